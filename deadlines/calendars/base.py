@@ -1,0 +1,314 @@
+"""Business-day calendars and their arithmetic.
+
+A calendar is a set of closed days (each with its name and source) over a covered span of years. All
+arithmetic runs on a sorted list of the ordinals of open days, built once per calendar, so every
+lookup is a binary search: nothing walks day by day over a long span.
+
+Counting conventions (the ones tender-offer rules use):
+- ``add(d, n)``: the n-th business day *after* d (d itself is not counted).
+- ``count(a, b)``: business days in the closed interval [a, b].
+- ``nth(d, n)``: business day n when d is day 1 (if d is closed, day 1 is the next business day).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from ..errors import CoverageError, InputError
+
+WEEKEND = (5, 6)
+
+
+@dataclass(frozen=True)
+class Closure:
+    """A weekday on which the calendar is closed, with the name and source a lawyer can check."""
+
+    day: date
+    name: str
+    source: str
+    kind: str = "holiday"  # "holiday" (recurring rule) or "adhoc" (one-off closure)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A day counted as a business day that a user should hear about (e.g. an executive-order closure)."""
+
+    day: date
+    name: str
+    source: str
+    policy: str
+
+
+@dataclass(frozen=True)
+class EarlyClose:
+    day: date
+    close: time
+    name: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A closed weekday inside a counted window, for counting traces."""
+
+    day: date
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Count:
+    """The trace of a business-day count: which day was day 1, what was skipped, which day is day N."""
+
+    calendar: str
+    first: date
+    last: date
+    n: int
+    skipped: tuple[Skipped, ...]
+    weekend_days: int
+    notices: tuple[Notice, ...] = ()
+
+    def text(self) -> str:
+        """One line a lawyer can check, e.g. ``day 1 = 2002-07-16; ... day 20 = 2002-08-12``."""
+        parts = [f"{self.calendar}: day 1 = {_fmt(self.first)}"]
+        if self.skipped:
+            parts.append(
+                "skipped "
+                + ", ".join(f"{_fmt(s.day)} ({' / '.join(s.names)})" for s in self.skipped)
+            )
+        if self.weekend_days:
+            parts.append(f"{self.weekend_days} weekend days not counted")
+        for notice in self.notices:
+            parts.append(f"{_fmt(notice.day)} counted as a business day ({notice.name})")
+        parts.append(f"day {self.n} = {_fmt(self.last)}")
+        return "; ".join(parts)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "calendar": self.calendar,
+            "day1": self.first.isoformat(),
+            "dayN": self.last.isoformat(),
+            "n": self.n,
+            "skipped": [{"date": s.day.isoformat(), "names": list(s.names)} for s in self.skipped],
+            "weekend_days": self.weekend_days,
+            "counted_closures": [
+                {"date": x.day.isoformat(), "name": x.name, "source": x.source} for x in self.notices
+            ],
+            "text": self.text(),
+        }
+
+
+def _fmt(day: date) -> str:
+    return f"{day:%a} {day.isoformat()}"
+
+
+@dataclass
+class BusinessCalendar:
+    """Open days over a covered span; subclasses say where the closed days come from."""
+
+    id: str
+    name: str
+    zone: str
+    first: date
+    last: date
+    open: time
+    close: time | None  # None: the day runs to 24:00 (e.g. the US federal "12:00 midnight")
+    source: str
+    _days: list[int] = field(repr=False, default_factory=list)
+
+    # -- what subclasses provide -------------------------------------------------------------
+    def closed_names(self, day: date) -> tuple[str, ...]:
+        """Names of the closures on ``day`` (empty for weekends and open days)."""
+        return ()
+
+    def notices_between(self, start: date, end: date) -> tuple[Notice, ...]:
+        return ()
+
+    def early_close(self, day: date) -> EarlyClose | None:
+        return None
+
+    # -- coverage ----------------------------------------------------------------------------
+    def _check(self, *days: date) -> None:
+        for day in days:
+            if not self.first <= day <= self.last:
+                raise CoverageError(
+                    day=day.isoformat(), calendar=self.id, first=self.first.isoformat(), last=self.last.isoformat()
+                )
+
+    def _at(self, index: int, origin: date) -> date:
+        if not 0 <= index < len(self._days):
+            raise CoverageError(
+                day=f"a business day {'after' if index >= 0 else 'before'} {origin.isoformat()}",
+                calendar=self.id,
+                first=self.first.isoformat(),
+                last=self.last.isoformat(),
+            )
+        return date.fromordinal(self._days[index])
+
+    # -- arithmetic --------------------------------------------------------------------------
+    def is_business_day(self, day: date) -> bool:
+        self._check(day)
+        i = bisect_left(self._days, day.toordinal())
+        return i < len(self._days) and self._days[i] == day.toordinal()
+
+    def next_business_day(self, day: date, *, inclusive: bool = False) -> date:
+        """The first business day after ``day`` (or ``day`` itself when ``inclusive`` and open)."""
+        self._check(day)
+        find = bisect_left if inclusive else bisect_right
+        return self._at(find(self._days, day.toordinal()), day)
+
+    def previous_business_day(self, day: date, *, inclusive: bool = False) -> date:
+        self._check(day)
+        find = bisect_right if inclusive else bisect_left
+        return self._at(find(self._days, day.toordinal()) - 1, day)
+
+    def add(self, day: date, n: int) -> date:
+        """The n-th business day after ``day`` (before it when n < 0); ``day`` itself is not counted.
+
+        >>> from deadlines.calendars import get_calendar
+        >>> get_calendar("us-federal").add(date(2002, 8, 30), 1)  # Labor Day 2 Sep 2002 skipped
+        datetime.date(2002, 9, 3)
+        """
+        self._check(day)
+        if n == 0:
+            if not self.is_business_day(day):
+                raise InputError("{day} is not a business day of {calendar}", day=day.isoformat(), calendar=self.id)
+            return day
+        if n > 0:
+            return self._at(bisect_right(self._days, day.toordinal()) + n - 1, day)
+        return self._at(bisect_left(self._days, day.toordinal()) + n, day)
+
+    def count(self, start: date, end: date) -> int:
+        """Business days in the closed interval [start, end].
+
+        >>> from deadlines.calendars import get_calendar
+        >>> get_calendar("XPAR").count(date(2026, 4, 1), date(2026, 4, 10))  # Good Friday, Easter Monday
+        6
+        """
+        self._check(start, end)
+        if start > end:
+            raise InputError(
+                "the range {start} to {end} is reversed", start=start.isoformat(), end=end.isoformat()
+            )
+        return bisect_right(self._days, end.toordinal()) - bisect_left(self._days, start.toordinal())
+
+    def nth(self, start: date, n: int) -> date:
+        """Business day ``n`` counting ``start`` as day 1 (the next business day if ``start`` is closed).
+
+        >>> from deadlines.calendars import get_calendar
+        >>> get_calendar("us-federal").nth(date(2026, 3, 30), 20)  # Good Friday is a federal business day
+        datetime.date(2026, 4, 24)
+        """
+        self._check(start)
+        if n < 1:
+            raise InputError("a day number starts at 1, not {n}", n=n)
+        return self._at(bisect_left(self._days, start.toordinal()) + n - 1, start)
+
+    def business_days(self, start: date, end: date) -> list[date]:
+        self._check(start, end)
+        lo, hi = bisect_left(self._days, start.toordinal()), bisect_right(self._days, end.toordinal())
+        return [date.fromordinal(o) for o in self._days[lo:hi]]
+
+    def closed_days(self, start: date, end: date) -> list[Skipped]:
+        """Closed weekdays in [start, end] with their names (weekends are left out)."""
+        self._check(start, end)
+        lo, hi = bisect_left(self._days, start.toordinal()), bisect_right(self._days, end.toordinal())
+        # Walk only the gaps between consecutive open days: weekends and closures, nothing else.
+        bounds = [start.toordinal() - 1, *self._days[lo:hi], end.toordinal() + 1]
+        out = []
+        for before, after in zip(bounds, bounds[1:]):
+            for o in range(before + 1, after):
+                if (o - 1) % 7 not in WEEKEND:
+                    day = date.fromordinal(o)
+                    out.append(Skipped(day, self.closed_names(day)))
+        return out
+
+    def trace(self, start: date, end: date) -> Count:
+        """Explain the count from ``start`` (day 1 if open) to ``end`` (day N)."""
+        first = self.next_business_day(start, inclusive=True)
+        n = self.count(first, end)
+        skipped = tuple(self.closed_days(first, end))
+        span = (end - first).days + 1
+        weekend = span - n - len(skipped)
+        return Count(self.id, first, end, n, skipped, weekend, self.notices_between(first, end))
+
+
+class RuleCalendar(BusinessCalendar):
+    """A calendar whose closed days are listed explicitly (built from holiday rules)."""
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        name: str,
+        zone: str,
+        first: date,
+        last: date,
+        open: time,
+        close: time | None,
+        source: str,
+        closures: Iterable[Closure],
+        notices: Iterable[Notice] = (),
+        early_closes: Iterable[EarlyClose] = (),
+    ) -> None:
+        super().__init__(id, name, zone, first, last, open, close, source)
+        self.closures: dict[date, list[Closure]] = {}
+        for closure in closures:
+            if first <= closure.day <= last and closure.day.weekday() not in WEEKEND:
+                self.closures.setdefault(closure.day, []).append(closure)
+        self.notices: Mapping[date, Notice] = {n.day: n for n in notices if first <= n.day <= last}
+        self.early_closes: Mapping[date, EarlyClose] = {
+            e.day: e for e in early_closes if first <= e.day <= last and e.day not in self.closures
+        }
+        closed = {d.toordinal() for d in self.closures}
+        self._days = [
+            o
+            for o in range(first.toordinal(), last.toordinal() + 1)
+            if o not in closed and (o - 1) % 7 not in WEEKEND  # ordinal 1 (0001-01-01) is a Monday
+        ]
+
+    def closed_names(self, day: date) -> tuple[str, ...]:
+        return tuple(c.name for c in self.closures.get(day, ()))
+
+    def closure_list(self, start: date, end: date) -> list[Closure]:
+        return [c for d in sorted(self.closures) if start <= d <= end for c in self.closures[d]]
+
+    def notices_between(self, start: date, end: date) -> tuple[Notice, ...]:
+        return tuple(n for d, n in sorted(self.notices.items()) if start <= d <= end)
+
+    def early_close(self, day: date) -> EarlyClose | None:
+        return self.early_closes.get(day)
+
+
+class JointCalendar(BusinessCalendar):
+    """Days open in all (``mode='all'``) or in any (``mode='any'``) of several calendars."""
+
+    def __init__(self, calendars: list[BusinessCalendar], mode: str = "all") -> None:
+        if mode not in ("all", "any"):
+            raise InputError("unknown joint mode '{mode}' (all or any)", mode=mode)
+        if not calendars:
+            raise InputError("a joint calendar needs at least one calendar")
+        sep = "+" if mode == "all" else "|"
+        first = max(c.first for c in calendars)
+        last = min(c.last for c in calendars)
+        lead = calendars[0]
+        super().__init__(
+            sep.join(c.id for c in calendars),
+            f"{mode}: " + ", ".join(c.name for c in calendars),
+            lead.zone,
+            first,
+            last,
+            lead.open,
+            lead.close,
+            "; ".join(c.source for c in calendars),
+        )
+        self.members = calendars
+        sets = [set(c._days) for c in calendars]
+        days = set.intersection(*sets) if mode == "all" else set.union(*sets)
+        lo, hi = first.toordinal(), last.toordinal()
+        self._days = sorted(o for o in days if lo <= o <= hi)
+
+    def closed_names(self, day: date) -> tuple[str, ...]:
+        return tuple(f"{c.id}: {n}" for c in self.members for n in c.closed_names(day))

@@ -1,0 +1,203 @@
+"""Instants and wall-clock times under one stated policy.
+
+Policy (also in the README):
+- Every instant is an aware ``datetime`` in UTC; the zone it belongs to travels beside it as an IANA name.
+- A wall-clock time is resolved in its zone by the IANA database (``zoneinfo``). A time that does not
+  exist (skipped by a spring-forward change) raises :class:`NonexistentTimeError`; a time that happens
+  twice (fall-back) raises :class:`AmbiguousTimeError` unless the caller gives the UTC offset, which
+  picks one of the two instants. Nothing is ever shifted silently.
+- ``24:00`` on day D is the end of D, i.e. 00:00 on D + 1: deadlines that end at midnight keep the day
+  they end on (D) as their date, and their instant is the first moment of D + 1.
+
+We use the standard library here rather than pendulum: ``pendulum.parse`` shifts nonexistent times
+silently (see the domain notes), and the engine's import path must stay light.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from .errors import AmbiguousTimeError, InputError, NonexistentTimeError, UnknownIdError
+
+MIDNIGHT_END = "24:00"
+
+
+@cache
+def zone(name: str) -> ZoneInfo:
+    """Return the IANA zone ``name`` or raise a clear error with the closest known names."""
+    if not name or "/" not in name and name not in ("UTC", "Etc/UTC"):
+        if name != "UTC":
+            raise UnknownIdError("time zone", name, _zone_names())
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UnknownIdError("time zone", name, _zone_names()) from None
+
+
+@cache
+def _zone_names() -> list[str]:
+    return sorted(available_timezones())
+
+
+@dataclass(frozen=True)
+class WallTime:
+    """A wall-clock time of day that may be ``24:00`` (the end of the day)."""
+
+    hour: int
+    minute: int
+
+    @property
+    def is_end_of_day(self) -> bool:
+        return self.hour == 24
+
+    def __str__(self) -> str:
+        return f"{self.hour:02d}:{self.minute:02d}"
+
+    @classmethod
+    def parse(cls, text: str) -> WallTime:
+        match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
+        if not match:
+            raise InputError("invalid time '{value}': expected HH:MM", value=text)
+        hour, minute = int(match[1]), int(match[2])
+        if not (hour < 24 and minute < 60 or hour == 24 and minute == 0):
+            raise InputError("invalid time '{value}': expected HH:MM", value=text)
+        return cls(hour, minute)
+
+
+END_OF_DAY = WallTime(24, 0)
+
+
+def parse_date(text: str) -> date:
+    """Parse ``YYYY-MM-DD`` strictly (no guessing of other orders)."""
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            raise ValueError
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError("invalid date '{value}': expected YYYY-MM-DD", value=text) from None
+
+
+def _offset_text(offset: timedelta | None) -> str:
+    assert offset is not None
+    total = int(offset.total_seconds()) // 60
+    sign = "+" if total >= 0 else "-"
+    return f"{sign}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
+
+
+def resolve(day: date, wall: WallTime, zone_name: str, offset: timedelta | None = None) -> datetime:
+    """Return the UTC instant of ``wall`` on ``day`` in ``zone_name`` under the stated policy.
+
+    ``offset`` (the UTC offset the user wrote) selects one instant of an ambiguous time; it must be
+    one of the offsets the zone really has at that wall time.
+
+    >>> resolve(date(2002, 10, 31), WallTime(12, 0), "America/New_York").isoformat()
+    '2002-10-31T17:00:00+00:00'
+    >>> resolve(date(2002, 8, 12), END_OF_DAY, "America/New_York").isoformat()
+    '2002-08-13T04:00:00+00:00'
+    """
+    tz = zone(zone_name)
+    if wall.is_end_of_day:
+        day, clock = day + timedelta(days=1), time(0, 0)
+    else:
+        clock = time(wall.hour, wall.minute)
+    local = datetime.combine(day, clock)
+    early, late = local.replace(tzinfo=tz, fold=0), local.replace(tzinfo=tz, fold=1)
+    where = f"{day.isoformat()} {clock:%H:%M}"
+    # A wall time exists if it survives a round trip through UTC.
+    if early.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != local:
+        before, after = _gap(late.astimezone(UTC), early.astimezone(UTC), tz)
+        raise NonexistentTimeError(local=where, zone=zone_name, before=before, after=after)
+    offsets = {early.utcoffset(), late.utcoffset()}
+    if offset is not None and offset not in offsets:
+        raise InputError(
+            "{local} in {zone} has UTC offset {actual}, not {given}",
+            local=where,
+            zone=zone_name,
+            actual=" or ".join(sorted(_offset_text(o) for o in offsets)),
+            given=_offset_text(offset),
+        )
+    if len(offsets) == 2:
+        if offset is None:
+            raise AmbiguousTimeError(
+                local=where,
+                zone=zone_name,
+                first=early.astimezone(UTC).strftime("%H:%M UTC"),
+                second=late.astimezone(UTC).strftime("%H:%M UTC"),
+                first_offset=_offset_text(early.utcoffset()),
+            )
+        return (early if early.utcoffset() == offset else late).astimezone(UTC)
+    return early.astimezone(UTC)
+
+
+def _gap(lo: datetime, hi: datetime, tz: ZoneInfo) -> tuple[str, str]:
+    """Wall times the clocks jump between, for a gap whose transition lies in [lo, hi] (UTC)."""
+    old = lo.astimezone(tz).utcoffset()
+    while hi - lo > timedelta(minutes=1):
+        mid = lo + (hi - lo) / 2
+        lo, hi = (mid, hi) if mid.astimezone(tz).utcoffset() == old else (lo, mid)
+    assert old is not None
+    return (hi + old).strftime("%H:%M"), hi.astimezone(tz).strftime("%H:%M")
+
+
+def parse_local(text: str) -> tuple[date, WallTime, timedelta | None]:
+    """Parse ``YYYY-MM-DD HH:MM`` with an optional UTC offset (``+02:00``) that disambiguates."""
+    match = re.fullmatch(
+        r"\s*(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})\s*(?:(Z)|([+-])(\d{2}):?(\d{2}))?\s*", text
+    )
+    if not match:
+        raise InputError("invalid date and time '{value}': expected 'YYYY-MM-DD HH:MM'", value=text)
+    day, wall = parse_date(match[1]), WallTime.parse(match[2])
+    offset: timedelta | None = None
+    if match[3]:
+        offset = timedelta(0)
+    elif match[4]:
+        offset = timedelta(hours=int(match[5]), minutes=int(match[6]))
+        if match[4] == "-":
+            offset = -offset
+    return day, wall, offset
+
+
+def local_day(instant: datetime, zone_name: str) -> date:
+    """The local day an instant belongs to, reading 00:00 exactly as 24:00 of the day before."""
+    local = instant.astimezone(zone(zone_name))
+    if local.time() == time(0, 0):
+        return local.date() - timedelta(days=1)
+    return local.date()
+
+
+def iso_local(instant: datetime, zone_name: str) -> str:
+    """ISO 8601 in the zone, with its offset (24:00 is written as 00:00 of the next day)."""
+    return instant.astimezone(zone(zone_name)).isoformat(timespec="minutes")
+
+
+def iso_utc(instant: datetime) -> str:
+    return instant.astimezone(UTC).isoformat(timespec="minutes").replace("+00:00", "Z")
+
+
+def utc_offset_hours(instant: datetime, zone_a: str, zone_b: str) -> float:
+    """Hours by which ``zone_b`` is ahead of ``zone_a`` at ``instant``."""
+    a = instant.astimezone(zone(zone_a)).utcoffset()
+    b = instant.astimezone(zone(zone_b)).utcoffset()
+    assert a is not None and b is not None
+    return (b - a).total_seconds() / 3600
+
+
+__all__ = [
+    "END_OF_DAY",
+    "MIDNIGHT_END",
+    "WallTime",
+    "iso_local",
+    "iso_utc",
+    "local_day",
+    "parse_date",
+    "parse_local",
+    "resolve",
+    "timezone",
+    "tzinfo",
+    "utc_offset_hours",
+    "zone",
+]
