@@ -1,0 +1,166 @@
+"""Deal files: a TOML description of an offer (regimes, dates, chosen times, amendments, relief).
+
+See ``examples/serono-genset-2002.toml`` for a complete file. Unknown keys are errors, with the line
+they are on, so a typo never silently drops a fact.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import DealFileError, DeadlinesError
+from .model import Amendment, Deal, ExpiryTime, Leg, LocalTime, Observed, Relief, Subsequent
+from .timeutil import WallTime, parse_date, parse_local
+
+TOP = {"name", "offer", "expiry", "subsequent", "amendment", "observed", "relief", "show", "options", "notes"}
+OFFER = {"regime", "start", "commence", "open", "note"}
+EXPIRY = {"date", "time", "zone", "at", "note"}
+SUBSEQUENT = EXPIRY | {"start"}
+AMENDMENT = {"kind", "date", "regime", "note"}
+OBSERVED = {"event", "date", "time", "zone", "approximate", "source"}
+RELIEF = {"regime", "rules", "citation", "note"}
+
+
+class _Reader:
+    def __init__(self, path: str, text: str) -> None:
+        self.path, self.text = path, text
+
+    def fail(self, detail: str, key: str | None = None) -> DealFileError:
+        where = self.path
+        if key:
+            match = re.search(rf"^\s*{re.escape(key)}\s*=", self.text, re.M) or re.search(
+                rf"^\s*\[+\s*{re.escape(key)}\s*\]+", self.text, re.M
+            )
+            if match:
+                where += f", line {self.text.count(chr(10), 0, match.start()) + 1}"
+        return DealFileError(path=where, detail=detail)
+
+    def keys(self, table: dict[str, Any], allowed: set[str], section: str) -> None:
+        for key in table:
+            if key not in allowed:
+                raise self.fail(f"unknown key '{key}' in [{section}] (known: {', '.join(sorted(allowed))})", key)
+
+    def day(self, value: Any, key: str) -> date:
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            try:
+                return parse_date(value)
+            except DeadlinesError as exc:
+                raise self.fail(exc.message, key) from None
+        raise self.fail(f"'{key}' must be a date (YYYY-MM-DD)", key)
+
+    def table(self, data: dict[str, Any], key: str) -> dict[str, Any] | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise self.fail(f"'{key}' must be a table ([{key}])", key)
+        return value
+
+    def tables(self, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(f"'{key}' must be an array of tables ([[{key}]])", key)
+        return value
+
+    def local(self, table: dict[str, Any], section: str, default_zone: str) -> tuple[LocalTime | None, ExpiryTime | None]:
+        """A chosen instant (date + time) or, with no date, the wall time for the earliest-day search."""
+        zone = table.get("zone", default_zone)
+        try:
+            if "at" in table:
+                day, wall, offset = parse_local(str(table["at"]))
+                return LocalTime(day, wall, zone, offset), None
+            wall = WallTime.parse(str(table["time"])) if "time" in table else None
+            if "date" in table:
+                return LocalTime(self.day(table["date"], "date"), wall or WallTime(24, 0), zone), None
+            return None, ExpiryTime(wall, zone) if wall else None
+        except DeadlinesError as exc:
+            raise self.fail(f"[{section}] {exc.message}", section) from None
+
+
+def parse_deal(text: str, path: str = "<deal>") -> Deal:
+    reader = _Reader(path, text)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DealFileError(path=path, detail=f"not valid TOML: {exc}") from None
+    reader.keys(data, TOP, "top level")
+    legs = []
+    for offer in reader.tables(data, "offer"):
+        reader.keys(offer, OFFER, "offer")
+        start = offer.get("start", offer.get("commence", offer.get("open")))
+        if "regime" not in offer or start is None:
+            raise reader.fail("each [[offer]] needs 'regime' and 'start' (or 'commence' / 'open')", "offer")
+        legs.append(Leg(str(offer["regime"]), reader.day(start, "start")))
+    if not legs:
+        raise reader.fail("no [[offer]]: a deal needs at least one regime")
+    from .rules import get_rulebook
+
+    first_zone = get_rulebook(legs[0].regime).zone
+    expiry = expiry_time = None
+    if (table := reader.table(data, "expiry")) is not None:
+        reader.keys(table, EXPIRY, "expiry")
+        expiry, expiry_time = reader.local(table, "expiry", first_zone)
+    subsequent = None
+    if (table := reader.table(data, "subsequent")) is not None:
+        reader.keys(table, SUBSEQUENT, "subsequent")
+        sub_expiry, sub_time = reader.local(table, "subsequent", first_zone)
+        start = reader.day(table["start"], "start") if "start" in table else None
+        subsequent = Subsequent(start, sub_expiry, sub_time)
+    amendments = []
+    for item in reader.tables(data, "amendment"):
+        reader.keys(item, AMENDMENT, "amendment")
+        try:
+            amendments.append(
+                Amendment(str(item["kind"]), reader.day(item["date"], "date"), item.get("regime"), item.get("note", ""))
+            )
+        except KeyError as missing:
+            raise reader.fail(f"[[amendment]] needs {missing}", "amendment") from None
+        except DeadlinesError as exc:
+            raise reader.fail(exc.message, "kind") from None
+    observed = []
+    for item in reader.tables(data, "observed"):
+        reader.keys(item, OBSERVED, "observed")
+        if "event" not in item or "date" not in item:
+            raise reader.fail("[[observed]] needs 'event' and 'date'", "observed")
+        wall = WallTime.parse(item["time"]) if "time" in item else None
+        observed.append(
+            Observed(item["event"], reader.day(item["date"], "date"), wall, item.get("zone"),
+                     bool(item.get("approximate", False)), item.get("source", ""))
+        )
+    relief = []
+    for item in reader.tables(data, "relief"):
+        reader.keys(item, RELIEF, "relief")
+        if "regime" not in item or "rules" not in item or "citation" not in item:
+            raise reader.fail("[[relief]] needs 'regime', 'rules' and 'citation'", "relief")
+        relief.append(Relief(item["regime"], tuple(item["rules"]), item["citation"], item.get("note", "")))
+    return Deal(
+        legs=legs,
+        name=str(data.get("name", "")),
+        expiry=expiry,
+        expiry_time=expiry_time,
+        subsequent=subsequent,
+        amendments=amendments,
+        observed=observed,
+        relief=relief,
+        show_zones=list(data.get("show", [])),
+        options=set(data.get("options", [])),
+        notes=list(data.get("notes", [])),
+    )
+
+
+def load_deal(path: str | Path) -> Deal:
+    """Read a deal file; every problem becomes a :class:`DealFileError` with the file (and line)."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DealFileError(path=str(p), detail="no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DealFileError(path=str(p), detail=f"cannot read: {exc.__class__.__name__}") from None
+    return parse_deal(text, str(p))

@@ -1,0 +1,487 @@
+"""The engine: rulebooks + calendars -> a schedule of UTC instants with citations and traces.
+
+For each leg (one regime) the engine evaluates the rulebook's rules in dependency order. The expiry is
+shared: a cross-border offer gets one instant for all its legs, either the one the deal chose (checked
+against every regime's minimums, maximums and calendars) or the earliest instant at the deal's wall
+time that satisfies them all. The same happens again for a subsequent offering period / reopening.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+from .calendars import BusinessCalendar, Count, get_calendar
+from .errors import InputError
+from .model import Deal, ExpiryTime, Leg, LocalTime, Observed, Relief
+from .rules import Rule, Rulebook, get_rulebook
+from .schedule import Event, Schedule, Warning
+from .timeutil import WallTime, iso_local, local_day, resolve, zone
+
+SEARCH_DAYS = 400
+PARIS_SECONDARY_UNTIL = date(2002, 1, 1)
+
+
+@dataclass
+class _LegState:
+    leg: Leg
+    book: Rulebook
+    cal: BusinessCalendar
+    settle: BusinessCalendar
+    rules: list[Rule]
+    events: dict[str, Event] = field(default_factory=dict)
+    relieved: set[str] = field(default_factory=set)
+    relief: dict[str, Relief] = field(default_factory=dict)
+    amendment_minima: list[Event] = field(default_factory=list)
+
+
+def _add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    return date(year, month, min(day.day, _calendar.monthrange(year, month)[1]))
+
+
+class _Engine:
+    def __init__(self, deal: Deal) -> None:
+        self.deal = deal
+        self.warnings: list[Warning] = []
+        self.legs: list[_LegState] = []
+        self.observed: dict[str, Observed] = {o.event: o for o in deal.observed}
+        for leg in deal.legs:
+            book = get_rulebook(leg.regime)
+            state = _LegState(
+                leg, book, get_calendar(book.calendar), get_calendar(book.settlement_calendar),
+                book.in_force(leg.start, deal.options),
+            )
+            for relief in deal.relief:
+                if relief.regime == leg.regime:
+                    state.relieved.update(relief.rules)
+                    state.relief.update({r: relief for r in relief.rules})
+            self.legs.append(state)
+        known = {e for s in self.legs for e in self._event_ids(s)}
+        for obs in deal.observed:
+            if obs.event not in known:
+                raise InputError("observed event '{event}' is not an event of this deal", event=obs.event)
+        self._check_options()
+
+    # -- set-up checks -------------------------------------------------------------------------
+    @staticmethod
+    def _event_ids(state: _LegState) -> list[str]:
+        return [f"{state.book.id}.{r.key}" for r in state.book.rules.values()]
+
+    def _check_options(self) -> None:
+        offered = {r.option.name: r.option for s in self.legs for r in s.book.rules.values() if r.option}
+        for name in sorted(self.deal.options):
+            if name not in offered:
+                raise InputError(
+                    "unknown option '{option}' (known: {known})", option=name, known=", ".join(sorted(offered)) or "none"
+                )
+        for state in self.legs:
+            for rule in state.book.rules.values():
+                opt = rule.option
+                if opt and opt.name in self.deal.options and opt.since and state.leg.start < opt.since:
+                    self.warn(
+                        "option-not-available",
+                        "{regime}: option {option} applies to offers starting on or after {since}; not applied",
+                        regime=state.book.id, option=opt.name, since=opt.since.isoformat(),
+                    )
+
+    def warn(self, code: str, template: str, severity: str = "warning", event: str | None = None, **params: object) -> None:
+        self.warnings.append(Warning(code, template, dict(params), severity, event))
+
+    # -- counting --------------------------------------------------------------------------------
+    def _count(self, state: _LegState, rule: Rule, anchor: date, n: int) -> tuple[date, str, Count | None]:
+        """Date and trace of ``n`` units of ``rule`` from ``anchor``."""
+        if rule.unit in ("business", "settlement"):
+            cal = state.cal if rule.unit == "business" else state.settle
+            if rule.day1 == "anchor":
+                target = cal.nth(anchor, n)
+                count = cal.trace(anchor, target)
+            else:
+                target = cal.add(anchor, n)
+                count = cal.trace(anchor + timedelta(days=1), target)
+            self._note_count(count, cal)
+            return target, count.text(), count
+        if rule.unit == "calendar":
+            target = anchor + timedelta(days=n - 1 if rule.day1 == "anchor" else n)
+            first = anchor if rule.day1 == "anchor" else anchor + timedelta(days=1)
+            return target, f"calendar days: day 1 = {first:%a} {first}; day {n} = {target:%a} {target}", None
+        target = _add_months(anchor, n)
+        return target, f"{n} months after {anchor:%a} {anchor} = {target:%a} {target}", None
+
+    def _note_count(self, count: Count, cal: BusinessCalendar) -> None:
+        for notice in count.notices:
+            self.warn(
+                "federal-closure-counted",
+                "{day} ({name}) is counted as a business day in {calendar}; {policy}",
+                day=notice.day.isoformat(), name=notice.name, calendar=cal.id, policy=notice.policy,
+            )
+        if cal.id == "XPAR" and count.first < PARIS_SECONDARY_UNTIL:
+            self.warn(
+                "calendar-secondary-source",
+                "Euronext Paris closing days before 2002 rest on a secondary record; check {first} to {last} "
+                "against the Paris Bourse notices",
+                first=count.first.isoformat(), last=min(count.last, PARIS_SECONDARY_UNTIL).isoformat(),
+            )
+
+    # -- events ----------------------------------------------------------------------------------
+    def _event(
+        self, state: _LegState, rule: Rule, day: date, wall: WallTime, trace: str, count: Count | None,
+        kind: str | None = None, key: str | None = None, instant: datetime | None = None,
+    ) -> Event:
+        book = state.book
+        event = Event(
+            id=f"{book.id}.{key or rule.key}",
+            regime=book.id,
+            key=key or rule.key,
+            label=rule.label,
+            day=day,
+            instant=instant or resolve(day, wall, book.zone),
+            zone=book.zone,
+            rule=rule.citation,
+            kind=kind or rule.kind,
+            trace=trace,
+            trace_detail=count.as_dict() if count else None,
+            business_day=count.n if count else None,
+            evidence=rule.evidence,
+            estimate=rule.kind == "estimate",
+            in_force=rule.in_force,
+        )
+        if not rule.in_force:
+            event.note = "not in force for this offer's date: shown for reference"
+        if rule.optional:
+            event.note = "optional under the rule in force for this offer's date"
+        if rule.key in state.relieved:
+            event.status = "relieved"
+            event.note = f"waived for this deal: {state.relief[rule.key].citation}"
+        return self._apply_observed(state, event)
+
+    def _apply_observed(self, state: _LegState, event: Event) -> Event:
+        obs = self.observed.get(event.id)
+        if obs is None:
+            return event
+        computed, computed_instant = event.day, event.instant
+        wall = obs.wall or WallTime(24, 0)
+        event.instant = resolve(obs.day, wall, obs.zone or event.zone)
+        event.day = obs.day
+        event.observed, event.approximate, event.computed_day = True, obs.approximate, computed
+        about = "on or about " if obs.approximate else ""
+        event.trace = f"observed {about}{obs.day:%a} {obs.day} ({obs.source}); rule gives {computed:%a} {computed}: {event.trace}"
+        if event.kind == "deadline" and event.instant > computed_instant:
+            self._breach(
+                state, event.key, event.id, "observed-after-deadline",
+                "{event}: observed {observed} is after the deadline {deadline} ({rule})",
+                event=event.id, observed=obs.day.isoformat(), deadline=iso_local(computed_instant, event.zone),
+                rule=event.rule,
+            )
+            event.status = "relieved" if event.key in state.relieved else "breach"
+        return event
+
+    def _breach(self, state: _LegState, rule_key: str, event_id: str, code: str, template: str, **params: object) -> None:
+        relief = state.relief.get(rule_key)
+        if relief is not None:
+            self.warn(
+                "relief-applied",
+                "{regime}: {detail} (waived: {citation})",
+                severity="info", event=event_id, regime=state.book.id,
+                detail=template.format(**params), citation=relief.citation,
+            )
+            return
+        self.warn(code, template, severity="breach", event=event_id, **params)
+
+    def _evaluate(self, state: _LegState, rule: Rule) -> bool:
+        """Compute ``rule`` for the leg if its anchor is known; True when done (or not applicable)."""
+        if rule.requires == "subsequent" and self.deal.subsequent is None:
+            return True
+        if rule.kind in ("expiry", "amendment"):
+            return True
+        if rule.kind == "start":
+            return self._start(state, rule)
+        anchor_key = rule.anchor or state.book.start
+        if anchor_key == "last-closing":
+            anchor_key = self._last_expiry_key(state)
+            if anchor_key is None:
+                return False
+        anchor = state.events.get(anchor_key)
+        if anchor is None:
+            return False
+        day, trace, count = self._count(state, rule, anchor.day, rule.n)
+        event = self._event(state, rule, day, rule.time or WallTime(24, 0), trace, count)
+        if rule.n_max:
+            event.range_end, _, _ = self._count(state, rule, anchor.day, rule.n_max)
+        state.events[rule.key] = event
+        return True
+
+    def _last_expiry_key(self, state: _LegState) -> str | None:
+        keys = [r.key for r in state.rules if r.kind == "expiry"]
+        if self.deal.subsequent is not None:
+            return keys[-1] if keys[-1] in state.events else None
+        initial = [r.key for r in state.rules if r.kind == "expiry" and r.phase == "initial"]
+        return initial[0] if initial and initial[0] in state.events else None
+
+    def _start(self, state: _LegState, rule: Rule) -> bool:
+        wall = rule.time or WallTime(0, 0)
+        if rule.phase == "initial":
+            day = state.leg.start
+            cal = state.cal
+            if not cal.is_business_day(day):
+                self.warn(
+                    "start-not-business-day",
+                    "{regime}: {day} is not a business day of {calendar}; day 1 is {next}",
+                    regime=state.book.id, day=day.isoformat(), calendar=cal.id,
+                    next=cal.next_business_day(day).isoformat(),
+                )
+            state.events[rule.key] = self._event(state, rule, day, wall, f"day 1 = {day:%a} {day} (given)", None)
+            return True
+        sub = self.deal.subsequent
+        assert sub is not None
+        if sub.start is not None:
+            trace = f"given: {sub.start:%a} {sub.start}"
+            state.events[rule.key] = self._event(state, rule, sub.start, wall, trace, None)
+            latest = state.events.get(rule.anchor or "")
+            if latest is not None and latest.kind == "deadline" and sub.start > latest.day:
+                self._breach(
+                    state, latest.key, latest.id, "start-after-deadline",
+                    "{regime}: the subsequent period starts on {start}, after {deadline} ({rule})",
+                    regime=state.book.id, start=sub.start.isoformat(), deadline=latest.day.isoformat(),
+                    rule=latest.rule,
+                )
+            return True
+        anchor = state.events.get(rule.anchor or "")
+        if anchor is None:
+            return False
+        trace = f"taken from {anchor.id}: {anchor.day:%a} {anchor.day}"
+        state.events[rule.key] = self._event(state, rule, anchor.day, wall, trace, None)
+        return True
+
+    def _amendments(self, state: _LegState) -> None:
+        for i, amendment in enumerate(self.deal.amendments, 1):
+            if amendment.regime not in (None, state.book.id):
+                continue
+            for rule in state.rules:
+                if rule.kind == "amendment" and amendment.kind in rule.amendments:
+                    day, trace, count = self._count(state, rule, amendment.day, rule.n)
+                    note = f"{amendment.kind} change announced {amendment.day:%a} {amendment.day}"
+                    if amendment.note:
+                        note += f" ({amendment.note})"
+                    event = self._event(
+                        state, rule, day, rule.time or WallTime(24, 0), f"{note}; {trace}", count,
+                        kind="minimum", key=f"{rule.key}-{i}",
+                    )
+                    if rule.staff_position:
+                        event.note = "SEC staff position: a general rule, not a fixed floor"
+                    state.events[event.key] = event
+                    state.amendment_minima.append(event)
+
+    # -- the shared expiry -----------------------------------------------------------------------
+    def _bounds(self, state: _LegState, phase: str, kind: str) -> list[Event]:
+        keys = [r.key for r in state.rules if r.kind == kind and r.phase == phase and r.in_force]
+        events = [state.events[k] for k in keys if k in state.events]
+        if kind == "minimum" and phase == "initial":
+            events += state.amendment_minima
+        return events
+
+    def _last_day_ok(self, state: _LegState, instant: datetime) -> bool:
+        day = local_day(instant, state.book.zone)
+        return state.cal.is_business_day(day)
+
+    def _joint_expiry(self, phase: str) -> None:
+        legs = [s for s in self.legs if any(r.kind == "expiry" and r.phase == phase for r in s.rules)]
+        if not legs:
+            return
+        if phase == "initial":
+            chosen, at = self.deal.expiry, self.deal.expiry_time
+        else:
+            sub = self.deal.subsequent
+            assert sub is not None
+            chosen, at = sub.expiry, sub.expiry_time
+            for state in self.legs:
+                if state not in legs:
+                    self.warn(
+                        "no-subsequent-period",
+                        "{regime} has no subsequent offering period or reopening; ignored for it",
+                        regime=state.book.id,
+                    )
+        minima = {id(s): self._bounds(s, phase, "minimum") for s in legs}
+        maxima = {id(s): self._bounds(s, phase, "maximum") for s in legs}
+        if chosen is not None:
+            instant = chosen.instant()
+            how = f"chosen in the deal: {chosen}"
+        else:
+            instant, how = self._earliest(legs, minima, at or ExpiryTime(legs[0].book.default_expiry_time, legs[0].book.zone))
+        for state in legs:
+            rule = next(r for r in state.rules if r.kind == "expiry" and r.phase == phase)
+            self._validate(state, instant, minima[id(state)], maxima[id(state)], rule)
+            day = local_day(instant, state.book.zone)
+            start_key = state.book.start if phase == "initial" else next(
+                r.key for r in state.rules if r.kind == "start" and r.phase == phase
+            )
+            start = state.events[start_key].day
+            trace = how
+            count = None
+            if day >= start and state.cal.first <= day <= state.cal.last:
+                count = state.cal.trace(start, day)
+                trace = f"{how}; {count.text()}"
+            event = self._event(state, rule, day, WallTime(24, 0), trace, count, kind="chosen" if chosen else "expiry", instant=instant)
+            state.events[rule.key] = event
+        self._dst_warning(instant, phase)
+
+    def _earliest(
+        self, legs: list[_LegState], minima: dict[int, list[Event]], at: ExpiryTime
+    ) -> tuple[datetime, str]:
+        floor = max((e.instant for s in legs for e in minima[id(s)]), default=None)
+        if floor is None:
+            raise InputError("no minimum period applies to this offer's date: choose the expiry in the deal")
+        day = floor.astimezone(zone(at.zone)).date() - timedelta(days=1)
+        for _ in range(SEARCH_DAYS):
+            candidate = resolve(day, at.wall, at.zone)
+            if candidate >= floor and all(self._last_day_ok(s, candidate) for s in legs):
+                names = ", ".join(e.id for s in legs for e in minima[id(s)] if e.instant == floor)
+                return candidate, f"earliest {at.wall} {at.zone} on a day open in every regime's calendar, at or after {names}"
+            day += timedelta(days=1)
+        raise InputError("no common expiry found within {days} days", days=SEARCH_DAYS)
+
+    def _validate(
+        self, state: _LegState, instant: datetime, minima: list[Event], maxima: list[Event], rule: Rule
+    ) -> None:
+        zone_name = state.book.zone
+        event_id = f"{state.book.id}.{rule.key}"
+        local = iso_local(instant, zone_name)
+        for low in minima:
+            if instant < low.instant:
+                which = f" (business day {low.business_day} ends at 24:00)" if low.business_day else ""
+                self._breach(
+                    state, low.key, event_id, "expiry-before-minimum",
+                    "{regime}: the expiry {local} ends before {label}, {minimum}{which} ({rule})",
+                    regime=state.book.id, local=local, label=low.label.get("en", low.key),
+                    minimum=iso_local(low.instant, zone_name), which=which, rule=low.rule,
+                )
+        for high in maxima:
+            if instant > high.instant:
+                self._breach(
+                    state, high.key, event_id, "expiry-after-maximum",
+                    "{regime}: the expiry {local} is after {label}, {maximum} ({rule})",
+                    regime=state.book.id, local=local, label=high.label.get("en", high.key),
+                    maximum=iso_local(high.instant, zone_name), rule=high.rule,
+                )
+        day = local_day(instant, zone_name)
+        if state.cal.first <= day <= state.cal.last and not state.cal.is_business_day(day):
+            names = state.cal.closed_names(day) or ("weekend",)
+            self._breach(
+                state, rule.key, event_id, "expiry-not-business-day",
+                "{regime}: the offer would end on {day}, which is not a business day of {calendar} ({why})",
+                regime=state.book.id, day=day.isoformat(), calendar=state.cal.id, why=", ".join(names),
+            )
+
+    def _dst_warning(self, instant: datetime, phase: str) -> None:
+        zones = list(dict.fromkeys([s.book.zone for s in self.legs] + self.deal.show_zones))
+        for i, a in enumerate(zones):
+            for b in zones[i + 1 :]:
+                da = instant.astimezone(zone(a)).dst()
+                db = instant.astimezone(zone(b)).dst()
+                if bool(da) != bool(db):
+                    usual = _usual_gap(instant, a, b)
+                    now = _gap(instant, a, b)
+                    self.warn(
+                        "dst-mismatch",
+                        "{phase} expiry {utc}: {a} and {b} are {now} hours apart instead of {usual} "
+                        "(clocks change on different dates): {local_a} {a} = {local_b} {b}",
+                        phase=phase, utc=instant.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"), a=a, b=b,
+                        now=_hours(now), usual=_hours(usual),
+                        local_a=instant.astimezone(zone(a)).strftime("%H:%M"),
+                        local_b=instant.astimezone(zone(b)).strftime("%H:%M"),
+                    )
+
+    # -- driver ----------------------------------------------------------------------------------
+    def run(self) -> Schedule:
+        for state in self.legs:
+            if state.book.historic_before and state.leg.start < state.book.historic_before:
+                self.warn(
+                    "historic-regime", "{regime}: {note}", severity="info",
+                    regime=state.book.id, note=state.book.historic_note.get("en", ""),
+                )
+        for note in self.deal.notes:
+            self.warn("deal-note", "{note}", severity="info", note=note)
+        for relief in self.deal.relief:
+            self.warn(
+                "relief", "{regime}: relief from {rules}: {citation}{note}", severity="info",
+                regime=relief.regime, rules=", ".join(relief.rules), citation=relief.citation,
+                note=f" ({relief.note})" if relief.note else "",
+            )
+        pending = {id(s): list(s.rules) for s in self.legs}
+        stages = ["initial", "subsequent"] if self.deal.subsequent else ["initial"]
+        for state in self.legs:
+            self._amendments(state)
+        while True:
+            progressed = False
+            for state in self.legs:
+                left = []
+                for rule in pending[id(state)]:
+                    if self._evaluate(state, rule):
+                        progressed = True
+                    else:
+                        left.append(rule)
+                pending[id(state)] = left
+            if progressed:
+                continue
+            if not stages:
+                break
+            self._joint_expiry(stages.pop(0))
+        unresolved = [f"{s.book.id}.{r.key}" for s in self.legs for r in pending[id(s)]]
+        if unresolved:
+            raise InputError("could not compute: {events}", events=", ".join(unresolved))
+        events = sorted((e for s in self.legs for e in s.events.values()), key=lambda e: (e.instant, e.id))
+        zones = list(dict.fromkeys([s.book.zone for s in self.legs] + self.deal.show_zones))
+        return Schedule(self.deal.name, [s.book.id for s in self.legs], zones, events, _dedupe(self.warnings))
+
+
+def _gap(instant: datetime, a: str, b: str) -> timedelta:
+    oa = instant.astimezone(zone(a)).utcoffset()
+    ob = instant.astimezone(zone(b)).utcoffset()
+    assert oa is not None and ob is not None
+    return ob - oa
+
+
+def _usual_gap(instant: datetime, a: str, b: str) -> timedelta:
+    """The gap when both zones are on standard time (mid-January of the same year)."""
+    january = datetime(instant.year, 1, 15, 12, tzinfo=UTC)
+    return _gap(january, a, b)
+
+
+def _hours(delta: timedelta) -> str:
+    hours = abs(delta.total_seconds()) / 3600
+    return f"{hours:g}"
+
+
+def _dedupe(warnings: list[Warning]) -> list[Warning]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for w in warnings:
+        key = (w.code, w.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(w)
+    return out
+
+
+def compute(deal: Deal) -> Schedule:
+    """Compute the timetable of ``deal``.
+
+    >>> from deadlines.model import Deal, Leg
+    >>> s = compute(Deal([Leg("us-14d", date(2026, 3, 30))]))
+    >>> s.event("us-14d.expiry").day  # Good Friday 3 Apr 2026 counts: business day 20 is 24 Apr
+    datetime.date(2026, 4, 24)
+    >>> s.event("us-14d.expiry").instant.isoformat()  # 24:00 New York time on 24 Apr
+    '2026-04-25T04:00:00+00:00'
+    """
+    return _Engine(deal).run()
+
+
+def local_time(day: date, wall: str, zone_name: str) -> LocalTime:
+    """Convenience for scripts: ``local_time(date(2002, 9, 12), "12:00", "America/New_York")``."""
+    return LocalTime(day, WallTime.parse(wall), zone_name)
+
+
+__all__ = ["compute", "local_time"]
