@@ -1,3 +1,71 @@
-"""deadlines: tender-offer timetables under US SEC and French AMF rules, to the minute, in every zone."""
+"""deadlines: tender-offer timetables under US SEC and French AMF rules, to the minute, in every zone.
+
+The public names below are loaded on first use, so ``deadlines --help`` stays fast.
+
+>>> from datetime import date
+>>> from deadlines import Deal, Leg, compute
+>>> compute(Deal([Leg("fr-amf", date(2026, 5, 4))])).event("fr-amf.closing").day  # 25th trading day
+datetime.date(2026, 6, 5)
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+_EXPORTS = {
+    "compute": "engine",
+    "local_time": "engine",
+    "Deal": "model",
+    "Leg": "model",
+    "LocalTime": "model",
+    "Amendment": "model",
+    "Observed": "model",
+    "Relief": "model",
+    "Subsequent": "model",
+    "ExpiryTime": "model",
+    "Schedule": "schedule",
+    "Event": "schedule",
+    "Warning": "schedule",
+    "load_deal": "deal",
+    "parse_deal": "deal",
+    "get_calendar": "calendars",
+    "joint": "calendars",
+    "get_rulebook": "rules",
+    "DeadlinesError": "errors",
+    "InputError": "errors",
+    "CoverageError": "errors",
+    "NonexistentTimeError": "errors",
+    "AmbiguousTimeError": "errors",
+    "DealFileError": "errors",
+    "UnknownIdError": "errors",
+}
+
+if TYPE_CHECKING:
+    from .calendars import get_calendar, joint
+    from .deal import load_deal, parse_deal
+    from .engine import compute, local_time
+    from .errors import (
+        AmbiguousTimeError,
+        CoverageError,
+        DeadlinesError,
+        DealFileError,
+        InputError,
+        NonexistentTimeError,
+        UnknownIdError,
+    )
+    from .model import Amendment, Deal, ExpiryTime, Leg, LocalTime, Observed, Relief, Subsequent
+    from .rules import get_rulebook
+    from .schedule import Event, Schedule, Warning
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'deadlines' has no attribute {name!r}")
+    return getattr(import_module(f".{module}", __name__), name)
+
+
+__all__ = ["__version__", *_EXPORTS]

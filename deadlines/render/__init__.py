@@ -1,0 +1,1 @@
+"""Presentation: turns a schedule into tables and text. Computes no date."""

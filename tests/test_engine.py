@@ -1,0 +1,133 @@
+"""Engine behaviour on cases worked by hand from the rule texts and the calendars.
+
+Hand counts: US business days skip federal holidays (Memorial Day 25 May 2026, Presidents' Day 16 Feb
+2026); Paris trading days skip only the Euronext closing days (so 8 May, Ascension 14 May and Whit
+Monday 25 May 2026 are trading days).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from deadlines import Amendment, Deal, Leg, compute, local_time
+from deadlines.errors import DeadlinesError, InputError
+
+
+def test_us_earliest_expiry_is_end_of_business_day_20() -> None:
+    schedule = compute(Deal([Leg("us-14d", date(2026, 5, 4))]))
+    expiry = schedule.event("us-14d.expiry").to_json(schedule.zones)
+    # Domain notes sec. 1.2: commencement Mon 4 May 2026 -> business day 20 is Mon 1 Jun 2026.
+    assert expiry["date"] == "2026-06-01"
+    assert expiry["local"] == "2026-06-02T00:00-04:00"  # 24:00 on 1 June
+    assert expiry["utc"] == "2026-06-02T04:00Z"
+    # 14e-2: target statement by business day 10 = Fri 15 May 2026 (domain notes).
+    assert schedule.event("us-14d.target-position").day == date(2026, 5, 15)
+    # 14e-1(d): 9:00 a.m. ET on the next business day after the scheduled expiration date.
+    notice = schedule.event("us-14d.extension-notice").to_json(schedule.zones)
+    assert notice["local"] == "2026-06-02T09:00-04:00"
+
+
+def test_five_pm_on_day_20_breaches_with_its_rule() -> None:
+    deal = Deal([Leg("us-14d", date(2026, 5, 4))], expiry=local_time(date(2026, 6, 1), "17:00", "America/New_York"))
+    schedule = compute(deal)
+    [breach] = schedule.breaches
+    assert breach.code == "expiry-before-minimum"
+    assert "Rule 14e-1(a)" in breach.message and "business day 20" in breach.message
+
+
+def test_midnight_at_the_end_of_day_20_is_lawful() -> None:
+    deal = Deal([Leg("us-14d", date(2026, 5, 4))], expiry=local_time(date(2026, 6, 1), "24:00", "America/New_York"))
+    assert not compute(deal).breaches
+
+
+def test_expiry_on_a_closed_day_is_reported() -> None:
+    # Sat 6 Jun 2026 is not a business day in New York.
+    deal = Deal([Leg("us-14d", date(2026, 5, 4))], expiry=local_time(date(2026, 6, 6), "12:00", "America/New_York"))
+    assert [b.code for b in compute(deal).breaches] == ["expiry-not-business-day"]
+
+
+def test_price_change_on_day_15_extends_to_10_business_days() -> None:
+    # Notice on Fri 22 May 2026 (business day 15) is day 1; Memorial Day skipped; day 10 = Fri 5 Jun.
+    deal = Deal([Leg("us-14d", date(2026, 5, 4))], amendments=[Amendment("price", date(2026, 5, 22))])
+    schedule = compute(deal)
+    assert schedule.event("us-14d.price-change-1").day == date(2026, 6, 5)
+    assert schedule.event("us-14d.expiry").day == date(2026, 6, 5)
+
+
+def test_price_change_on_day_11_changes_nothing() -> None:
+    # Domain notes sec. 1.4: a change on business day 11 needs the offer to run to day 20 - no change.
+    deal = Deal([Leg("us-14d", date(2026, 5, 4))], amendments=[Amendment("price", date(2026, 5, 18))])
+    assert compute(deal).event("us-14d.expiry").day == date(2026, 6, 1)
+
+
+def test_french_normal_procedure_counts_trading_days() -> None:
+    schedule = compute(Deal([Leg("fr-amf", date(2026, 5, 4))]))
+    # 25th Paris trading day from Mon 4 May 2026 (day 1): Fri 5 Jun; 35th: Fri 19 Jun.
+    assert schedule.event("fr-amf.minimum-closing").day == date(2026, 6, 5)
+    assert schedule.event("fr-amf.maximum-closing").day == date(2026, 6, 19)
+    closing = schedule.event("fr-amf.closing").to_json(schedule.zones)
+    assert closing["local"] == "2026-06-05T17:30+02:00"
+    assert schedule.event("fr-amf.result").estimate
+
+
+def test_cross_border_noon_new_york_is_six_pm_paris() -> None:
+    from deadlines.model import ExpiryTime
+    from deadlines.timeutil import WallTime
+
+    deal = Deal(
+        [Leg("us-14d", date(2026, 5, 4)), Leg("fr-amf", date(2026, 5, 4))],
+        expiry_time=ExpiryTime(WallTime(12, 0), "America/New_York"),
+    )
+    schedule = compute(deal)
+    us, fr = schedule.event("us-14d.expiry"), schedule.event("fr-amf.closing")
+    # US minimum: 24:00 ET on 1 Jun; French minimum: 17:30 Paris on 5 Jun; noon NY on 5 Jun = 18:00 Paris.
+    assert us.instant == fr.instant
+    assert fr.to_json(schedule.zones)["local"] == "2026-06-05T18:00+02:00"
+    assert us.to_json(schedule.zones)["local"] == "2026-06-05T12:00-04:00"
+
+
+def test_dst_mismatch_week_is_warned() -> None:
+    deal = Deal(
+        [Leg("us-14d", date(2026, 2, 9)), Leg("fr-amf", date(2026, 2, 9))],
+        expiry=local_time(date(2026, 3, 20), "12:00", "America/New_York"),
+    )
+    schedule = compute(deal)
+    assert not schedule.breaches
+    assert any("dst" in w.code for w in schedule.warnings)
+    # 8-28 March 2026: New York is on summer time, Paris not yet: noon New York = 17:00 Paris.
+    assert schedule.event("fr-amf.closing").to_json(schedule.zones)["local"] == "2026-03-20T17:00+01:00"
+
+
+def test_exemptive_order_2026_halves_the_minimum() -> None:
+    deal = Deal([Leg("us-14d", date(2026, 5, 4))], options={"exemptive-order-2026"})
+    # Business day 10 from Mon 4 May 2026 is Fri 15 May 2026 (domain notes sec. 1.2).
+    assert compute(deal).event("us-14d.expiry").day == date(2026, 5, 15)
+
+
+def test_exemptive_order_is_not_applied_before_16_april_2026() -> None:
+    deal = Deal([Leg("us-14d", date(2026, 3, 30))], options={"exemptive-order-2026"})
+    schedule = compute(deal)
+    assert schedule.event("us-14d.expiry").day == date(2026, 4, 24)
+    assert "option-not-available" in {w.code for w in schedule.warnings}
+
+
+def test_pre_2008_subsequent_period_cap_is_versioned() -> None:
+    from deadlines.model import Subsequent
+
+    def sop_max(year: int) -> bool:
+        deal = Deal([Leg("us-14d", date(year, 3, 2))], subsequent=Subsequent())
+        return any(e.key == "sop-maximum-expiry" and e.in_force for e in compute(deal).events)
+
+    assert sop_max(2005) and not sop_max(2010)
+
+
+def test_unknown_regime_suggests_the_closest() -> None:
+    with pytest.raises(DeadlinesError, match="did you mean 'us-14d'"):
+        compute(Deal([Leg("us-14e", date(2026, 5, 4))]))
+
+
+def test_bad_amendment_kind_is_refused() -> None:
+    with pytest.raises(InputError):
+        Amendment("discount", date(2026, 5, 4))
