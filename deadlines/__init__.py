@@ -68,4 +68,31 @@ def __getattr__(name: str) -> Any:
     return getattr(import_module(f".{module}", __name__), name)
 
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = [
+    "AmbiguousTimeError",
+    "Amendment",
+    "CoverageError",
+    "DeadlinesError",
+    "Deal",
+    "DealFileError",
+    "Event",
+    "ExpiryTime",
+    "InputError",
+    "Leg",
+    "LocalTime",
+    "NonexistentTimeError",
+    "Observed",
+    "Relief",
+    "Schedule",
+    "Subsequent",
+    "UnknownIdError",
+    "Warning",
+    "__version__",
+    "compute",
+    "get_calendar",
+    "get_rulebook",
+    "joint",
+    "load_deal",
+    "local_time",
+    "parse_deal",
+]

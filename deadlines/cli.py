@@ -35,8 +35,11 @@ def _parser() -> argparse.ArgumentParser:
     sched.add_argument("deal", nargs="?", help="deal file (TOML), e.g. examples/serono-genset-2002.toml")
     sched.add_argument("--regime", action="append", default=[], help="regime id (repeat for a cross-border offer)")
     sched.add_argument("--commence", help="commencement / opening date, YYYY-MM-DD (day 1)")
-    sched.add_argument("--expire", help="chosen expiry, 'YYYY-MM-DD HH:MM' (24:00 = end of day; add +HH:MM to pick "
-                       "one of two instants on a fall-back night)")
+    sched.add_argument(
+        "--expire",
+        help="chosen expiry, 'YYYY-MM-DD HH:MM' (24:00 = end of day; add +HH:MM to pick "
+        "one of two instants on a fall-back night)",
+    )
     sched.add_argument("--zone", help="IANA zone --expire is read in (default: the first regime's zone)")
     sched.add_argument("--show", action="append", default=[], help="extra IANA zone to display (repeatable)")
     sched.add_argument("--option", action="append", default=[], help="rule option, e.g. exemptive-order-2026")
@@ -53,10 +56,16 @@ def _parser() -> argparse.ArgumentParser:
         ("explain", "count from START (day 1) to END with every skipped day named", ("start", "end")),
     ):
         p = bsub.add_parser(name, help=helptext)
-        p.add_argument("--calendar", "-c", action="append", required=True,
-                       help="calendar id or alias (us-federal, XNYS, XNAS, XPAR); repeat for a joint calendar")
-        p.add_argument("--mode", choices=("all", "any"), default="all",
-                       help="joint calendars: open in all (default) or in any")
+        p.add_argument(
+            "--calendar",
+            "-c",
+            action="append",
+            required=True,
+            help="calendar id or alias (us-federal, XNYS, XNAS, XPAR); repeat for a joint calendar",
+        )
+        p.add_argument(
+            "--mode", choices=("all", "any"), default="all", help="joint calendars: open in all (default) or in any"
+        )
         p.add_argument("--format", choices=("text", "json"), default="text")
         for arg in args:
             p.add_argument(arg, metavar=arg.upper())
@@ -101,8 +110,9 @@ def _schedule(args: argparse.Namespace) -> int:
             expiry = LocalTime(day, wall, zone_name, offset)
         elif args.zone:
             raise DeadlinesError("--zone applies to --expire, which is missing")
-        deal = Deal([Leg(r, start) for r in args.regime], expiry=expiry, show_zones=list(args.show),
-                    options=set(args.option))
+        deal = Deal(
+            [Leg(r, start) for r in args.regime], expiry=expiry, show_zones=list(args.show), options=set(args.option)
+        )
     schedule = compute(deal)
     if args.format == "json":
         _print_json(schedule.to_json())
@@ -165,8 +175,10 @@ def _listing(args: argparse.Namespace) -> int:
             cal = get_calendar(cid)
             aliases = ", ".join(sorted(a for a, target in ALIASES.items() if target == cid))
             close = cal.close.strftime("%H:%M") if cal.close else "24:00"
-            print(f"{cid:11} {cal.name} — {cal.zone}, {cal.open:%H:%M}-{close}, "
-                  f"{cal.first.year}-{cal.last.year}; aliases: {aliases}")
+            print(
+                f"{cid:11} {cal.name} — {cal.zone}, {cal.open:%H:%M}-{close}, "
+                f"{cal.first.year}-{cal.last.year}; aliases: {aliases}"
+            )
         return 0
     from .rules import REGIMES, get_rulebook
 
@@ -199,4 +211,3 @@ def run() -> NoReturn:
 
 if __name__ == "__main__":
     run()
-

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .errors import DealFileError, DeadlinesError
+from .errors import DeadlinesError, DealFileError
 from .model import Amendment, Deal, ExpiryTime, Leg, LocalTime, Observed, Relief, Subsequent
 from .timeutil import WallTime, parse_date, parse_local
 
@@ -68,17 +68,19 @@ class _Reader:
             raise self.fail(f"'{key}' must be an array of tables ([[{key}]])", key)
         return value
 
-    def local(self, table: dict[str, Any], section: str, default_zone: str) -> tuple[LocalTime | None, ExpiryTime | None]:
+    def local(
+        self, table: dict[str, Any], section: str, default_zone: str
+    ) -> tuple[LocalTime | None, ExpiryTime | None]:
         """A chosen instant (date + time) or, with no date, the wall time for the earliest-day search."""
         zone = table.get("zone", default_zone)
         try:
             if "at" in table:
                 day, wall, offset = parse_local(str(table["at"]))
                 return LocalTime(day, wall, zone, offset), None
-            wall = WallTime.parse(str(table["time"])) if "time" in table else None
+            at = WallTime.parse(str(table["time"])) if "time" in table else None
             if "date" in table:
-                return LocalTime(self.day(table["date"], "date"), wall or WallTime(24, 0), zone), None
-            return None, ExpiryTime(wall, zone) if wall else None
+                return LocalTime(self.day(table["date"], "date"), at or WallTime(24, 0), zone), None
+            return None, ExpiryTime(at, zone) if at else None
         except DeadlinesError as exc:
             raise self.fail(f"[{section}] {exc.message}", section) from None
 
@@ -130,8 +132,14 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
             raise reader.fail("[[observed]] needs 'event' and 'date'", "observed")
         wall = WallTime.parse(item["time"]) if "time" in item else None
         observed.append(
-            Observed(item["event"], reader.day(item["date"], "date"), wall, item.get("zone"),
-                     bool(item.get("approximate", False)), item.get("source", ""))
+            Observed(
+                item["event"],
+                reader.day(item["date"], "date"),
+                wall,
+                item.get("zone"),
+                bool(item.get("approximate", False)),
+                item.get("source", ""),
+            )
         )
     relief = []
     for item in reader.tables(data, "relief"):

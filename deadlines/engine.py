@@ -52,7 +52,10 @@ class _Engine:
         for leg in deal.legs:
             book = get_rulebook(leg.regime)
             state = _LegState(
-                leg, book, get_calendar(book.calendar), get_calendar(book.settlement_calendar),
+                leg,
+                book,
+                get_calendar(book.calendar),
+                get_calendar(book.settlement_calendar),
                 book.in_force(leg.start, deal.options),
             )
             for relief in deal.relief:
@@ -76,7 +79,9 @@ class _Engine:
         for name in sorted(self.deal.options):
             if name not in offered:
                 raise InputError(
-                    "unknown option '{option}' (known: {known})", option=name, known=", ".join(sorted(offered)) or "none"
+                    "unknown option '{option}' (known: {known})",
+                    option=name,
+                    known=", ".join(sorted(offered)) or "none",
                 )
         for state in self.legs:
             for rule in state.book.rules.values():
@@ -85,10 +90,14 @@ class _Engine:
                     self.warn(
                         "option-not-available",
                         "{regime}: option {option} applies to offers starting on or after {since}; not applied",
-                        regime=state.book.id, option=opt.name, since=opt.since.isoformat(),
+                        regime=state.book.id,
+                        option=opt.name,
+                        since=opt.since.isoformat(),
                     )
 
-    def warn(self, code: str, template: str, severity: str = "warning", event: str | None = None, **params: object) -> None:
+    def warn(
+        self, code: str, template: str, severity: str = "warning", event: str | None = None, **params: object
+    ) -> None:
         self.warnings.append(Warning(code, template, dict(params), severity, event))
 
     # -- counting --------------------------------------------------------------------------------
@@ -116,20 +125,32 @@ class _Engine:
             self.warn(
                 "federal-closure-counted",
                 "{day} ({name}) is counted as a business day in {calendar}; {policy}",
-                day=notice.day.isoformat(), name=notice.name, calendar=cal.id, policy=notice.policy,
+                day=notice.day.isoformat(),
+                name=notice.name,
+                calendar=cal.id,
+                policy=notice.policy,
             )
         if cal.id == "XPAR" and count.first < PARIS_SECONDARY_UNTIL:
             self.warn(
                 "calendar-secondary-source",
                 "Euronext Paris closing days before 2002 rest on a secondary record; check {first} to {last} "
                 "against the Paris Bourse notices",
-                first=count.first.isoformat(), last=min(count.last, PARIS_SECONDARY_UNTIL).isoformat(),
+                first=count.first.isoformat(),
+                last=min(count.last, PARIS_SECONDARY_UNTIL).isoformat(),
             )
 
     # -- events ----------------------------------------------------------------------------------
     def _event(
-        self, state: _LegState, rule: Rule, day: date, wall: WallTime, trace: str, count: Count | None,
-        kind: str | None = None, key: str | None = None, instant: datetime | None = None,
+        self,
+        state: _LegState,
+        rule: Rule,
+        day: date,
+        wall: WallTime,
+        trace: str,
+        count: Count | None,
+        kind: str | None = None,
+        key: str | None = None,
+        instant: datetime | None = None,
     ) -> Event:
         book = state.book
         event = Event(
@@ -168,25 +189,37 @@ class _Engine:
         event.day = obs.day
         event.observed, event.approximate, event.computed_day = True, obs.approximate, computed
         about = "on or about " if obs.approximate else ""
-        event.trace = f"observed {about}{obs.day:%a} {obs.day} ({obs.source}); rule gives {computed:%a} {computed}: {event.trace}"
+        event.trace = (
+            f"observed {about}{obs.day:%a} {obs.day} ({obs.source}); rule gives {computed:%a} {computed}: {event.trace}"
+        )
         if event.kind == "deadline" and event.instant > computed_instant:
             self._breach(
-                state, event.key, event.id, "observed-after-deadline",
+                state,
+                event.key,
+                event.id,
+                "observed-after-deadline",
                 "{event}: observed {observed} is after the deadline {deadline} ({rule})",
-                event=event.id, observed=obs.day.isoformat(), deadline=iso_local(computed_instant, event.zone),
+                event=event.id,
+                observed=obs.day.isoformat(),
+                deadline=iso_local(computed_instant, event.zone),
                 rule=event.rule,
             )
             event.status = "relieved" if event.key in state.relieved else "breach"
         return event
 
-    def _breach(self, state: _LegState, rule_key: str, event_id: str, code: str, template: str, **params: object) -> None:
+    def _breach(
+        self, state: _LegState, rule_key: str, event_id: str, code: str, template: str, **params: object
+    ) -> None:
         relief = state.relief.get(rule_key)
         if relief is not None:
             self.warn(
                 "relief-applied",
                 "{regime}: {detail} (waived: {citation})",
-                severity="info", event=event_id, regime=state.book.id,
-                detail=template.format(**params), citation=relief.citation,
+                severity="info",
+                event=event_id,
+                regime=state.book.id,
+                detail=template.format(**params),
+                citation=relief.citation,
             )
             return
         self.warn(code, template, severity="breach", event=event_id, **params)
@@ -199,12 +232,10 @@ class _Engine:
             return True
         if rule.kind == "start":
             return self._start(state, rule)
-        anchor_key = rule.anchor or state.book.start
+        anchor_key: str | None = rule.anchor or state.book.start
         if anchor_key == "last-closing":
             anchor_key = self._last_expiry_key(state)
-            if anchor_key is None:
-                return False
-        anchor = state.events.get(anchor_key)
+        anchor = state.events.get(anchor_key) if anchor_key else None
         if anchor is None:
             return False
         day, trace, count = self._count(state, rule, anchor.day, rule.n)
@@ -230,7 +261,9 @@ class _Engine:
                 self.warn(
                     "start-not-business-day",
                     "{regime}: {day} is not a business day of {calendar}; day 1 is {next}",
-                    regime=state.book.id, day=day.isoformat(), calendar=cal.id,
+                    regime=state.book.id,
+                    day=day.isoformat(),
+                    calendar=cal.id,
                     next=cal.next_business_day(day).isoformat(),
                 )
             state.events[rule.key] = self._event(state, rule, day, wall, f"day 1 = {day:%a} {day} (given)", None)
@@ -243,9 +276,14 @@ class _Engine:
             latest = state.events.get(rule.anchor or "")
             if latest is not None and latest.kind == "deadline" and sub.start > latest.day:
                 self._breach(
-                    state, latest.key, latest.id, "start-after-deadline",
+                    state,
+                    latest.key,
+                    latest.id,
+                    "start-after-deadline",
                     "{regime}: the subsequent period starts on {start}, after {deadline} ({rule})",
-                    regime=state.book.id, start=sub.start.isoformat(), deadline=latest.day.isoformat(),
+                    regime=state.book.id,
+                    start=sub.start.isoformat(),
+                    deadline=latest.day.isoformat(),
                     rule=latest.rule,
                 )
             return True
@@ -267,8 +305,14 @@ class _Engine:
                     if amendment.note:
                         note += f" ({amendment.note})"
                     event = self._event(
-                        state, rule, day, rule.time or WallTime(24, 0), f"{note}; {trace}", count,
-                        kind="minimum", key=f"{rule.key}-{i}",
+                        state,
+                        rule,
+                        day,
+                        rule.time or WallTime(24, 0),
+                        f"{note}; {trace}",
+                        count,
+                        kind="minimum",
+                        key=f"{rule.key}-{i}",
                     )
                     if rule.staff_position:
                         event.note = "SEC staff position: a general rule, not a fixed floor"
@@ -310,13 +354,17 @@ class _Engine:
             instant = chosen.instant()
             how = f"chosen in the deal: {chosen}"
         else:
-            instant, how = self._earliest(legs, minima, at or ExpiryTime(legs[0].book.default_expiry_time, legs[0].book.zone))
+            instant, how = self._earliest(
+                legs, minima, at or ExpiryTime(legs[0].book.default_expiry_time, legs[0].book.zone)
+            )
         for state in legs:
             rule = next(r for r in state.rules if r.kind == "expiry" and r.phase == phase)
             self._validate(state, instant, minima[id(state)], maxima[id(state)], rule)
             day = local_day(instant, state.book.zone)
-            start_key = state.book.start if phase == "initial" else next(
-                r.key for r in state.rules if r.kind == "start" and r.phase == phase
+            start_key = (
+                state.book.start
+                if phase == "initial"
+                else next(r.key for r in state.rules if r.kind == "start" and r.phase == phase)
             )
             start = state.events[start_key].day
             trace = how
@@ -324,13 +372,13 @@ class _Engine:
             if day >= start and state.cal.first <= day <= state.cal.last:
                 count = state.cal.trace(start, day)
                 trace = f"{how}; {count.text()}"
-            event = self._event(state, rule, day, WallTime(24, 0), trace, count, kind="chosen" if chosen else "expiry", instant=instant)
+            event = self._event(
+                state, rule, day, WallTime(24, 0), trace, count, kind="chosen" if chosen else "expiry", instant=instant
+            )
             state.events[rule.key] = event
         self._dst_warning(instant, phase)
 
-    def _earliest(
-        self, legs: list[_LegState], minima: dict[int, list[Event]], at: ExpiryTime
-    ) -> tuple[datetime, str]:
+    def _earliest(self, legs: list[_LegState], minima: dict[int, list[Event]], at: ExpiryTime) -> tuple[datetime, str]:
         floor = max((e.instant for s in legs for e in minima[id(s)]), default=None)
         if floor is None:
             raise InputError("no minimum period applies to this offer's date: choose the expiry in the deal")
@@ -339,7 +387,10 @@ class _Engine:
             candidate = resolve(day, at.wall, at.zone)
             if candidate >= floor and all(self._last_day_ok(s, candidate) for s in legs):
                 names = ", ".join(e.id for s in legs for e in minima[id(s)] if e.instant == floor)
-                return candidate, f"earliest {at.wall} {at.zone} on a day open in every regime's calendar, at or after {names}"
+                return (
+                    candidate,
+                    f"earliest {at.wall} {at.zone} on a day open in every regime's calendar, at or after {names}",
+                )
             day += timedelta(days=1)
         raise InputError("no common expiry found within {days} days", days=SEARCH_DAYS)
 
@@ -353,26 +404,45 @@ class _Engine:
             if instant < low.instant:
                 which = f" (business day {low.business_day} ends at 24:00)" if low.business_day else ""
                 self._breach(
-                    state, low.key, event_id, "expiry-before-minimum",
+                    state,
+                    low.key,
+                    event_id,
+                    "expiry-before-minimum",
                     "{regime}: the expiry {local} ends before {label}, {minimum}{which} ({rule})",
-                    regime=state.book.id, local=local, label=low.label.get("en", low.key),
-                    minimum=iso_local(low.instant, zone_name), which=which, rule=low.rule,
+                    regime=state.book.id,
+                    local=local,
+                    label=low.label.get("en", low.key),
+                    minimum=iso_local(low.instant, zone_name),
+                    which=which,
+                    rule=low.rule,
                 )
         for high in maxima:
             if instant > high.instant:
                 self._breach(
-                    state, high.key, event_id, "expiry-after-maximum",
+                    state,
+                    high.key,
+                    event_id,
+                    "expiry-after-maximum",
                     "{regime}: the expiry {local} is after {label}, {maximum} ({rule})",
-                    regime=state.book.id, local=local, label=high.label.get("en", high.key),
-                    maximum=iso_local(high.instant, zone_name), rule=high.rule,
+                    regime=state.book.id,
+                    local=local,
+                    label=high.label.get("en", high.key),
+                    maximum=iso_local(high.instant, zone_name),
+                    rule=high.rule,
                 )
         day = local_day(instant, zone_name)
         if state.cal.first <= day <= state.cal.last and not state.cal.is_business_day(day):
             names = state.cal.closed_names(day) or ("weekend",)
             self._breach(
-                state, rule.key, event_id, "expiry-not-business-day",
+                state,
+                rule.key,
+                event_id,
+                "expiry-not-business-day",
                 "{regime}: the offer would end on {day}, which is not a business day of {calendar} ({why})",
-                regime=state.book.id, day=day.isoformat(), calendar=state.cal.id, why=", ".join(names),
+                regime=state.book.id,
+                day=day.isoformat(),
+                calendar=state.cal.id,
+                why=", ".join(names),
             )
 
     def _dst_warning(self, instant: datetime, phase: str) -> None:
@@ -388,8 +458,12 @@ class _Engine:
                         "dst-mismatch",
                         "{phase} expiry {utc}: {a} and {b} are {now} hours apart instead of {usual} "
                         "(clocks change on different dates): {local_a} {a} = {local_b} {b}",
-                        phase=phase, utc=instant.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"), a=a, b=b,
-                        now=_hours(now), usual=_hours(usual),
+                        phase=phase,
+                        utc=instant.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+                        a=a,
+                        b=b,
+                        now=_hours(now),
+                        usual=_hours(usual),
                         local_a=instant.astimezone(zone(a)).strftime("%H:%M"),
                         local_b=instant.astimezone(zone(b)).strftime("%H:%M"),
                     )
@@ -399,15 +473,22 @@ class _Engine:
         for state in self.legs:
             if state.book.historic_before and state.leg.start < state.book.historic_before:
                 self.warn(
-                    "historic-regime", "{regime}: {note}", severity="info",
-                    regime=state.book.id, note=state.book.historic_note.get("en", ""),
+                    "historic-regime",
+                    "{regime}: {note}",
+                    severity="info",
+                    regime=state.book.id,
+                    note=state.book.historic_note.get("en", ""),
                 )
         for note in self.deal.notes:
             self.warn("deal-note", "{note}", severity="info", note=note)
         for relief in self.deal.relief:
             self.warn(
-                "relief", "{regime}: relief from {rules}: {citation}{note}", severity="info",
-                regime=relief.regime, rules=", ".join(relief.rules), citation=relief.citation,
+                "relief",
+                "{regime}: relief from {rules}: {citation}{note}",
+                severity="info",
+                regime=relief.regime,
+                rules=", ".join(relief.rules),
+                citation=relief.citation,
                 note=f" ({relief.note})" if relief.note else "",
             )
         pending = {id(s): list(s.rules) for s in self.legs}

@@ -52,8 +52,7 @@ class NonexistentTimeError(DeadlinesError):
     """A local wall time skipped by a daylight-saving change (spring forward)."""
 
     template = (
-        "{local} does not exist in {zone}: clocks jump from {before} to {after} that day; "
-        "give a time outside the gap"
+        "{local} does not exist in {zone}: clocks jump from {before} to {after} that day; give a time outside the gap"
     )
 
 

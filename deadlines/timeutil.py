@@ -29,9 +29,8 @@ MIDNIGHT_END = "24:00"
 @cache
 def zone(name: str) -> ZoneInfo:
     """Return the IANA zone ``name`` or raise a clear error with the closest known names."""
-    if not name or "/" not in name and name not in ("UTC", "Etc/UTC"):
-        if name != "UTC":
-            raise UnknownIdError("time zone", name, _zone_names())
+    if not name:
+        raise UnknownIdError("time zone", name, _zone_names())
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -63,7 +62,7 @@ class WallTime:
         if not match:
             raise InputError("invalid time '{value}': expected HH:MM", value=text)
         hour, minute = int(match[1]), int(match[2])
-        if not (hour < 24 and minute < 60 or hour == 24 and minute == 0):
+        if not ((hour < 24 and minute < 60) or (hour == 24 and minute == 0)):
             raise InputError("invalid time '{value}': expected HH:MM", value=text)
         return cls(hour, minute)
 
@@ -145,9 +144,7 @@ def _gap(lo: datetime, hi: datetime, tz: ZoneInfo) -> tuple[str, str]:
 
 def parse_local(text: str) -> tuple[date, WallTime, timedelta | None]:
     """Parse ``YYYY-MM-DD HH:MM`` with an optional UTC offset (``+02:00``) that disambiguates."""
-    match = re.fullmatch(
-        r"\s*(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})\s*(?:(Z)|([+-])(\d{2}):?(\d{2}))?\s*", text
-    )
+    match = re.fullmatch(r"\s*(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})\s*(?:(Z)|([+-])(\d{2}):?(\d{2}))?\s*", text)
     if not match:
         raise InputError("invalid date and time '{value}': expected 'YYYY-MM-DD HH:MM'", value=text)
     day, wall = parse_date(match[1]), WallTime.parse(match[2])

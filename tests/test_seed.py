@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from deadlines import compute, load_deal
 from deadlines.cli import main
-
-from pathlib import Path
 
 SEED = Path(__file__).resolve().parent.parent / "examples" / "serono-genset-2002.toml"
 

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
+from itertools import pairwise
 
 from ..errors import CoverageError, InputError
 
@@ -74,10 +75,7 @@ class Count:
         """One line a lawyer can check, e.g. ``day 1 = 2002-07-16; ... day 20 = 2002-08-12``."""
         parts = [f"{self.calendar}: day 1 = {_fmt(self.first)}"]
         if self.skipped:
-            parts.append(
-                "skipped "
-                + ", ".join(f"{_fmt(s.day)} ({' / '.join(s.names)})" for s in self.skipped)
-            )
+            parts.append("skipped " + ", ".join(f"{_fmt(s.day)} ({' / '.join(s.names)})" for s in self.skipped))
         if self.weekend_days:
             parts.append(f"{self.weekend_days} weekend days not counted")
         for notice in self.notices:
@@ -93,9 +91,7 @@ class Count:
             "n": self.n,
             "skipped": [{"date": s.day.isoformat(), "names": list(s.names)} for s in self.skipped],
             "weekend_days": self.weekend_days,
-            "counted_closures": [
-                {"date": x.day.isoformat(), "name": x.name, "source": x.source} for x in self.notices
-            ],
+            "counted_closures": [{"date": x.day.isoformat(), "name": x.name, "source": x.source} for x in self.notices],
             "text": self.text(),
         }
 
@@ -189,9 +185,7 @@ class BusinessCalendar:
         """
         self._check(start, end)
         if start > end:
-            raise InputError(
-                "the range {start} to {end} is reversed", start=start.isoformat(), end=end.isoformat()
-            )
+            raise InputError("the range {start} to {end} is reversed", start=start.isoformat(), end=end.isoformat())
         return bisect_right(self._days, end.toordinal()) - bisect_left(self._days, start.toordinal())
 
     def nth(self, start: date, n: int) -> date:
@@ -218,7 +212,7 @@ class BusinessCalendar:
         # Walk only the gaps between consecutive open days: weekends and closures, nothing else.
         bounds = [start.toordinal() - 1, *self._days[lo:hi], end.toordinal() + 1]
         out = []
-        for before, after in zip(bounds, bounds[1:]):
+        for before, after in pairwise(bounds):
             for o in range(before + 1, after):
                 if (o - 1) % 7 not in WEEKEND:
                     day = date.fromordinal(o)

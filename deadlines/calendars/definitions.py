@@ -75,14 +75,30 @@ US_FEDERAL_RULES = [
 # Declared national days of mourning: federal offices closed by executive order, EDGAR closed, and the
 # SEC treated the day as a federal holiday for filing deadlines (domain notes, sec. 1.12).
 US_MOURNING = [
-    Closure(date(2004, 6, 11), "National Day of Mourning for President Ronald Reagan",
-            "Executive order closing federal executive departments, 11 June 2004", "adhoc"),
-    Closure(date(2007, 1, 2), "National Day of Mourning for President Gerald R. Ford",
-            "Executive order closing federal executive departments, 2 January 2007", "adhoc"),
-    Closure(date(2018, 12, 5), "National Day of Mourning for President George H. W. Bush",
-            "Executive order closing federal executive departments, 5 December 2018", "adhoc"),
-    Closure(date(2025, 1, 9), "National Day of Mourning for President Jimmy Carter",
-            "Executive order closing federal executive departments, 9 January 2025", "adhoc"),
+    Closure(
+        date(2004, 6, 11),
+        "National Day of Mourning for President Ronald Reagan",
+        "Executive order closing federal executive departments, 11 June 2004",
+        "adhoc",
+    ),
+    Closure(
+        date(2007, 1, 2),
+        "National Day of Mourning for President Gerald R. Ford",
+        "Executive order closing federal executive departments, 2 January 2007",
+        "adhoc",
+    ),
+    Closure(
+        date(2018, 12, 5),
+        "National Day of Mourning for President George H. W. Bush",
+        "Executive order closing federal executive departments, 5 December 2018",
+        "adhoc",
+    ),
+    Closure(
+        date(2025, 1, 9),
+        "National Day of Mourning for President Jimmy Carter",
+        "Executive order closing federal executive departments, 9 January 2025",
+        "adhoc",
+    ),
 ]
 
 _EO_POLICY = (
@@ -141,7 +157,9 @@ NYSE_ADHOC = [
     _adhoc(date(2007, 1, 2), "National Day of Mourning for President Gerald R. Ford", "NYSE closure, 2 January 2007"),
     _adhoc(date(2012, 10, 29), "Hurricane Sandy", "NYSE closure for Hurricane Sandy"),
     _adhoc(date(2012, 10, 30), "Hurricane Sandy", "NYSE closure for Hurricane Sandy"),
-    _adhoc(date(2018, 12, 5), "National Day of Mourning for President George H. W. Bush", "NYSE closure, 5 December 2018"),
+    _adhoc(
+        date(2018, 12, 5), "National Day of Mourning for President George H. W. Bush", "NYSE closure, 5 December 2018"
+    ),
     _adhoc(date(2025, 1, 9), "National Day of Mourning for President Jimmy Carter", "NYSE closure, 9 January 2025"),
 ]
 

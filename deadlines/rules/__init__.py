@@ -19,13 +19,37 @@ from ..timeutil import WallTime
 KINDS = {"start", "minimum", "maximum", "expiry", "deadline", "estimate", "amendment"}
 UNITS = {"business", "settlement", "calendar", "months"}
 RULE_KEYS = {
-    "kind", "anchor", "unit", "n", "n_max", "day1", "time", "label", "citation", "evidence", "versions",
-    "option", "replaces", "requires", "amendments", "staff_position", "phase",
+    "kind",
+    "anchor",
+    "unit",
+    "n",
+    "n_max",
+    "day1",
+    "time",
+    "label",
+    "citation",
+    "evidence",
+    "versions",
+    "option",
+    "replaces",
+    "requires",
+    "amendments",
+    "staff_position",
+    "phase",
 }
 VERSION_KEYS = {"since", "until", "in_force", "n", "time", "citation", "label", "optional"}
 BOOK_KEYS = {
-    "id", "calendar", "settlement_calendar", "zone", "start", "expiry", "title", "rules", "default_expiry_time",
-    "historic_before", "historic_note",
+    "id",
+    "calendar",
+    "settlement_calendar",
+    "zone",
+    "start",
+    "expiry",
+    "title",
+    "rules",
+    "default_expiry_time",
+    "historic_before",
+    "historic_note",
 }
 
 

@@ -1,0 +1,53 @@
+"""The tree stays tidy: ruff and mypy (configured in pyproject.toml) pass, catalogs of data load."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.skipif(
+    shutil.which("ruff") is None and not (Path(sys.executable).parent / "ruff").exists(), reason="ruff not installed"
+)
+def test_ruff_clean() -> None:
+    result = _run("ruff", "check", "deadlines", "tests")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_clean() -> None:
+    pytest.importorskip("mypy")
+    result = _run("mypy")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_rulebook_loads_and_cites_every_rule() -> None:
+    from deadlines.rules import REGIMES, get_rulebook
+
+    for regime in REGIMES:
+        book = get_rulebook(regime)
+        for rule in book.rules.values():
+            assert rule.citation.strip(), f"{regime}.{rule.key} has no citation"
+            assert rule.label.get("en") and rule.label.get("fr"), f"{regime}.{rule.key} needs EN and FR labels"
+            assert rule.evidence in {"V", "V2", "K", "P"}, f"{regime}.{rule.key}: evidence {rule.evidence}"
+
+
+def test_help_does_not_import_heavy_modules() -> None:
+    code = (
+        "import sys\n"
+        "from deadlines.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('rich', 'textual', 'pendulum', 'holidays', 'babel') if m in sys.modules]\n"
+        "print('HEAVY=' + ','.join(heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "HEAVY=", result.stdout
