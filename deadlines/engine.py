@@ -17,7 +17,7 @@ from .errors import InputError
 from .model import Deal, ExpiryTime, Leg, LocalTime, Observed, Relief
 from .rules import Rule, Rulebook, get_rulebook
 from .schedule import Event, Schedule, Warning
-from .timeutil import WallTime, iso_local, local_day, resolve, zone
+from .timeutil import WallTime, iso_local, resolve, zone
 
 SEARCH_DAYS = 400
 PARIS_SECONDARY_UNTIL = date(2002, 1, 1)
@@ -327,9 +327,18 @@ class _Engine:
             events += state.amendment_minima
         return events
 
+    @staticmethod
+    def _last_day(state: _LegState, instant: datetime) -> date:
+        """The leg's last day: the local day of ``instant``, or the day before when the instant comes
+        before that day's session opens (00:00 New York is 24:00 of the day before; 06:00 Paris, before
+        the 09:00 opening, closes an offer whose last trading day was the day before)."""
+        local = instant.astimezone(zone(state.book.zone))
+        if local.time() < state.cal.open:
+            return local.date() - timedelta(days=1)
+        return local.date()
+
     def _last_day_ok(self, state: _LegState, instant: datetime) -> bool:
-        day = local_day(instant, state.book.zone)
-        return state.cal.is_business_day(day)
+        return state.cal.is_business_day(self._last_day(state, instant))
 
     def _joint_expiry(self, phase: str) -> None:
         legs = [s for s in self.legs if any(r.kind == "expiry" and r.phase == phase for r in s.rules)]
@@ -360,7 +369,7 @@ class _Engine:
         for state in legs:
             rule = next(r for r in state.rules if r.kind == "expiry" and r.phase == phase)
             self._validate(state, instant, minima[id(state)], maxima[id(state)], rule)
-            day = local_day(instant, state.book.zone)
+            day = self._last_day(state, instant)
             start_key = (
                 state.book.start
                 if phase == "initial"
@@ -430,7 +439,7 @@ class _Engine:
                     maximum=iso_local(high.instant, zone_name),
                     rule=high.rule,
                 )
-        day = local_day(instant, zone_name)
+        day = self._last_day(state, instant)
         if state.cal.first <= day <= state.cal.last and not state.cal.is_business_day(day):
             names = state.cal.closed_names(day) or ("weekend",)
             self._breach(

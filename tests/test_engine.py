@@ -131,3 +131,14 @@ def test_unknown_regime_suggests_the_closest() -> None:
 def test_bad_amendment_kind_is_refused() -> None:
     with pytest.raises(InputError):
         Amendment("discount", date(2026, 5, 4))
+
+
+def test_cross_border_default_is_end_of_day_new_york_after_both_minimums() -> None:
+    # No time given: the first regime's end of day (24:00 New York). 24:00 New York on Fri 5 Jun 2026
+    # is Sat 06:00 Paris, before any session: the French leg's last trading day is Fri 5 Jun (day 25).
+    schedule = compute(Deal([Leg("us-14d", date(2026, 5, 4)), Leg("fr-amf", date(2026, 5, 4))]))
+    us, fr = schedule.event("us-14d.expiry"), schedule.event("fr-amf.closing")
+    assert us.instant == fr.instant
+    assert us.to_json(schedule.zones)["local"] == "2026-06-06T00:00-04:00"
+    assert (us.day, fr.day) == (date(2026, 6, 5), date(2026, 6, 5))
+    assert fr.business_day == 25

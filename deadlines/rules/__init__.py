@@ -10,7 +10,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ..errors import DealFileError, UnknownIdError
@@ -210,7 +210,7 @@ def get_rulebook(regime: str) -> Rulebook:
     """The rulebook shipped for ``regime`` (``us-14d``, ``us-13e4``, ``fr-amf``, ``fr-amf-simplified``)."""
     if regime not in REGIMES:
         raise UnknownIdError("regime", regime, list(REGIMES))
-    text = resources.files(__package__).joinpath(f"{regime}.toml").read_text(encoding="utf-8")
+    text = Path(__file__).with_name(f"{regime}.toml").read_text(encoding="utf-8")
     return parse_rulebook(text, f"{regime}.toml")
 
 
