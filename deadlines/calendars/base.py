@@ -306,3 +306,8 @@ class JointCalendar(BusinessCalendar):
 
     def closed_names(self, day: date) -> tuple[str, ...]:
         return tuple(f"{c.id}: {n}" for c in self.members for n in c.closed_names(day))
+
+    def notices_between(self, start: date, end: date) -> tuple[Notice, ...]:
+        """Members' notices on days this joint calendar counts as business days."""
+        found = {n.day: n for c in self.members for n in c.notices_between(start, end) if self.is_business_day(n.day)}
+        return tuple(found[d] for d in sorted(found))
