@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from ..errors import UnknownIdError
+from ..errors import InputError, UnknownIdError
 from . import definitions
 from .base import BusinessCalendar, Closure, Count, EarlyClose, JointCalendar, Notice, RuleCalendar, Skipped
 
@@ -62,6 +62,8 @@ def get_calendar(name: str) -> RuleCalendar:
 
 def joint(names: list[str], mode: str = "all") -> BusinessCalendar:
     """Days open in all (``all``) or any (``any``) of the named calendars."""
+    if mode not in ("all", "any"):
+        raise InputError("unknown joint mode '{mode}' (all or any)", mode=mode)
     if len(names) == 1:
         return get_calendar(names[0])
     return JointCalendar([get_calendar(n) for n in names], mode)

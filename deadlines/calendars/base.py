@@ -73,6 +73,8 @@ class Count:
 
     def text(self) -> str:
         """One line a lawyer can check, e.g. ``day 1 = 2002-07-16; ... day 20 = 2002-08-12``."""
+        if self.n == 0:
+            return f"{self.calendar}: no business day from {_fmt(self.first)} to {_fmt(self.last)}"
         parts = [f"{self.calendar}: day 1 = {_fmt(self.first)}"]
         if self.skipped:
             parts.append("skipped " + ", ".join(f"{_fmt(s.day)} ({' / '.join(s.names)})" for s in self.skipped))
@@ -221,7 +223,13 @@ class BusinessCalendar:
 
     def trace(self, start: date, end: date) -> Count:
         """Explain the count from ``start`` (day 1 if open) to ``end`` (day N)."""
+        self._check(start, end)
+        if start > end:
+            raise InputError("the range {start} to {end} is reversed", start=start.isoformat(), end=end.isoformat())
         first = self.next_business_day(start, inclusive=True)
+        if first > end:  # no business day at all in the range
+            skipped = tuple(self.closed_days(start, end))
+            return Count(self.id, start, end, 0, skipped, (end - start).days + 1 - len(skipped))
         n = self.count(first, end)
         skipped = tuple(self.closed_days(first, end))
         span = (end - first).days + 1
