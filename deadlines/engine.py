@@ -239,7 +239,21 @@ class _Engine:
         if anchor is None:
             return False
         day, trace, count = self._count(state, rule, anchor.day, rule.n)
-        event = self._event(state, rule, day, rule.time or WallTime(24, 0), trace, count)
+        wall = rule.time or WallTime(24, 0)
+        early = state.cal.early_close(day) if rule.unit == "business" else None
+        if (
+            early is not None
+            and state.cal.close is not None
+            and (wall.hour, wall.minute)
+            == (
+                state.cal.close.hour,
+                state.cal.close.minute,
+            )
+        ):
+            # A rule timed at the session's close follows an early close (Euronext half days).
+            wall = WallTime(early.close.hour, early.close.minute)
+            trace += f"; {early.name}: the session closes at {early.close:%H:%M}"
+        event = self._event(state, rule, day, wall, trace, count)
         if rule.n_max:
             event.range_end, _, _ = self._count(state, rule, anchor.day, rule.n_max)
         state.events[rule.key] = event
@@ -270,28 +284,33 @@ class _Engine:
             return True
         sub = self.deal.subsequent
         assert sub is not None
+        limit = state.events.get(rule.limit) if rule.limit else None
+        if rule.limit and limit is None:
+            return False  # wait for the deadline the start is checked against
         if sub.start is not None:
-            trace = f"given: {sub.start:%a} {sub.start}"
-            state.events[rule.key] = self._event(state, rule, sub.start, wall, trace, None)
-            latest = state.events.get(rule.anchor or "")
-            if latest is not None and latest.kind == "deadline" and sub.start > latest.day:
-                self._breach(
-                    state,
-                    latest.key,
-                    latest.id,
-                    "start-after-deadline",
-                    "{regime}: the subsequent period starts on {start}, after {deadline} ({rule})",
-                    regime=state.book.id,
-                    start=sub.start.isoformat(),
-                    deadline=latest.day.isoformat(),
-                    rule=latest.rule,
-                )
-            return True
-        anchor = state.events.get(rule.anchor or "")
-        if anchor is None:
-            return False
-        trace = f"taken from {anchor.id}: {anchor.day:%a} {anchor.day}"
-        state.events[rule.key] = self._event(state, rule, anchor.day, wall, trace, None)
+            day, trace = sub.start, f"given: {sub.start:%a} {sub.start}"
+        else:
+            anchor = state.events.get(rule.anchor or "")
+            if anchor is None:
+                return False
+            if rule.n:
+                day, count_text, _ = self._count(state, rule, anchor.day, rule.n)
+                trace = f"earliest: {count_text} after {anchor.id}"
+            else:
+                day, trace = anchor.day, f"taken from {anchor.id}: {anchor.day:%a} {anchor.day}"
+        state.events[rule.key] = self._event(state, rule, day, wall, trace, None)
+        if limit is not None and day > limit.day:
+            self._breach(
+                state,
+                limit.key,
+                limit.id,
+                "start-after-deadline",
+                "{regime}: the subsequent period starts on {start}, after {deadline} ({rule})",
+                regime=state.book.id,
+                start=day.isoformat(),
+                deadline=limit.day.isoformat(),
+                rule=limit.rule,
+            )
         return True
 
     def _amendments(self, state: _LegState) -> None:
@@ -333,9 +352,13 @@ class _Engine:
         before that day's session opens (00:00 New York is 24:00 of the day before; 06:00 Paris, before
         the 09:00 opening, closes an offer whose last trading day was the day before)."""
         local = instant.astimezone(zone(state.book.zone))
-        if local.time() < state.cal.open:
-            return local.date() - timedelta(days=1)
-        return local.date()
+        if local.time() >= state.cal.open:
+            return local.date()
+        day = local.date() - timedelta(days=1)
+        if state.cal.close is not None and state.cal.first < day <= state.cal.last:
+            # An exchange: before the opening, the last session was the previous trading day.
+            return state.cal.previous_business_day(day, inclusive=True)
+        return day
 
     def _last_day_ok(self, state: _LegState, instant: datetime) -> bool:
         return state.cal.is_business_day(self._last_day(state, instant))
@@ -369,6 +392,7 @@ class _Engine:
         for state in legs:
             rule = next(r for r in state.rules if r.kind == "expiry" and r.phase == phase)
             self._validate(state, instant, minima[id(state)], maxima[id(state)], rule)
+            self._session_notice(state, instant)
             day = self._last_day(state, instant)
             start_key = (
                 state.book.start
@@ -411,7 +435,11 @@ class _Engine:
         local = iso_local(instant, zone_name)
         for low in minima:
             if instant < low.instant:
-                which = f" (business day {low.business_day} ends at 24:00)" if low.business_day else ""
+                which = (
+                    f" (business day {low.business_day} ends at {_clock(low.instant, zone_name)})"
+                    if low.business_day
+                    else ""
+                )
                 self._breach(
                     state,
                     low.key,
@@ -452,6 +480,32 @@ class _Engine:
                 day=day.isoformat(),
                 calendar=state.cal.id,
                 why=", ".join(names),
+            )
+
+    def _session_notice(self, state: _LegState, instant: datetime) -> None:
+        """Say when an exchange leg's expiry falls outside that exchange's session hours."""
+        cal = state.cal
+        if cal.close is None:
+            return
+        local = instant.astimezone(zone(state.book.zone))
+        early = cal.early_close(local.date())
+        close = early.close if early else cal.close
+        if (
+            not cal.first <= local.date() <= cal.last
+            or not cal.is_business_day(local.date())
+            or not (cal.open <= local.time() <= close)
+        ):
+            self.warn(
+                "expiry-outside-session",
+                "{regime}: the expiry is {local} in {zone}, outside the {calendar} session ({open}-{close}); "
+                "its last trading day is {last}",
+                regime=state.book.id,
+                local=local.strftime("%a %Y-%m-%d %H:%M"),
+                zone=state.book.zone,
+                calendar=cal.id,
+                open=cal.open.strftime("%H:%M"),
+                close=close.strftime("%H:%M"),
+                last=self._last_day(state, instant).isoformat(),
             )
 
     def _dst_warning(self, instant: datetime, phase: str) -> None:
@@ -525,6 +579,12 @@ class _Engine:
         events = sorted((e for s in self.legs for e in s.events.values()), key=lambda e: (e.instant, e.id))
         zones = list(dict.fromkeys([s.book.zone for s in self.legs] + self.deal.show_zones))
         return Schedule(self.deal.name, [s.book.id for s in self.legs], zones, events, _dedupe(self.warnings))
+
+
+def _clock(instant: datetime, zone_name: str) -> str:
+    """Local wall time, with 00:00 written as 24:00 (the end of the day before)."""
+    local = instant.astimezone(zone(zone_name))
+    return "24:00" if (local.hour, local.minute) == (0, 0) else f"{local:%H:%M}"
 
 
 def _gap(instant: datetime, a: str, b: str) -> timedelta:

@@ -142,3 +142,45 @@ def test_cross_border_default_is_end_of_day_new_york_after_both_minimums() -> No
     assert us.to_json(schedule.zones)["local"] == "2026-06-06T00:00-04:00"
     assert (us.day, fr.day) == (date(2026, 6, 5), date(2026, 6, 5))
     assert fr.business_day == 25
+
+
+def test_exemptive_order_moves_the_14d9_to_530pm_next_business_day() -> None:
+    # Order of 16 April 2026 (domain notes sec. 1.3): Schedule 14D-9 by 5:30 p.m. ET on the first
+    # business day after commencement. Commencement Fri 1 May 2026 -> Mon 4 May 2026 17:30.
+    schedule = compute(Deal([Leg("us-14d", date(2026, 5, 1))], options={"exemptive-order-2026"}))
+    event = schedule.event("us-14d.target-position-exemptive-2026").to_json(schedule.zones)
+    assert event["local"] == "2026-05-04T17:30-04:00"
+    assert not any(e.id == "us-14d.target-position" for e in schedule.events)
+
+
+def test_french_reopening_opens_after_the_result_unless_given() -> None:
+    from deadlines.model import Subsequent
+
+    deal = Deal(
+        [Leg("fr-amf", date(2026, 5, 4))],
+        expiry=local_time(date(2026, 6, 5), "17:30", "Europe/Paris"),
+        subsequent=Subsequent(expiry=local_time(date(2026, 7, 10), "17:30", "Europe/Paris")),
+    )
+    schedule = compute(deal)
+    # Result: 9th trading day after Fri 5 Jun 2026 = Thu 18 Jun; reopening opens the next trading day.
+    assert schedule.event("fr-amf.result").day == date(2026, 6, 18)
+    assert schedule.event("fr-amf.reopening-opening").day == date(2026, 6, 19)
+    # At least 10 trading days from Fri 19 Jun (day 1): Thu 2 Jul 2026; 10 Jul is lawful.
+    assert schedule.event("fr-amf.reopening-minimum-closing").day == date(2026, 7, 2)
+    assert not schedule.breaches
+
+
+def test_french_expiry_before_the_opening_belongs_to_the_previous_session() -> None:
+    # 08:00 Paris on Mon 15 Jun 2026 comes before the 09:00 opening: the last trading day is Fri 12 Jun.
+    deal = Deal([Leg("fr-amf", date(2026, 5, 4))], expiry=local_time(date(2026, 6, 15), "08:00", "Europe/Paris"))
+    schedule = compute(deal)
+    assert not schedule.breaches
+    assert schedule.event("fr-amf.closing").day == date(2026, 6, 12)
+    assert "expiry-outside-session" in {w.code for w in schedule.warnings}
+
+
+def test_minimum_closing_on_a_half_day_follows_the_early_close() -> None:
+    # Opening Fri 20 Nov 2026: the 25th Paris trading day is Thu 24 Dec 2026, a half day (14:05).
+    schedule = compute(Deal([Leg("fr-amf", date(2026, 11, 20))]))
+    minimum = schedule.event("fr-amf.minimum-closing").to_json(schedule.zones)
+    assert minimum["local"] == "2026-12-24T14:05+01:00"

@@ -82,7 +82,8 @@ class Count:
             parts.append(f"{self.weekend_days} weekend days not counted")
         for notice in self.notices:
             parts.append(f"{_fmt(notice.day)} counted as a business day ({notice.name})")
-        parts.append(f"day {self.n} = {_fmt(self.last)}")
+        if self.n > 1:
+            parts.append(f"day {self.n} = {_fmt(self.last)}")
         return "; ".join(parts)
 
     def as_dict(self) -> dict[str, object]:
@@ -204,6 +205,8 @@ class BusinessCalendar:
 
     def business_days(self, start: date, end: date) -> list[date]:
         self._check(start, end)
+        if start > end:
+            raise InputError("the range {start} to {end} is reversed", start=start.isoformat(), end=end.isoformat())
         lo, hi = bisect_left(self._days, start.toordinal()), bisect_right(self._days, end.toordinal())
         return [date.fromordinal(o) for o in self._days[lo:hi]]
 
@@ -231,10 +234,10 @@ class BusinessCalendar:
             skipped = tuple(self.closed_days(start, end))
             return Count(self.id, start, end, 0, skipped, (end - start).days + 1 - len(skipped))
         n = self.count(first, end)
+        last = self.previous_business_day(end, inclusive=True)  # day N is a business day, never a closed end
         skipped = tuple(self.closed_days(first, end))
-        span = (end - first).days + 1
-        weekend = span - n - len(skipped)
-        return Count(self.id, first, end, n, skipped, weekend, self.notices_between(first, end))
+        weekend = (end - first).days + 1 - n - len(skipped)
+        return Count(self.id, first, last, n, skipped, weekend, self.notices_between(first, end))
 
 
 class RuleCalendar(BusinessCalendar):

@@ -36,6 +36,7 @@ RULE_KEYS = {
     "amendments",
     "staff_position",
     "phase",
+    "limit",
 }
 VERSION_KEYS = {"since", "until", "in_force", "n", "time", "citation", "label", "optional"}
 BOOK_KEYS = {
@@ -80,6 +81,7 @@ class Rule:
     amendments: tuple[str, ...] = ()
     staff_position: bool = False
     phase: str = "initial"
+    limit: str | None = None
     in_force: bool = True
     optional: bool = False
     versions: tuple[dict[str, Any], ...] = field(default=(), repr=False)
@@ -165,6 +167,7 @@ def _parse_rule(book: str, key: str, data: dict[str, Any]) -> Rule:
             if option
             else None,
             replaces=data.get("replaces"),
+            limit=data.get("limit"),
             requires=data.get("requires"),
             amendments=tuple(data.get("amendments", ())),
             staff_position=bool(data.get("staff_position", False)),
