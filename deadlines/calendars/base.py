@@ -136,6 +136,11 @@ class BusinessCalendar:
                     day=day.isoformat(), calendar=self.id, first=self.first.isoformat(), last=self.last.isoformat()
                 )
 
+    def _check_range(self, start: date, end: date) -> None:
+        self._check(start, end)
+        if start > end:
+            raise InputError("the range {start} to {end} is reversed", start=start.isoformat(), end=end.isoformat())
+
     def _at(self, index: int, origin: date) -> date:
         if not 0 <= index < len(self._days):
             raise CoverageError(
@@ -186,9 +191,7 @@ class BusinessCalendar:
         >>> get_calendar("XPAR").count(date(2026, 4, 1), date(2026, 4, 10))  # Good Friday, Easter Monday
         6
         """
-        self._check(start, end)
-        if start > end:
-            raise InputError("the range {start} to {end} is reversed", start=start.isoformat(), end=end.isoformat())
+        self._check_range(start, end)
         return bisect_right(self._days, end.toordinal()) - bisect_left(self._days, start.toordinal())
 
     def nth(self, start: date, n: int) -> date:
@@ -204,9 +207,7 @@ class BusinessCalendar:
         return self._at(bisect_left(self._days, start.toordinal()) + n - 1, start)
 
     def business_days(self, start: date, end: date) -> list[date]:
-        self._check(start, end)
-        if start > end:
-            raise InputError("the range {start} to {end} is reversed", start=start.isoformat(), end=end.isoformat())
+        self._check_range(start, end)
         lo, hi = bisect_left(self._days, start.toordinal()), bisect_right(self._days, end.toordinal())
         return [date.fromordinal(o) for o in self._days[lo:hi]]
 
@@ -226,9 +227,7 @@ class BusinessCalendar:
 
     def trace(self, start: date, end: date) -> Count:
         """Explain the count from ``start`` (day 1 if open) to ``end`` (day N)."""
-        self._check(start, end)
-        if start > end:
-            raise InputError("the range {start} to {end} is reversed", start=start.isoformat(), end=end.isoformat())
+        self._check_range(start, end)
         first = self.next_business_day(start, inclusive=True)
         if first > end:  # no business day at all in the range
             skipped = tuple(self.closed_days(start, end))
