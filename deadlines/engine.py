@@ -17,7 +17,7 @@ from .errors import InputError
 from .model import Deal, ExpiryTime, Leg, LocalTime, Observed, Relief
 from .rules import Rule, Rulebook, get_rulebook
 from .schedule import Event, Schedule, Warning
-from .timeutil import WallTime, iso_local, resolve, zone
+from .timeutil import WallTime, day_and_clock, iso_local, resolve, utc_offset_hours, zone
 
 SEARCH_DAYS = 400
 PARIS_SECONDARY_UNTIL = date(2002, 1, 1)
@@ -436,7 +436,7 @@ class _Engine:
         for low in minima:
             if instant < low.instant:
                 which = (
-                    f" (business day {low.business_day} ends at {_clock(low.instant, zone_name)})"
+                    f" (business day {low.business_day} ends at {day_and_clock(low.instant, zone_name)[1]})"
                     if low.business_day
                     else ""
                 )
@@ -516,7 +516,7 @@ class _Engine:
                 db = instant.astimezone(zone(b)).dst()
                 if bool(da) != bool(db):
                     usual = _usual_gap(instant, a, b)
-                    now = _gap(instant, a, b)
+                    now = utc_offset_hours(instant, a, b)
                     self.warn(
                         "dst-mismatch",
                         "{phase} expiry {utc}: {a} and {b} are {now} hours apart instead of {usual} "
@@ -525,8 +525,8 @@ class _Engine:
                         utc=instant.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"),
                         a=a,
                         b=b,
-                        now=_hours(now),
-                        usual=_hours(usual),
+                        now=f"{abs(now):g}",
+                        usual=f"{abs(usual):g}",
                         local_a=instant.astimezone(zone(a)).strftime("%H:%M"),
                         local_b=instant.astimezone(zone(b)).strftime("%H:%M"),
                     )
@@ -581,28 +581,9 @@ class _Engine:
         return Schedule(self.deal.name, [s.book.id for s in self.legs], zones, events, _dedupe(self.warnings))
 
 
-def _clock(instant: datetime, zone_name: str) -> str:
-    """Local wall time, with 00:00 written as 24:00 (the end of the day before)."""
-    local = instant.astimezone(zone(zone_name))
-    return "24:00" if (local.hour, local.minute) == (0, 0) else f"{local:%H:%M}"
-
-
-def _gap(instant: datetime, a: str, b: str) -> timedelta:
-    oa = instant.astimezone(zone(a)).utcoffset()
-    ob = instant.astimezone(zone(b)).utcoffset()
-    assert oa is not None and ob is not None
-    return ob - oa
-
-
-def _usual_gap(instant: datetime, a: str, b: str) -> timedelta:
-    """The gap when both zones are on standard time (mid-January of the same year)."""
-    january = datetime(instant.year, 1, 15, 12, tzinfo=UTC)
-    return _gap(january, a, b)
-
-
-def _hours(delta: timedelta) -> str:
-    hours = abs(delta.total_seconds()) / 3600
-    return f"{hours:g}"
+def _usual_gap(instant: datetime, a: str, b: str) -> float:
+    """The gap in hours when both zones are on standard time (mid-January of the same year)."""
+    return utc_offset_hours(datetime(instant.year, 1, 15, 12, tzinfo=UTC), a, b)
 
 
 def _dedupe(warnings: list[Warning]) -> list[Warning]:

@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .errors import AmbiguousTimeError, InputError, NonexistentTimeError, UnknownIdError
-
-MIDNIGHT_END = "24:00"
 
 
 @cache
@@ -158,12 +156,17 @@ def parse_local(text: str) -> tuple[date, WallTime, timedelta | None]:
     return day, wall, offset
 
 
-def local_day(instant: datetime, zone_name: str) -> date:
-    """The local day an instant belongs to, reading 00:00 exactly as 24:00 of the day before."""
+def day_and_clock(instant: datetime, zone_name: str) -> tuple[date, str]:
+    """The local day and ``HH:MM`` of an instant, reading 00:00 exactly as 24:00 of the day before."""
     local = instant.astimezone(zone(zone_name))
     if local.time() == time(0, 0):
-        return local.date() - timedelta(days=1)
-    return local.date()
+        return local.date() - timedelta(days=1), "24:00"
+    return local.date(), f"{local:%H:%M}"
+
+
+def local_day(instant: datetime, zone_name: str) -> date:
+    """The local day an instant belongs to, reading 00:00 exactly as 24:00 of the day before."""
+    return day_and_clock(instant, zone_name)[0]
 
 
 def iso_local(instant: datetime, zone_name: str) -> str:
@@ -185,16 +188,14 @@ def utc_offset_hours(instant: datetime, zone_a: str, zone_b: str) -> float:
 
 __all__ = [
     "END_OF_DAY",
-    "MIDNIGHT_END",
     "WallTime",
+    "day_and_clock",
     "iso_local",
     "iso_utc",
     "local_day",
     "parse_date",
     "parse_local",
     "resolve",
-    "timezone",
-    "tzinfo",
     "utc_offset_hours",
     "zone",
 ]

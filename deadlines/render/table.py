@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from rich import box
 from rich.console import Console
@@ -10,33 +10,21 @@ from rich.table import Table
 from rich.text import Text
 
 from ..schedule import Event, Schedule
-from ..timeutil import zone
+from ..timeutil import day_and_clock
 
 STYLE = {"breach": "bold red", "relieved": "yellow", "estimate": "italic cyan", "observed": "green"}
 
 
-def _local(instant: datetime, zone_name: str) -> datetime:
-    """The local wall clock, with 00:00 read as 24:00 of the day before (returned as that day, hour 24)."""
-    return instant.astimezone(zone(zone_name))
-
-
 def wall_clock(instant: datetime, zone_name: str) -> str:
     """``Thu 2002-09-12 12:00``; an instant at 00:00 local is shown as 24:00 of the day before."""
-    local = _local(instant, zone_name)
-    if local.hour == 0 and local.minute == 0:
-        return f"{local - timedelta(days=1):%a %Y-%m-%d} 24:00"
-    return f"{local:%a %Y-%m-%d %H:%M}"
+    day, clock = day_and_clock(instant, zone_name)
+    return f"{day:%a %Y-%m-%d} {clock}"
 
 
 def other_clock(instant: datetime, zone_name: str, lead_zone: str) -> str:
     """The time in another zone, with the day shift from the lead zone's day (``06:00 +1d``)."""
-    lead = _local(instant, lead_zone)
-    local = _local(instant, zone_name)
-    lead_day = (lead - timedelta(minutes=1)).date() if (lead.hour, lead.minute) == (0, 0) else lead.date()
-    if (local.hour, local.minute) == (0, 0):
-        day, clock = (local - timedelta(days=1)).date(), "24:00"
-    else:
-        day, clock = local.date(), f"{local:%H:%M}"
+    lead_day = day_and_clock(instant, lead_zone)[0]
+    day, clock = day_and_clock(instant, zone_name)
     shift = (day - lead_day).days
     return clock if shift == 0 else f"{clock} {shift:+d}d"
 
