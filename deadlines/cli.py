@@ -1,88 +1,156 @@
 """Command line: a thin layer over the library.
 
-Exit status: 0 success, 1 a chosen timetable breaks a rule, 2 bad input (one line on stderr, no
-traceback). Heavy modules (rich) are imported only by the commands that draw tables.
+Exit status: 0 success, 1 a chosen timetable breaks a rule, 2 bad input (one line on stderr in the
+user's language, no traceback). Every command takes ``--lang en|fr|en,fr`` (else ``LC_ALL`` /
+``LC_MESSAGES`` / ``LANG``, else English). Heavy modules (rich, Babel's date formats) are imported only by
+the commands that draw tables.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from . import __version__
 from .errors import DeadlinesError
+from .i18n import Lang, Localizer, install_argparse, langs_from_env, parse_langs
+from .text import N_, Items, Msg, Term
 
 EXIT_BREACH = 1
 EXIT_INPUT = 2
+TABLE_FORMATS = ("table", "json", "csv", "md", "ics", "html", "svg")
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse that fails with one line and exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        raise DeadlinesError("{detail} (see '{prog} --help')", detail=message, prog=self.prog)
+        raise DeadlinesError(N_("{detail} (see '{prog} --help')"), detail=message, prog=self.prog)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="deadlines", description="Tender-offer timetables under US SEC and French AMF rules.")
+def _scan_lang(argv: Sequence[str]) -> str | None:
+    """``--lang`` is read before the parser is built: the help and the errors come in that language."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _parser(loc: Localizer) -> argparse.ArgumentParser:
+    _ = loc._
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--lang",
+        metavar="LANG",
+        help=_("language: en, fr or en,fr (both); a CLDR locale such as fr_CA sets the formats"),
+    )
+    parser = _Parser(
+        prog="deadlines",
+        description=_("Tender-offer timetables under US SEC and French AMF rules."),
+        parents=[common],
+    )
     parser.add_argument("--version", action="version", version=f"deadlines {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
 
-    sched = sub.add_parser("schedule", help="compute an offer timetable from a deal file or from options")
-    sched.add_argument("deal", nargs="?", help="deal file (TOML), e.g. examples/serono-genset-2002.toml")
-    sched.add_argument("--regime", action="append", default=[], help="regime id (repeat for a cross-border offer)")
-    sched.add_argument("--commence", help="commencement / opening date, YYYY-MM-DD (day 1)")
+    sched = sub.add_parser(
+        "schedule", parents=[common], help=_("compute an offer timetable from a deal file or from options")
+    )
+    sched.add_argument("deal", nargs="?", help=_("deal file (TOML), e.g. examples/serono-genset-2002.toml"))
+    sched.add_argument("--regime", action="append", default=[], help=_("regime id (repeat for a cross-border offer)"))
+    sched.add_argument("--commence", help=_("commencement / opening date, YYYY-MM-DD (day 1)"))
     sched.add_argument(
         "--expire",
-        help="chosen expiry, 'YYYY-MM-DD HH:MM' (24:00 = end of day; add +HH:MM to pick "
-        "one of two instants on a fall-back night)",
+        help=_(
+            "chosen expiry, 'YYYY-MM-DD HH:MM' (24:00 = end of day; add +HH:MM to pick one of two instants "
+            "on a fall-back night)"
+        ),
     )
-    sched.add_argument("--zone", help="IANA zone --expire is read in (default: the first regime's zone)")
-    sched.add_argument("--show", action="append", default=[], help="extra IANA zone to display (repeatable)")
-    sched.add_argument("--option", action="append", default=[], help="rule option, e.g. exemptive-order-2026")
-    sched.add_argument("--format", choices=("table", "json"), default="table")
+    sched.add_argument("--zone", help=_("IANA zone --expire is read in (default: the first regime's zone)"))
+    sched.add_argument("--show", action="append", default=[], help=_("extra IANA zone to display (repeatable)"))
+    sched.add_argument("--option", action="append", default=[], help=_("rule option, e.g. exemptive-order-2026"))
+    sched.add_argument("--today", help=_("the date days left are counted from, YYYY-MM-DD (default: today)"))
+    _output_options(sched, loc, TABLE_FORMATS)
 
-    biz = sub.add_parser("bizdays", help="business-day arithmetic on a calendar")
-    bsub = biz.add_subparsers(dest="op", required=True, parser_class=_Parser)
+    biz = sub.add_parser("bizdays", parents=[common], help=_("business-day arithmetic on a calendar"))
+    bsub = biz.add_subparsers(dest="op", required=True, parser_class=_Parser, metavar="OPERATION")
     for name, helptext, args in (
-        ("add", "the date N business days after DATE (before it when N < 0)", ("date", "n")),
-        ("count", "business days in [START, END], both included", ("start", "end")),
-        ("nth", "business day N counting DATE as day 1", ("date", "n")),
-        ("list", "business days in [START, END]", ("start", "end")),
-        ("is", "whether DATE is a business day (exit 0 yes, 1 no)", ("date",)),
-        ("explain", "count from START (day 1) to END with every skipped day named", ("start", "end")),
+        ("add", _("the date N business days after DATE (before it when N < 0)"), ("date", "n")),
+        ("count", _("business days in [START, END], both included"), ("start", "end")),
+        ("nth", _("business day N counting DATE as day 1"), ("date", "n")),
+        ("list", _("business days in [START, END]"), ("start", "end")),
+        ("is", _("whether DATE is a business day (exit 0 yes, 1 no)"), ("date",)),
+        ("explain", _("count from START (day 1) to END with every skipped day named"), ("start", "end")),
     ):
-        p = bsub.add_parser(name, help=helptext)
-        p.add_argument(
-            "--calendar",
-            "-c",
-            action="append",
-            required=True,
-            help="calendar id or alias (us-federal, XNYS, XNAS, XPAR); repeat for a joint calendar",
-        )
-        p.add_argument(
-            "--mode", choices=("all", "any"), default="all", help="joint calendars: open in all (default) or in any"
-        )
-        p.add_argument("--format", choices=("text", "json"), default="text")
+        p = bsub.add_parser(name, parents=[common], help=helptext)
+        _calendar_options(p, loc)
+        p.add_argument("--format", choices=("text", "json"), default="text", help=_("output format"))
         for arg in args:
             p.add_argument(arg, metavar=arg.upper())
 
-    sub.add_parser("calendars", help="list calendars and their aliases")
-    sub.add_parser("regimes", help="list regimes (rulebooks)")
+    cal = sub.add_parser(
+        "calendar", parents=[common], help=_("the closed days of one or several markets, month by month")
+    )
+    cal.add_argument("ids", nargs="+", metavar="ID", help=_("calendar id or alias (several: side by side)"))
+    when = cal.add_mutually_exclusive_group()
+    when.add_argument("--year", help=_("a whole year, YYYY (default: this year)"))
+    when.add_argument("--month", help=_("one month, YYYY-MM"))
+    _output_options(cal, loc, ("table", "json"))
+
+    rules = sub.add_parser("rules", parents=[common], help=_("the rules of a regime with their citations"))
+    rules.add_argument("regime", nargs="?", help=_("regime id (all regimes when left out)"))
+    rules.add_argument("--on", help=_("show the rules in force for an offer starting on this date, YYYY-MM-DD"))
+    _output_options(rules, loc, ("table", "json"))
+
+    sub.add_parser("calendars", parents=[common], help=_("list calendars and their aliases"))
+    sub.add_parser("regimes", parents=[common], help=_("list regimes (rulebooks)"))
     return parser
+
+
+def _calendar_options(p: argparse.ArgumentParser, loc: Localizer) -> None:
+    p.add_argument(
+        "--calendar",
+        "-c",
+        action="append",
+        required=True,
+        help=loc._("calendar id or alias (us-federal, XNYS, XNAS, XPAR); repeat for a joint calendar"),
+    )
+    p.add_argument(
+        "--mode",
+        choices=("all", "any"),
+        default="all",
+        help=loc._("joint calendars: open in all (default) or in any"),
+    )
+
+
+def _output_options(p: argparse.ArgumentParser, loc: Localizer, formats: Sequence[str]) -> None:
+    p.add_argument("--format", choices=formats, default="table", help=loc._("output format"))
+    p.add_argument("--output", "-o", metavar="FILE", help=loc._("write to FILE instead of the terminal"))
+    p.add_argument("--force", action="store_true", help=loc._("overwrite FILE if it exists"))
+    p.add_argument("--width", type=int, help=loc._("table width in characters (default: the terminal's)"))
 
 
 def _int(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise DeadlinesError("'{value}' is not a whole number", value=text) from None
+        raise DeadlinesError(N_("'{value}' is not a whole number"), value=text) from None
 
 
-def _schedule(args: argparse.Namespace) -> int:
+def _today(text: str | None) -> Any:
+    from datetime import date
+
+    from .timeutil import parse_date
+
+    return parse_date(text) if text else date.today()
+
+
+def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
     from .engine import compute
     from .model import Deal, Leg, LocalTime
     from .rules import get_rulebook
@@ -90,7 +158,7 @@ def _schedule(args: argparse.Namespace) -> int:
 
     if args.deal:
         if args.regime or args.commence or args.expire:
-            raise DeadlinesError("give either a deal file or --regime/--commence/--expire, not both")
+            raise DeadlinesError(N_("give either a deal file or --regime/--commence/--expire, not both"))
         from .deal import load_deal
 
         deal = load_deal(args.deal)
@@ -100,7 +168,7 @@ def _schedule(args: argparse.Namespace) -> int:
             zone(name)
     else:
         if not args.regime or not args.commence:
-            raise DeadlinesError("give a deal file, or --regime and --commence")
+            raise DeadlinesError(N_("give a deal file, or --regime and --commence"))
         start = parse_date(args.commence)
         expiry = None
         if args.expire:
@@ -109,25 +177,52 @@ def _schedule(args: argparse.Namespace) -> int:
             zone(zone_name)
             expiry = LocalTime(day, wall, zone_name, offset)
         elif args.zone:
-            raise DeadlinesError("--zone applies to --expire, which is missing")
+            raise DeadlinesError(N_("--zone applies to --expire, which is missing"))
         deal = Deal(
             [Leg(r, start) for r in args.regime], expiry=expiry, show_zones=list(args.show), options=set(args.option)
         )
+    today = _today(args.today)
+    _check_output(args)
     schedule = compute(deal)
-    if args.format == "json":
-        _print_json(schedule.to_json())
-    else:
-        from .render.table import print_schedule
+    status = EXIT_BREACH if schedule.breaches else 0
+    locs = [Localizer(lang) for lang in langs]
+    if args.format == "table":
+        from .render.table import make_console, print_schedule
 
-        print_schedule(schedule)
-    return EXIT_BREACH if schedule.breaches else 0
+        if not args.output:
+            print_schedule(schedule, locs, make_console(args.width), today)
+            return status
+        import io
+
+        console = make_console(args.width or 120, file=io.StringIO(), color_system=None)
+        print_schedule(schedule, locs, console, today)
+        text = console.file.getvalue()  # type: ignore[attr-defined]
+    else:
+        from .render.export import export_schedule
+
+        text = export_schedule(schedule, args.format, locs, today, args.width or 120)
+    from .render.export import write_output
+
+    write_output(text, args.output or "-", args.force)
+    return status
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    """Refuse an existing output file before any work is done (nothing is written on failure)."""
+    if args.output and args.output != "-" and not args.force:
+        from pathlib import Path
+
+        if Path(args.output).exists():
+            raise DeadlinesError(N_("{path} exists: add --force to overwrite it"), path=args.output)
 
 
 def _print_json(data: Any) -> None:
+    import json
+
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def _bizdays(args: argparse.Namespace) -> int:
+def _bizdays(args: argparse.Namespace, loc: Localizer) -> int:
     from .calendars import joint
     from .timeutil import parse_date
 
@@ -144,20 +239,22 @@ def _bizdays(args: argparse.Namespace) -> int:
     elif args.op == "is":
         day = parse_date(args.date)
         open_ = cal.is_business_day(day)
-        names = cal.closed_names(day)
-        result = {"date": day.isoformat(), "business_day": open_, "closed_for": list(names)}
+        labels = cal.closed_labels(day)
         if args.format == "json":
-            _print_json(result)
+            names = [loc.text(label) for label in labels]
+            _print_json({"date": day.isoformat(), "business_day": open_, "closed_for": names})
         else:
-            why = f" ({', '.join(names)})" if names else (" (weekend)" if day.weekday() >= 5 else "")
-            print(f"{day.isoformat()} {'is' if open_ else 'is not'} a business day of {cal.id}{why}")
+            print(loc.text(_is_message(day, open_, cal.id, labels)))
         return 0 if open_ else 1
     else:
         start, end = parse_date(args.start), parse_date(args.end)
         if start > end:
             cal.count(start, end)  # raises the reversed-range error
         count = cal.trace(start, end)
-        result = count.as_dict() if args.format == "json" else count.text()
+        if args.format == "json":
+            result = {**count.as_dict(), "text": loc.text(count.message())}
+        else:
+            result = loc.text(count.message())
     if args.format == "json":
         _print_json({"calendar": cal.id, "op": args.op, "result": result})
     elif isinstance(result, list):
@@ -167,37 +264,86 @@ def _bizdays(args: argparse.Namespace) -> int:
     return 0
 
 
-def _listing(args: argparse.Namespace) -> int:
+def _is_message(day: Any, open_: bool, calendar: str, labels: Sequence[Any]) -> Msg:
+    if open_:
+        return Msg(N_("{day} is a business day of {calendar}"), day=day, calendar=calendar)
+    if labels:
+        return Msg(
+            N_("{day} is not a business day of {calendar} ({why})"),
+            day=day,
+            calendar=calendar,
+            why=Items(labels, "comma"),
+        )
+    return Msg(N_("{day} is not a business day of {calendar} (weekend)"), day=day, calendar=calendar)
+
+
+def _calendar(args: argparse.Namespace, langs: list[Lang]) -> int:
+    from .render.views import calendar_view
+
+    return calendar_view(args, [Localizer(lang) for lang in langs])
+
+
+def _rules(args: argparse.Namespace, langs: list[Lang]) -> int:
+    from .render.views import rules_view
+
+    return rules_view(args, [Localizer(lang) for lang in langs])
+
+
+def _listing(args: argparse.Namespace, loc: Localizer) -> int:
     if args.command == "calendars":
         from .calendars import ALIASES, calendar_ids, get_calendar
 
         for cid in calendar_ids():
             cal = get_calendar(cid)
-            aliases = ", ".join(sorted(a for a, target in ALIASES.items() if target == cid))
-            close = cal.close.strftime("%H:%M") if cal.close else "24:00"
-            print(
-                f"{cid:11} {cal.name} — {cal.zone}, {cal.open:%H:%M}-{close}, "
-                f"{cal.first.year}-{cal.last.year}; aliases: {aliases}"
+            aliases = sorted(a for a, target in ALIASES.items() if target == cid)
+            line = Msg(
+                N_("{id} {name}: {zone}, {open}-{close}, {first}-{last}; aliases: {aliases}"),
+                id=f"{cid:11}",
+                name=Term(cal.name),
+                zone=cal.zone,
+                open=f"{cal.open:%H:%M}",
+                close=f"{cal.close:%H:%M}" if cal.close else "24:00",
+                first=cal.first.year,
+                last=cal.last.year,
+                aliases=Items(aliases, "comma"),
             )
+            print(loc.text(line))
         return 0
     from .rules import REGIMES, get_rulebook
 
     for rid in REGIMES:
         book = get_rulebook(rid)
-        print(f"{rid:18} {book.title['en']} — calendar {book.calendar}, {book.zone}")
+        line = Msg(
+            N_("{id} {title}: calendar {calendar}, {zone}"),
+            id=f"{rid:18}",
+            title=Term(book.title),
+            calendar=book.calendar,
+            zone=book.zone,
+        )
+        print(loc.text(line))
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    loc = Localizer("en", cldr=False)
     try:
-        args = _parser().parse_args(argv)
+        spec = _scan_lang(argv)
+        langs = parse_langs(spec) if spec else langs_from_env()
+        loc = Localizer(langs[0], cldr=False)
+        install_argparse(loc)
+        args = _parser(loc).parse_args(argv)
         if args.command == "schedule":
-            return _schedule(args)
+            return _schedule(args, langs)
         if args.command == "bizdays":
-            return _bizdays(args)
-        return _listing(args)
+            return _bizdays(args, Localizer(langs[0], cldr=args.format == "text"))
+        if args.command == "calendar":
+            return _calendar(args, langs)
+        if args.command == "rules":
+            return _rules(args, langs)
+        return _listing(args, loc)
     except DeadlinesError as exc:
-        print(f"deadlines: error: {exc.message}", file=sys.stderr)
+        print(loc.text(Msg(N_("deadlines: error: {message}"), message=exc.msg)), file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130

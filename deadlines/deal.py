@@ -14,6 +14,7 @@ from typing import Any
 
 from .errors import DeadlinesError, DealFileError
 from .model import Amendment, Deal, ExpiryTime, Leg, LocalTime, Observed, Relief, Subsequent
+from .text import N_, Items, Msg
 from .timeutil import WallTime, parse_date, parse_local
 
 TOP = {"name", "offer", "expiry", "subsequent", "amendment", "observed", "relief", "show", "options", "notes"}
@@ -29,20 +30,27 @@ class _Reader:
     def __init__(self, path: str, text: str) -> None:
         self.path, self.text = path, text
 
-    def fail(self, detail: str, key: str | None = None) -> DealFileError:
-        where = self.path
+    def fail(self, detail: str | Msg, key: str | None = None, /, **params: Any) -> DealFileError:
+        """The error for ``detail`` (a template with ``params``, or a message), at the line of ``key``."""
+        line = None
         if key:
             match = re.search(rf"^\s*{re.escape(key)}\s*=", self.text, re.M) or re.search(
                 rf"^\s*\[+\s*{re.escape(key)}\s*\]+", self.text, re.M
             )
             if match:
-                where += f", line {self.text.count(chr(10), 0, match.start()) + 1}"
-        return DealFileError(path=where, detail=detail)
+                line = self.text.count(chr(10), 0, match.start()) + 1
+        return DealFileError(self.path, Msg(detail, **params) if isinstance(detail, str) else detail, line)
 
     def keys(self, table: dict[str, Any], allowed: set[str], section: str) -> None:
         for key in table:
             if key not in allowed:
-                raise self.fail(f"unknown key '{key}' in [{section}] (known: {', '.join(sorted(allowed))})", key)
+                raise self.fail(
+                    "unknown key '{key}' in [{section}] (known: {known})",
+                    key,
+                    key=key,
+                    section=section,
+                    known=Items(sorted(allowed), "comma"),
+                )
 
     def day(self, value: Any, key: str) -> date:
         if isinstance(value, date):
@@ -51,21 +59,21 @@ class _Reader:
             try:
                 return parse_date(value)
             except DeadlinesError as exc:
-                raise self.fail(exc.message, key) from None
-        raise self.fail(f"'{key}' must be a date (YYYY-MM-DD)", key)
+                raise self.fail(exc.msg, key) from None
+        raise self.fail("'{key}' must be a date (YYYY-MM-DD)", key, key=key)
 
     def table(self, data: dict[str, Any], key: str) -> dict[str, Any] | None:
         value = data.get(key)
         if value is None:
             return None
         if not isinstance(value, dict):
-            raise self.fail(f"'{key}' must be a table ([{key}])", key)
+            raise self.fail("'{key}' must be a table ([{key}])", key, key=key)
         return value
 
     def tables(self, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise self.fail(f"'{key}' must be an array of tables ([[{key}]])", key)
+            raise self.fail("'{key}' must be an array of tables ([[{key}]])", key, key=key)
         return value
 
     def local(
@@ -82,7 +90,7 @@ class _Reader:
                 return LocalTime(self.day(table["date"], "date"), at or WallTime(24, 0), zone), None
             return None, ExpiryTime(at, zone) if at else None
         except DeadlinesError as exc:
-            raise self.fail(f"[{section}] {exc.message}", section) from None
+            raise self.fail("[{section}] {detail}", section, section=section, detail=exc.msg) from None
 
 
 def parse_deal(text: str, path: str = "<deal>") -> Deal:
@@ -90,7 +98,7 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise DealFileError(path=path, detail=f"not valid TOML: {exc}") from None
+        raise DealFileError(path, Msg(N_("not valid TOML: {detail}"), detail=str(exc))) from None
     reader.keys(data, TOP, "top level")
     legs = []
     for offer in reader.tables(data, "offer"):
@@ -122,9 +130,9 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
                 Amendment(str(item["kind"]), reader.day(item["date"], "date"), item.get("regime"), item.get("note", ""))
             )
         except KeyError as missing:
-            raise reader.fail(f"[[amendment]] needs {missing}", "amendment") from None
+            raise reader.fail("[[amendment]] needs {key}", "amendment", key=str(missing)) from None
         except DeadlinesError as exc:
-            raise reader.fail(exc.message, "kind") from None
+            raise reader.fail(exc.msg, "kind") from None
     observed = []
     for item in reader.tables(data, "observed"):
         reader.keys(item, OBSERVED, "observed")
@@ -168,7 +176,7 @@ def load_deal(path: str | Path) -> Deal:
     try:
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DealFileError(path=str(p), detail="no such file") from None
+        raise DealFileError(str(p), Msg(N_("no such file"))) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise DealFileError(path=str(p), detail=f"cannot read: {exc.__class__.__name__}") from None
+        raise DealFileError(str(p), Msg(N_("cannot read: {reason}"), reason=exc.__class__.__name__)) from None
     return parse_deal(text, str(p))

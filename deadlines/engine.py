@@ -17,10 +17,28 @@ from .errors import InputError
 from .model import Deal, ExpiryTime, Leg, LocalTime, Observed, Relief
 from .rules import Rule, Rulebook, get_rulebook
 from .schedule import Event, Schedule, Warning
-from .timeutil import WallTime, day_and_clock, iso_local, resolve, utc_offset_hours, zone
+from .text import N_, At, Items, Msg, Ordinal, Plural, Term, ZoneName
+from .timeutil import WallTime, resolve, utc_offset_hours, zone
 
 SEARCH_DAYS = 400
 PARIS_SECONDARY_UNTIL = date(2002, 1, 1)
+
+AMENDMENT_NOTES = {
+    "price": N_("change in the consideration announced {day}"),
+    "percentage": N_("change in the percentage sought announced {day}"),
+    "fee": N_("change in the dealer's soliciting fee announced {day}"),
+    "material": N_("material change announced {day}"),
+}
+DST_MISMATCH = {
+    "initial": N_(
+        "expiry {utc}: {a} and {b} are {now} hours apart instead of {usual} (the clocks change on different "
+        "dates): {local_a} = {local_b}"
+    ),
+    "subsequent": N_(
+        "end of the subsequent period {utc}: {a} and {b} are {now} hours apart instead of {usual} (the clocks "
+        "change on different dates): {local_a} = {local_b}"
+    ),
+}
 
 
 @dataclass
@@ -92,7 +110,7 @@ class _Engine:
                         "{regime}: option {option} applies to offers starting on or after {since}; not applied",
                         regime=state.book.id,
                         option=opt.name,
-                        since=opt.since.isoformat(),
+                        since=opt.since,
                     )
 
     def warn(
@@ -101,7 +119,7 @@ class _Engine:
         self.warnings.append(Warning(code, template, dict(params), severity, event))
 
     # -- counting --------------------------------------------------------------------------------
-    def _count(self, state: _LegState, rule: Rule, anchor: date, n: int) -> tuple[date, str, Count | None]:
+    def _count(self, state: _LegState, rule: Rule, anchor: date, n: int) -> tuple[date, Msg | Items, Count | None]:
         """Date and trace of ``n`` units of ``rule`` from ``anchor``."""
         if rule.unit in ("business", "settlement"):
             cal = state.cal if rule.unit == "business" else state.settle
@@ -112,31 +130,48 @@ class _Engine:
                 target = cal.add(anchor, n)
                 count = cal.trace(anchor + timedelta(days=1), target)
             self._note_count(count, cal)
-            return target, count.text(), count
+            return target, count.message(), count
         if rule.unit == "calendar":
             target = anchor + timedelta(days=n - 1 if rule.day1 == "anchor" else n)
             first = anchor if rule.day1 == "anchor" else anchor + timedelta(days=1)
-            return target, f"calendar days: day 1 = {first:%a} {first}; day {n} = {target:%a} {target}", None
+            trace = Msg(
+                N_("calendar days: {first_ordinal} = {first}; {last_ordinal} = {last}"),
+                first_ordinal=Ordinal(1, "calendar"),
+                first=first,
+                last_ordinal=Ordinal(n, "calendar"),
+                last=target,
+            )
+            return target, trace, None
         target = _add_months(anchor, n)
-        return target, f"{n} months after {anchor:%a} {anchor} = {target:%a} {target}", None
+        return (
+            target,
+            Plural(
+                "{n} month after {anchor} = {day}",
+                "{n} months after {anchor} = {day}",
+                n,
+                anchor=anchor,
+                day=target,
+            ),
+            None,
+        )
 
     def _note_count(self, count: Count, cal: BusinessCalendar) -> None:
         for notice in count.notices:
             self.warn(
                 "federal-closure-counted",
                 "{day} ({name}) is counted as a business day in {calendar}; {policy}",
-                day=notice.day.isoformat(),
-                name=notice.name,
+                day=notice.day,
+                name=Term(notice.name),
                 calendar=cal.id,
-                policy=notice.policy,
+                policy=Term(notice.policy),
             )
         if cal.id == "XPAR" and count.first < PARIS_SECONDARY_UNTIL:
             self.warn(
                 "calendar-secondary-source",
                 "Euronext Paris closing days before 2002 rest on a secondary record; check {first} to {last} "
                 "against the Paris Bourse notices",
-                first=count.first.isoformat(),
-                last=min(count.last, PARIS_SECONDARY_UNTIL).isoformat(),
+                first=count.first,
+                last=min(count.last, PARIS_SECONDARY_UNTIL),
             )
 
     # -- events ----------------------------------------------------------------------------------
@@ -146,7 +181,7 @@ class _Engine:
         rule: Rule,
         day: date,
         wall: WallTime,
-        trace: str,
+        trace: Msg | Items,
         count: Count | None,
         kind: str | None = None,
         key: str | None = None,
@@ -164,19 +199,19 @@ class _Engine:
             rule=rule.citation,
             kind=kind or rule.kind,
             trace=trace,
-            trace_detail=count.as_dict() if count else None,
+            count=count,
             business_day=count.n if count else None,
             evidence=rule.evidence,
             estimate=rule.kind == "estimate",
             in_force=rule.in_force,
         )
         if not rule.in_force:
-            event.note = "not in force for this offer's date: shown for reference"
+            event.note = Msg(N_("not in force for this offer's date: shown for reference"))
         if rule.optional:
-            event.note = "optional under the rule in force for this offer's date"
+            event.note = Msg(N_("optional under the rule in force for this offer's date"))
         if rule.key in state.relieved:
             event.status = "relieved"
-            event.note = f"waived for this deal: {state.relief[rule.key].citation}"
+            event.note = Msg(N_("waived for this deal: {citation}"), citation=state.relief[rule.key].citation)
         return self._apply_observed(state, event)
 
     def _apply_observed(self, state: _LegState, event: Event) -> Event:
@@ -188,10 +223,12 @@ class _Engine:
         event.instant = resolve(obs.day, wall, obs.zone or event.zone)
         event.day = obs.day
         event.observed, event.approximate, event.computed_day = True, obs.approximate, computed
-        about = "on or about " if obs.approximate else ""
-        event.trace = (
-            f"observed {about}{obs.day:%a} {obs.day} ({obs.source}); rule gives {computed:%a} {computed}: {event.trace}"
+        observed = (
+            N_("observed on or about {day} ({source}); the rule gives {computed}: {trace}")
+            if obs.approximate
+            else N_("observed on {day} ({source}); the rule gives {computed}: {trace}")
         )
+        event.trace = Msg(observed, day=obs.day, source=obs.source, computed=computed, trace=event.trace)
         if event.kind == "deadline" and event.instant > computed_instant:
             self._breach(
                 state,
@@ -200,9 +237,9 @@ class _Engine:
                 "observed-after-deadline",
                 "{event}: observed {observed} is after the deadline {deadline} ({rule})",
                 event=event.id,
-                observed=obs.day.isoformat(),
-                deadline=iso_local(computed_instant, event.zone),
-                rule=event.rule,
+                observed=obs.day,
+                deadline=At(computed_instant, event.zone),
+                rule=Term(event.rule),
             )
             event.status = "relieved" if event.key in state.relieved else "breach"
         return event
@@ -214,11 +251,10 @@ class _Engine:
         if relief is not None:
             self.warn(
                 "relief-applied",
-                "{regime}: {detail} (waived: {citation})",
+                "{detail} (waived: {citation})",
                 severity="info",
                 event=event_id,
-                regime=state.book.id,
-                detail=template.format(**params),
+                detail=Msg(template, **params),
                 citation=relief.citation,
             )
             return
@@ -252,7 +288,10 @@ class _Engine:
         ):
             # A rule timed at the session's close follows an early close (Euronext half days).
             wall = WallTime(early.close.hour, early.close.minute)
-            trace += f"; {early.name}: the session closes at {early.close:%H:%M}"
+            closes = Msg(
+                N_("{name}: the session closes at {close}"), name=Term(early.name), close=f"{early.close:%H:%M}"
+            )
+            trace = Items([trace, closes], "parts")
         event = self._event(state, rule, day, wall, trace, count)
         if rule.n_max:
             event.range_end, _, _ = self._count(state, rule, anchor.day, rule.n_max)
@@ -276,28 +315,30 @@ class _Engine:
                     "start-not-business-day",
                     "{regime}: {day} is not a business day of {calendar}; day 1 is {next}",
                     regime=state.book.id,
-                    day=day.isoformat(),
+                    day=day,
                     calendar=cal.id,
-                    next=cal.next_business_day(day).isoformat(),
+                    next=cal.next_business_day(day),
                 )
-            state.events[rule.key] = self._event(state, rule, day, wall, f"day 1 = {day:%a} {day} (given)", None)
+            given = Msg(N_("{ordinal} = {day} (given)"), ordinal=Ordinal(1, cal.unit), day=day)
+            state.events[rule.key] = self._event(state, rule, day, wall, given, None)
             return True
         sub = self.deal.subsequent
         assert sub is not None
         limit = state.events.get(rule.limit) if rule.limit else None
         if rule.limit and limit is None:
             return False  # wait for the deadline the start is checked against
+        trace: Msg | Items
         if sub.start is not None:
-            day, trace = sub.start, f"given: {sub.start:%a} {sub.start}"
+            day, trace = sub.start, Msg(N_("given: {day}"), day=sub.start)
         else:
             anchor = state.events.get(rule.anchor or "")
             if anchor is None:
                 return False
             if rule.n:
                 day, count_text, _ = self._count(state, rule, anchor.day, rule.n)
-                trace = f"earliest: {count_text} after {anchor.id}"
+                trace = Msg(N_("earliest: {count} after {event}"), count=count_text, event=Term(anchor.label))
             else:
-                day, trace = anchor.day, f"taken from {anchor.id}: {anchor.day:%a} {anchor.day}"
+                day, trace = anchor.day, Msg(N_("taken from {event}: {day}"), event=Term(anchor.label), day=anchor.day)
         state.events[rule.key] = self._event(state, rule, day, wall, trace, None)
         if limit is not None and day > limit.day:
             self._breach(
@@ -307,9 +348,9 @@ class _Engine:
                 "start-after-deadline",
                 "{regime}: the subsequent period starts on {start}, after {deadline} ({rule})",
                 regime=state.book.id,
-                start=day.isoformat(),
-                deadline=limit.day.isoformat(),
-                rule=limit.rule,
+                start=day,
+                deadline=limit.day,
+                rule=Term(limit.rule),
             )
         return True
 
@@ -320,21 +361,21 @@ class _Engine:
             for rule in state.rules:
                 if rule.kind == "amendment" and amendment.kind in rule.amendments:
                     day, trace, count = self._count(state, rule, amendment.day, rule.n)
-                    note = f"{amendment.kind} change announced {amendment.day:%a} {amendment.day}"
+                    note = Msg(AMENDMENT_NOTES[amendment.kind], day=amendment.day)
                     if amendment.note:
-                        note += f" ({amendment.note})"
+                        note = Msg(N_("{what} ({note})"), what=note, note=amendment.note)
                     event = self._event(
                         state,
                         rule,
                         day,
                         rule.time or WallTime(24, 0),
-                        f"{note}; {trace}",
+                        Items([note, trace], "parts"),
                         count,
                         kind="minimum",
                         key=f"{rule.key}-{i}",
                     )
                     if rule.staff_position:
-                        event.note = "SEC staff position: a general rule, not a fixed floor"
+                        event.note = Msg(N_("SEC staff position: a general rule, not a fixed floor"))
                     state.events[event.key] = event
                     state.amendment_minima.append(event)
 
@@ -382,9 +423,10 @@ class _Engine:
                     )
         minima = {id(s): self._bounds(s, phase, "minimum") for s in legs}
         maxima = {id(s): self._bounds(s, phase, "maximum") for s in legs}
+        how: Msg
         if chosen is not None:
             instant = chosen.instant()
-            how = f"chosen in the deal: {chosen}"
+            how = Msg(N_("chosen in the deal: {at}"), at=At(instant, chosen.zone))
         else:
             instant, how = self._earliest(
                 legs, minima, at or ExpiryTime(legs[0].book.default_expiry_time, legs[0].book.zone)
@@ -400,18 +442,18 @@ class _Engine:
                 else next(r.key for r in state.rules if r.kind == "start" and r.phase == phase)
             )
             start = state.events[start_key].day
-            trace = how
+            trace: Msg | Items = how
             count = None
             if day >= start and state.cal.first <= day <= state.cal.last:
                 count = state.cal.trace(start, day)
-                trace = f"{how}; {count.text()}"
+                trace = Items([how, count.message()], "parts")
             event = self._event(
                 state, rule, day, WallTime(24, 0), trace, count, kind="chosen" if chosen else "expiry", instant=instant
             )
             state.events[rule.key] = event
         self._dst_warning(instant, phase)
 
-    def _earliest(self, legs: list[_LegState], minima: dict[int, list[Event]], at: ExpiryTime) -> tuple[datetime, str]:
+    def _earliest(self, legs: list[_LegState], minima: dict[int, list[Event]], at: ExpiryTime) -> tuple[datetime, Msg]:
         floor = max((e.instant for s in legs for e in minima[id(s)]), default=None)
         if floor is None:
             raise InputError("no minimum period applies to this offer's date: choose the expiry in the deal")
@@ -419,10 +461,12 @@ class _Engine:
         for _ in range(SEARCH_DAYS):
             candidate = resolve(day, at.wall, at.zone)
             if candidate >= floor and all(self._last_day_ok(s, candidate) for s in legs):
-                names = ", ".join(e.id for s in legs for e in minima[id(s)] if e.instant == floor)
-                return (
-                    candidate,
-                    f"earliest {at.wall} {at.zone} on a day open in every regime's calendar, at or after {names}",
+                names = [Term(e.label) for s in legs for e in minima[id(s)] if e.instant == floor]
+                return candidate, Msg(
+                    N_("the earliest {time} ({zone}) on a day open in every regime's calendar, at or after: {events}"),
+                    time=str(at.wall),
+                    zone=ZoneName(at.zone),
+                    events=Items(names, "parts"),
                 )
             day += timedelta(days=1)
         raise InputError("no common expiry found within {days} days", days=SEARCH_DAYS)
@@ -432,27 +476,31 @@ class _Engine:
     ) -> None:
         zone_name = state.book.zone
         event_id = f"{state.book.id}.{rule.key}"
-        local = iso_local(instant, zone_name)
+        local = At(instant, zone_name)
         for low in minima:
             if instant < low.instant:
-                which = (
-                    f" (business day {low.business_day} ends at {day_and_clock(low.instant, zone_name)[1]})"
-                    if low.business_day
-                    else ""
-                )
-                self._breach(
-                    state,
-                    low.key,
-                    event_id,
-                    "expiry-before-minimum",
-                    "{regime}: the expiry {local} ends before {label}, {minimum}{which} ({rule})",
-                    regime=state.book.id,
-                    local=local,
-                    label=low.label.get("en", low.key),
-                    minimum=iso_local(low.instant, zone_name),
-                    which=which,
-                    rule=low.rule,
-                )
+                params = {"regime": state.book.id, "local": local, "label": Term(low.label), "rule": Term(low.rule)}
+                if low.business_day:
+                    self._breach(
+                        state,
+                        low.key,
+                        event_id,
+                        "expiry-before-minimum",
+                        N_("{regime}: the expiry {local} ends before {label}: the {ordinal} ends at {end} ({rule})"),
+                        ordinal=Ordinal(low.business_day, state.cal.unit),
+                        end=At(low.instant, zone_name),
+                        **params,
+                    )
+                else:
+                    self._breach(
+                        state,
+                        low.key,
+                        event_id,
+                        "expiry-before-minimum",
+                        N_("{regime}: the expiry {local} ends before {label}, {minimum} ({rule})"),
+                        minimum=At(low.instant, zone_name),
+                        **params,
+                    )
         for high in maxima:
             if instant > high.instant:
                 self._breach(
@@ -463,13 +511,13 @@ class _Engine:
                     "{regime}: the expiry {local} is after {label}, {maximum} ({rule})",
                     regime=state.book.id,
                     local=local,
-                    label=high.label.get("en", high.key),
-                    maximum=iso_local(high.instant, zone_name),
-                    rule=high.rule,
+                    label=Term(high.label),
+                    maximum=At(high.instant, zone_name),
+                    rule=Term(high.rule),
                 )
         day = self._last_day(state, instant)
         if state.cal.first <= day <= state.cal.last and not state.cal.is_business_day(day):
-            names = state.cal.closed_names(day) or ("weekend",)
+            names = state.cal.closed_labels(day) or (Term(N_("weekend")),)
             self._breach(
                 state,
                 rule.key,
@@ -477,9 +525,9 @@ class _Engine:
                 "expiry-not-business-day",
                 "{regime}: the offer would end on {day}, which is not a business day of {calendar} ({why})",
                 regime=state.book.id,
-                day=day.isoformat(),
+                day=day,
                 calendar=state.cal.id,
-                why=", ".join(names),
+                why=Items(names, "comma"),
             )
 
     def _session_notice(self, state: _LegState, instant: datetime) -> None:
@@ -497,15 +545,14 @@ class _Engine:
         ):
             self.warn(
                 "expiry-outside-session",
-                "{regime}: the expiry is {local} in {zone}, outside the {calendar} session ({open}-{close}); "
+                "{regime}: the expiry is {local}, outside the {calendar} session ({open}-{close}); "
                 "its last trading day is {last}",
                 regime=state.book.id,
-                local=local.strftime("%a %Y-%m-%d %H:%M"),
-                zone=state.book.zone,
+                local=At(instant, state.book.zone),
                 calendar=cal.id,
                 open=cal.open.strftime("%H:%M"),
                 close=close.strftime("%H:%M"),
-                last=self._last_day(state, instant).isoformat(),
+                last=self._last_day(state, instant),
             )
 
     def _dst_warning(self, instant: datetime, phase: str) -> None:
@@ -519,16 +566,14 @@ class _Engine:
                     now = utc_offset_hours(instant, a, b)
                     self.warn(
                         "dst-mismatch",
-                        "{phase} expiry {utc}: {a} and {b} are {now} hours apart instead of {usual} "
-                        "(clocks change on different dates): {local_a} {a} = {local_b} {b}",
-                        phase=phase,
+                        DST_MISMATCH[phase],
                         utc=instant.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-                        a=a,
-                        b=b,
+                        a=ZoneName(a),
+                        b=ZoneName(b),
                         now=f"{abs(now):g}",
                         usual=f"{abs(usual):g}",
-                        local_a=instant.astimezone(zone(a)).strftime("%H:%M"),
-                        local_b=instant.astimezone(zone(b)).strftime("%H:%M"),
+                        local_a=At(instant, a),
+                        local_b=At(instant, b),
                     )
 
     # -- driver ----------------------------------------------------------------------------------
@@ -540,19 +585,21 @@ class _Engine:
                     "{regime}: {note}",
                     severity="info",
                     regime=state.book.id,
-                    note=state.book.historic_note.get("en", ""),
+                    note=Term(state.book.historic_note),
                 )
         for note in self.deal.notes:
             self.warn("deal-note", "{note}", severity="info", note=note)
         for relief in self.deal.relief:
             self.warn(
                 "relief",
-                "{regime}: relief from {rules}: {citation}{note}",
+                N_("{regime}: relief from {rules}: {citation} ({note})")
+                if relief.note
+                else N_("{regime}: relief from {rules}: {citation}"),
                 severity="info",
                 regime=relief.regime,
-                rules=", ".join(relief.rules),
+                rules=Items(relief.rules, "comma"),
                 citation=relief.citation,
-                note=f" ({relief.note})" if relief.note else "",
+                note=relief.note,
             )
         pending = {id(s): list(s.rules) for s in self.legs}
         stages = ["initial", "subsequent"] if self.deal.subsequent else ["initial"]

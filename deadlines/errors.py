@@ -6,13 +6,15 @@ presentation layer can translate the template whole (never assembled from fragme
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
+
+from .text import N_, Msg
 
 
 class DeadlinesError(Exception):
     """Base class for errors caused by input: exit status 2 at the CLI."""
 
-    template = "{detail}"
+    template = N_("{detail}")
 
     def __init__(self, template: str | None = None, /, **params: Any) -> None:
         if template is not None:
@@ -21,8 +23,14 @@ class DeadlinesError(Exception):
         super().__init__(self.message)
 
     @property
+    def msg(self) -> Msg:
+        """The message to translate: the template and its values."""
+        return Msg(self.template, **self.params)
+
+    @property
     def message(self) -> str:
-        return self.template.format(**self.params)
+        """The English message."""
+        return str(self.msg)
 
 
 class InputError(DeadlinesError):
@@ -32,26 +40,45 @@ class InputError(DeadlinesError):
 class UnknownIdError(DeadlinesError):
     """An unknown calendar, regime, zone or event id; suggests the closest known one."""
 
-    template = "unknown {kind} '{value}'{hint}"
+    TEMPLATES: ClassVar[dict[str, tuple[str, str]]] = {
+        "calendar": (
+            N_("unknown calendar '{value}' (did you mean '{close}'?)"),
+            N_("unknown calendar '{value}' (known: {known})"),
+        ),
+        "regime": (
+            N_("unknown regime '{value}' (did you mean '{close}'?)"),
+            N_("unknown regime '{value}' (known: {known})"),
+        ),
+        "time zone": (
+            N_("unknown time zone '{value}' (did you mean '{close}'?)"),
+            N_("unknown time zone '{value}' (known: {known})"),
+        ),
+    }
 
     def __init__(self, kind: str, value: str, known: list[str]) -> None:
         import difflib
 
+        from .text import Items
+
         close = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
-        hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(sorted(known))})"
-        super().__init__(kind=kind, value=value, hint=hint)
+        suggest, listing = self.TEMPLATES[kind]
+        self.kind = kind
+        if close:
+            super().__init__(suggest, value=value, close=close[0])
+        else:
+            super().__init__(listing, value=value, known=Items(sorted(known), "comma"))
 
 
 class CoverageError(DeadlinesError):
     """A date outside the years a calendar has verified data for: never guessed."""
 
-    template = "{day} is outside the coverage of calendar {calendar} ({first} to {last})"
+    template = N_("{day} is outside the coverage of calendar {calendar} ({first} to {last})")
 
 
 class NonexistentTimeError(DeadlinesError):
     """A local wall time skipped by a daylight-saving change (spring forward)."""
 
-    template = (
+    template = N_(
         "{local} does not exist in {zone}: clocks jump from {before} to {after} that day; give a time outside the gap"
     )
 
@@ -59,7 +86,7 @@ class NonexistentTimeError(DeadlinesError):
 class AmbiguousTimeError(DeadlinesError):
     """A local wall time that happens twice (fall back); the user must say which."""
 
-    template = (
+    template = N_(
         "{local} happens twice in {zone}: first at {first} and again at {second}; "
         "add the UTC offset (e.g. '{local}{first_offset}') to choose"
     )
@@ -68,4 +95,10 @@ class AmbiguousTimeError(DeadlinesError):
 class DealFileError(DeadlinesError):
     """A deal or rulebook file that cannot be read or does not follow the schema."""
 
-    template = "{path}: {detail}"
+    template = N_("{path}: {detail}")
+
+    def __init__(self, path: str, detail: Msg | str, line: int | None = None) -> None:
+        if line is None:
+            super().__init__(path=path, detail=detail)
+        else:
+            super().__init__(N_("{path}, line {line}: {detail}"), path=path, line=line, detail=detail)

@@ -1,16 +1,24 @@
 """The engine's output: events as UTC instants with their zone, citation and counting trace.
 
-Nothing here knows a language beyond the English/French labels carried from the rulebooks, and nothing
-here knows a colour: rendering lives in :mod:`deadlines.render`.
+Nothing here knows a language or a colour: labels, traces and warnings are English templates with
+their values (:mod:`deadlines.text`), which :mod:`deadlines.i18n` renders in the user's language and
+:mod:`deadlines.render` draws.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .text import Items, Msg, Term
 from .timeutil import iso_local, iso_utc
+
+if TYPE_CHECKING:
+    from .calendars import Count
+
+Render = Callable[[Any], str]
 
 
 @dataclass
@@ -24,14 +32,14 @@ class Event:
     id: str
     regime: str
     key: str
-    label: dict[str, str]
+    label: str  # the rulebook's English label (a catalog msgid)
     day: date
     instant: datetime
     zone: str
     rule: str
     kind: str
-    trace: str
-    trace_detail: dict[str, Any] | None = None
+    trace: Msg | Items
+    count: Count | None = None
     business_day: int | None = None
     evidence: str = "K"
     estimate: bool = False
@@ -40,31 +48,36 @@ class Event:
     observed: bool = False
     approximate: bool = False
     computed_day: date | None = None
-    note: str = ""
+    note: Msg | None = None
     status: str = "ok"  # ok | breach | relieved | info
 
-    def to_json(self, zones: list[str]) -> dict[str, Any]:
+    def to_json(
+        self, zones: list[str], text: Render = str, labels: Mapping[str, Render] | None = None
+    ) -> dict[str, Any]:
+        """The event for scripts: ISO instants, and its words rendered by ``text`` (English by default);
+        ``labels`` adds the label in each language (``{"en": ..., "fr": ...}``)."""
         data: dict[str, Any] = {
             "id": self.id,
             "regime": self.regime,
-            "label": self.label.get("en", ""),
-            "labels": self.label,
+            "label": text(Term(self.label)),
             "kind": self.kind,
             "date": self.day.isoformat(),
             "local": iso_local(self.instant, self.zone),
             "utc": iso_utc(self.instant),
             "zone": self.zone,
             "times": {z: iso_local(self.instant, z) for z in zones},
-            "rule": self.rule,
+            "rule": text(Term(self.rule)),
             "evidence": self.evidence,
-            "trace": self.trace,
+            "trace": text(self.trace),
             "business_day": self.business_day,
             "estimate": self.estimate,
             "observed": self.observed,
             "status": self.status,
         }
-        if self.trace_detail is not None:
-            data["count"] = self.trace_detail
+        if labels:
+            data["labels"] = {lang: render(Term(self.label)) for lang, render in labels.items()}
+        if self.count is not None:
+            data["count"] = {**self.count.as_dict(), "text": text(self.count.message())}
         if self.range_end is not None:
             data["range"] = [self.day.isoformat(), self.range_end.isoformat()]
         if self.observed:
@@ -73,7 +86,7 @@ class Event:
         if not self.in_force:
             data["in_force"] = False
         if self.note:
-            data["note"] = self.note
+            data["note"] = text(self.note)
         return data
 
 
@@ -92,11 +105,16 @@ class Warning:
     event: str | None = None
 
     @property
-    def message(self) -> str:
-        return self.template.format(**self.params)
+    def msg(self) -> Msg:
+        return Msg(self.template, **self.params)
 
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"code": self.code, "severity": self.severity, "message": self.message}
+    @property
+    def message(self) -> str:
+        """The English message."""
+        return str(self.msg)
+
+    def to_json(self, text: Render = str) -> dict[str, Any]:
+        data: dict[str, Any] = {"code": self.code, "severity": self.severity, "message": text(self.msg)}
         if self.event:
             data["event"] = self.event
         return data
@@ -120,12 +138,12 @@ class Schedule:
                 return event
         raise KeyError(event_id)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, text: Render = str, labels: Mapping[str, Render] | None = None) -> dict[str, Any]:
         return {
             "deal": self.name,
             "regimes": self.regimes,
             "zones": self.zones,
-            "events": [e.to_json(self.zones) for e in self.events],
-            "warnings": [w.to_json() for w in self.warnings],
+            "events": [e.to_json(self.zones, text, labels) for e in self.events],
+            "warnings": [w.to_json(text) for w in self.warnings],
             "ok": not self.breaches,
         }

@@ -67,9 +67,10 @@ def test_relief_and_historic_rules_are_shown(seed) -> None:  # type: ignore[no-u
 
 
 def test_cli_table_shows_both_clocks(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["schedule", str(SEED)]) == 0
+    assert main(["schedule", str(SEED), "--lang", "en_GB"]) == 0
     out = capsys.readouterr().out
-    assert "Thu 2002-09-12 12:00" in out and "Thu 2002-10-31 12:00" in out
+    # en_GB: English words, 24-hour clock (CLDR); New York leads, Paris is six hours ahead on both dates.
+    assert "Thursday, 12 September 2002 12:00" in out and "Thursday, 31 October 2002 12:00" in out
     assert "18:00" in out
 
 

@@ -19,6 +19,7 @@ from datetime import date, time
 from itertools import pairwise
 
 from ..errors import CoverageError, InputError
+from ..text import N_, Items, Msg, Ordinal, Plural, Term
 
 WEEKEND = (5, 6)
 
@@ -31,6 +32,12 @@ class Closure:
     name: str
     source: str
     kind: str = "holiday"  # "holiday" (recurring rule) or "adhoc" (one-off closure)
+    observed: bool = False  # moved from a weekend to this day
+
+    @property
+    def label(self) -> Term | Msg:
+        """The name to translate: "Independence Day (observed)" for a holiday moved off a weekend."""
+        return Msg(N_("{name} (observed)"), name=Term(self.name)) if self.observed else Term(self.name)
 
 
 @dataclass(frozen=True)
@@ -51,12 +58,19 @@ class EarlyClose:
     source: str
 
 
+Label = Term | Msg  # a closed day's name, translated by the presentation layer
+
+
 @dataclass(frozen=True)
 class Skipped:
     """A closed weekday inside a counted window, for counting traces."""
 
     day: date
-    names: tuple[str, ...]
+    labels: tuple[Label, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(str(label) for label in self.labels)
 
 
 @dataclass(frozen=True)
@@ -71,20 +85,39 @@ class Count:
     weekend_days: int
     notices: tuple[Notice, ...] = ()
 
-    def text(self) -> str:
-        """One line a lawyer can check, e.g. ``day 1 = 2002-07-16; ... day 20 = 2002-08-12``."""
+    unit: str = "business"  # business | trading: how the trace names a day ("20th trading day")
+
+    def message(self) -> Msg | Items:
+        """One line a lawyer can check: day 1, the closed days skipped, the days counted anyway, day N."""
         if self.n == 0:
-            return f"{self.calendar}: no business day from {_fmt(self.first)} to {_fmt(self.last)}"
-        parts = [f"{self.calendar}: day 1 = {_fmt(self.first)}"]
+            return Msg(
+                N_("{calendar}: no open day from {first} to {last}"),
+                calendar=self.calendar,
+                first=self.first,
+                last=self.last,
+            )
+        parts: list[Msg] = [
+            Msg(
+                N_("{calendar}: {ordinal} = {day}"),
+                calendar=self.calendar,
+                ordinal=Ordinal(1, self.unit),
+                day=self.first,
+            )
+        ]
         if self.skipped:
-            parts.append("skipped " + ", ".join(f"{_fmt(s.day)} ({' / '.join(s.names)})" for s in self.skipped))
+            days = [Msg(N_("{day} ({names})"), day=s.day, names=Items(s.labels, "slash")) for s in self.skipped]
+            parts.append(Msg(N_("skipped {days}"), days=Items(days, "comma")))
         if self.weekend_days:
-            parts.append(f"{self.weekend_days} weekend days not counted")
+            parts.append(Plural("{n} weekend day not counted", "{n} weekend days not counted", self.weekend_days))
         for notice in self.notices:
-            parts.append(f"{_fmt(notice.day)} counted as a business day ({notice.name})")
+            parts.append(Msg(N_("{day} counted as a business day ({name})"), day=notice.day, name=Term(notice.name)))
         if self.n > 1:
-            parts.append(f"day {self.n} = {_fmt(self.last)}")
-        return "; ".join(parts)
+            parts.append(Msg(N_("{ordinal} = {day}"), ordinal=Ordinal(self.n, self.unit), day=self.last))
+        return Items(parts, "parts")
+
+    def text(self) -> str:
+        """The English trace, e.g. ``us-federal: 1st business day = Tue 2002-07-16; ...``."""
+        return str(self.message())
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -97,10 +130,6 @@ class Count:
             "counted_closures": [{"date": x.day.isoformat(), "name": x.name, "source": x.source} for x in self.notices],
             "text": self.text(),
         }
-
-
-def _fmt(day: date) -> str:
-    return f"{day:%a} {day.isoformat()}"
 
 
 @dataclass
@@ -117,9 +146,18 @@ class BusinessCalendar:
     source: str
     _days: list[int] = field(repr=False, default_factory=list)
 
-    # -- what subclasses provide -------------------------------------------------------------
+    @property
+    def unit(self) -> str:
+        """What its days are called: an exchange has trading days, the federal calendar business days."""
+        return "business" if self.close is None else "trading"
+
     def closed_names(self, day: date) -> tuple[str, ...]:
-        """Names of the closures on ``day`` (empty for weekends and open days)."""
+        """Names of the closures on ``day`` in English (empty for weekends and open days)."""
+        return tuple(str(label) for label in self.closed_labels(day))
+
+    # -- what subclasses provide -------------------------------------------------------------
+    def closed_labels(self, day: date) -> tuple[Label, ...]:
+        """Names of the closures on ``day``, to translate (empty for weekends and open days)."""
         return ()
 
     def notices_between(self, start: date, end: date) -> tuple[Notice, ...]:
@@ -144,7 +182,13 @@ class BusinessCalendar:
     def _at(self, index: int, origin: date) -> date:
         if not 0 <= index < len(self._days):
             raise CoverageError(
-                day=f"a business day {'after' if index >= 0 else 'before'} {origin.isoformat()}",
+                N_("the business day after {origin} is outside the coverage of calendar {calendar} ({first} to {last})")
+                if index >= 0
+                else N_(
+                    "the business day before {origin} is outside the coverage of calendar {calendar} "
+                    "({first} to {last})"
+                ),
+                origin=origin.isoformat(),
                 calendar=self.id,
                 first=self.first.isoformat(),
                 last=self.last.isoformat(),
@@ -222,7 +266,7 @@ class BusinessCalendar:
             for o in range(before + 1, after):
                 if (o - 1) % 7 not in WEEKEND:
                     day = date.fromordinal(o)
-                    out.append(Skipped(day, self.closed_names(day)))
+                    out.append(Skipped(day, self.closed_labels(day)))
         return out
 
     def trace(self, start: date, end: date) -> Count:
@@ -231,12 +275,12 @@ class BusinessCalendar:
         first = self.next_business_day(start, inclusive=True)
         if first > end:  # no business day at all in the range
             skipped = tuple(self.closed_days(start, end))
-            return Count(self.id, start, end, 0, skipped, (end - start).days + 1 - len(skipped))
+            return Count(self.id, start, end, 0, skipped, (end - start).days + 1 - len(skipped), unit=self.unit)
         n = self.count(first, end)
         last = self.previous_business_day(end, inclusive=True)  # day N is a business day, never a closed end
         skipped = tuple(self.closed_days(first, end))
         weekend = (end - first).days + 1 - n - len(skipped)
-        return Count(self.id, first, last, n, skipped, weekend, self.notices_between(first, end))
+        return Count(self.id, first, last, n, skipped, weekend, self.notices_between(first, end), self.unit)
 
 
 class RuleCalendar(BusinessCalendar):
@@ -273,8 +317,8 @@ class RuleCalendar(BusinessCalendar):
             if o not in closed and (o - 1) % 7 not in WEEKEND  # ordinal 1 (0001-01-01) is a Monday
         ]
 
-    def closed_names(self, day: date) -> tuple[str, ...]:
-        return tuple(c.name for c in self.closures.get(day, ()))
+    def closed_labels(self, day: date) -> tuple[Label, ...]:
+        return tuple(c.label for c in self.closures.get(day, ()))
 
     def closure_list(self, start: date, end: date) -> list[Closure]:
         return [c for d in sorted(self.closures) if start <= d <= end for c in self.closures[d]]
@@ -314,8 +358,12 @@ class JointCalendar(BusinessCalendar):
         lo, hi = first.toordinal(), last.toordinal()
         self._days = sorted(o for o in days if lo <= o <= hi)
 
-    def closed_names(self, day: date) -> tuple[str, ...]:
-        return tuple(f"{c.id}: {n}" for c in self.members for n in c.closed_names(day))
+    def closed_labels(self, day: date) -> tuple[Label, ...]:
+        return tuple(
+            Msg(N_("{calendar}: {name}"), calendar=c.id, name=label)
+            for c in self.members
+            for label in c.closed_labels(day)
+        )
 
     def notices_between(self, start: date, end: date) -> tuple[Notice, ...]:
         """Members' notices on days this joint calendar counts as business days."""

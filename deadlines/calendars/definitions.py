@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from ..text import N_
 from .base import Closure, EarlyClose, Notice, RuleCalendar
 from .holiday_rules import (
     FRI,
@@ -52,24 +53,24 @@ def _us(name: str, law: str = USC) -> str:
 
 
 US_FEDERAL_RULES = [
-    fixed(1, 1, "New Year's Day", _us("New Year's Day"), observance=us_federal_weekend),
-    weekday_rule(1, MON, 3, "Birthday of Martin Luther King, Jr.", USC),
-    weekday_rule(2, MON, 3, "Washington's Birthday", USC),
-    weekday_rule(5, MON, -1, "Memorial Day", USC),
+    fixed(1, 1, N_("New Year's Day"), _us("New Year's Day"), observance=us_federal_weekend),
+    weekday_rule(1, MON, 3, N_("Birthday of Martin Luther King, Jr."), USC),
+    weekday_rule(2, MON, 3, N_("Washington's Birthday"), USC),
+    weekday_rule(5, MON, -1, N_("Memorial Day"), USC),
     fixed(
         6,
         19,
-        "Juneteenth National Independence Day",
+        N_("Juneteenth National Independence Day"),
         _us("Juneteenth", "5 U.S.C. 6103(a) as amended by Pub. L. 117-17 (17 June 2021)"),
         since=2021,
         observance=us_federal_weekend,
     ),
-    fixed(7, 4, "Independence Day", _us("Independence Day"), observance=us_federal_weekend),
-    weekday_rule(9, MON, 1, "Labor Day", USC),
-    weekday_rule(10, MON, 2, "Columbus Day", USC),
-    fixed(11, 11, "Veterans Day", _us("Veterans Day"), observance=us_federal_weekend),
-    weekday_rule(11, THU, 4, "Thanksgiving Day", USC),
-    fixed(12, 25, "Christmas Day", _us("Christmas Day"), observance=us_federal_weekend),
+    fixed(7, 4, N_("Independence Day"), _us("Independence Day"), observance=us_federal_weekend),
+    weekday_rule(9, MON, 1, N_("Labor Day"), USC),
+    weekday_rule(10, MON, 2, N_("Columbus Day"), USC),
+    fixed(11, 11, N_("Veterans Day"), _us("Veterans Day"), observance=us_federal_weekend),
+    weekday_rule(11, THU, 4, N_("Thanksgiving Day"), USC),
+    fixed(12, 25, N_("Christmas Day"), _us("Christmas Day"), observance=us_federal_weekend),
 ]
 
 # Declared national days of mourning: federal offices closed by executive order, EDGAR closed, and the
@@ -77,31 +78,31 @@ US_FEDERAL_RULES = [
 US_MOURNING = [
     Closure(
         date(2004, 6, 11),
-        "National Day of Mourning for President Ronald Reagan",
+        N_("National Day of Mourning for President Ronald Reagan"),
         "Executive order closing federal executive departments, 11 June 2004",
         "adhoc",
     ),
     Closure(
         date(2007, 1, 2),
-        "National Day of Mourning for President Gerald R. Ford",
+        N_("National Day of Mourning for President Gerald R. Ford"),
         "Executive order closing federal executive departments, 2 January 2007",
         "adhoc",
     ),
     Closure(
         date(2018, 12, 5),
-        "National Day of Mourning for President George H. W. Bush",
+        N_("National Day of Mourning for President George H. W. Bush"),
         "Executive order closing federal executive departments, 5 December 2018",
         "adhoc",
     ),
     Closure(
         date(2025, 1, 9),
-        "National Day of Mourning for President Jimmy Carter",
+        N_("National Day of Mourning for President Jimmy Carter"),
         "Executive order closing federal executive departments, 9 January 2025",
         "adhoc",
     ),
 ]
 
-_EO_POLICY = (
+_EO_POLICY = N_(
     "counted as a business day by default: an executive-order closure of federal offices is not treated "
     "as a Federal holiday under Rule 14d-1(g)(3), as in offers that ran over one"
 )
@@ -112,35 +113,35 @@ def _eo(day: date, name: str) -> Notice:
 
 
 US_EO_CLOSURES = [
-    _eo(date(2001, 12, 24), "Christmas Eve (federal offices closed)"),
-    _eo(date(2002, 12, 24), "Christmas Eve (federal offices closed half a day)"),
-    _eo(date(2003, 12, 26), "Day after Christmas (federal offices closed)"),
-    _eo(date(2007, 12, 24), "Christmas Eve (federal offices closed)"),
-    _eo(date(2008, 12, 26), "Day after Christmas (federal offices closed)"),
-    _eo(date(2009, 12, 24), "Christmas Eve (federal offices closed half a day)"),
-    _eo(date(2012, 12, 24), "Christmas Eve (federal offices closed)"),
-    _eo(date(2014, 12, 26), "Day after Christmas (federal offices closed)"),
-    _eo(date(2015, 12, 24), "Christmas Eve (federal offices closed half a day)"),
-    _eo(date(2018, 12, 24), "Christmas Eve (federal offices closed)"),
-    _eo(date(2019, 12, 24), "Christmas Eve (federal offices closed)"),
-    _eo(date(2020, 12, 24), "Christmas Eve (federal offices closed)"),
-    _eo(date(2024, 12, 24), "Christmas Eve (federal offices closed)"),
-    _eo(date(2025, 12, 24), "Christmas Eve (federal offices closed)"),
-    _eo(date(2025, 12, 26), "Day after Christmas (federal offices closed)"),
+    _eo(date(2001, 12, 24), N_("Christmas Eve (federal offices closed)")),
+    _eo(date(2002, 12, 24), N_("Christmas Eve (federal offices closed half a day)")),
+    _eo(date(2003, 12, 26), N_("Day after Christmas (federal offices closed)")),
+    _eo(date(2007, 12, 24), N_("Christmas Eve (federal offices closed)")),
+    _eo(date(2008, 12, 26), N_("Day after Christmas (federal offices closed)")),
+    _eo(date(2009, 12, 24), N_("Christmas Eve (federal offices closed half a day)")),
+    _eo(date(2012, 12, 24), N_("Christmas Eve (federal offices closed)")),
+    _eo(date(2014, 12, 26), N_("Day after Christmas (federal offices closed)")),
+    _eo(date(2015, 12, 24), N_("Christmas Eve (federal offices closed half a day)")),
+    _eo(date(2018, 12, 24), N_("Christmas Eve (federal offices closed)")),
+    _eo(date(2019, 12, 24), N_("Christmas Eve (federal offices closed)")),
+    _eo(date(2020, 12, 24), N_("Christmas Eve (federal offices closed)")),
+    _eo(date(2024, 12, 24), N_("Christmas Eve (federal offices closed)")),
+    _eo(date(2025, 12, 24), N_("Christmas Eve (federal offices closed)")),
+    _eo(date(2025, 12, 26), N_("Day after Christmas (federal offices closed)")),
 ]
 
 NYSE = "NYSE Rule 7.2 (holidays)"
 NYSE_RULES = [
-    fixed(1, 1, "New Year's Day", NYSE, observance=nyse_weekend),
-    weekday_rule(1, MON, 3, "Martin Luther King, Jr. Day", NYSE, since=1998),
-    weekday_rule(2, MON, 3, "Washington's Birthday", NYSE),
-    easter(-2, "Good Friday", NYSE),
-    weekday_rule(5, MON, -1, "Memorial Day", NYSE),
-    fixed(6, 19, "Juneteenth National Independence Day", NYSE, since=2022, observance=nyse_weekend),
-    fixed(7, 4, "Independence Day", NYSE, observance=nyse_weekend),
-    weekday_rule(9, MON, 1, "Labor Day", NYSE),
-    weekday_rule(11, THU, 4, "Thanksgiving Day", NYSE),
-    fixed(12, 25, "Christmas Day", NYSE, observance=nyse_weekend),
+    fixed(1, 1, N_("New Year's Day"), NYSE, observance=nyse_weekend),
+    weekday_rule(1, MON, 3, N_("Martin Luther King, Jr. Day"), NYSE, since=1998),
+    weekday_rule(2, MON, 3, N_("Washington's Birthday"), NYSE),
+    easter(-2, N_("Good Friday"), NYSE),
+    weekday_rule(5, MON, -1, N_("Memorial Day"), NYSE),
+    fixed(6, 19, N_("Juneteenth National Independence Day"), NYSE, since=2022, observance=nyse_weekend),
+    fixed(7, 4, N_("Independence Day"), NYSE, observance=nyse_weekend),
+    weekday_rule(9, MON, 1, N_("Labor Day"), NYSE),
+    weekday_rule(11, THU, 4, N_("Thanksgiving Day"), NYSE),
+    fixed(12, 25, N_("Christmas Day"), NYSE, observance=nyse_weekend),
 ]
 
 
@@ -150,31 +151,35 @@ def _adhoc(day: date, name: str, source: str) -> Closure:
 
 NYSE_ADHOC = [
     *(
-        _adhoc(date(2001, 9, d), "September 11 attacks", "NYSE closure after the 11 September 2001 attacks")
+        _adhoc(date(2001, 9, d), N_("September 11 attacks"), "NYSE closure after the 11 September 2001 attacks")
         for d in (11, 12, 13, 14)
     ),
-    _adhoc(date(2004, 6, 11), "National Day of Mourning for President Ronald Reagan", "NYSE closure, 11 June 2004"),
-    _adhoc(date(2007, 1, 2), "National Day of Mourning for President Gerald R. Ford", "NYSE closure, 2 January 2007"),
-    _adhoc(date(2012, 10, 29), "Hurricane Sandy", "NYSE closure for Hurricane Sandy"),
-    _adhoc(date(2012, 10, 30), "Hurricane Sandy", "NYSE closure for Hurricane Sandy"),
+    _adhoc(date(2004, 6, 11), N_("National Day of Mourning for President Ronald Reagan"), "NYSE closure, 11 June 2004"),
     _adhoc(
-        date(2018, 12, 5), "National Day of Mourning for President George H. W. Bush", "NYSE closure, 5 December 2018"
+        date(2007, 1, 2), N_("National Day of Mourning for President Gerald R. Ford"), "NYSE closure, 2 January 2007"
     ),
-    _adhoc(date(2025, 1, 9), "National Day of Mourning for President Jimmy Carter", "NYSE closure, 9 January 2025"),
+    _adhoc(date(2012, 10, 29), N_("Hurricane Sandy"), "NYSE closure for Hurricane Sandy"),
+    _adhoc(date(2012, 10, 30), N_("Hurricane Sandy"), "NYSE closure for Hurricane Sandy"),
+    _adhoc(
+        date(2018, 12, 5),
+        N_("National Day of Mourning for President George H. W. Bush"),
+        "NYSE closure, 5 December 2018",
+    ),
+    _adhoc(date(2025, 1, 9), N_("National Day of Mourning for President Jimmy Carter"), "NYSE closure, 9 January 2025"),
 ]
 
 EURONEXT = "Euronext cash-market holiday calendar (harmonised closing days)"
 PARIS_PRE_2002 = "Paris Bourse closing day before the harmonised Euronext calendar (secondary record)"
 XPAR_RULES = [
-    fixed(1, 1, "New Year's Day", EURONEXT),
-    easter(-2, "Good Friday", EURONEXT),
-    easter(1, "Easter Monday", EURONEXT),
-    fixed(5, 1, "Labour Day", EURONEXT),
-    fixed(12, 25, "Christmas Day", EURONEXT),
-    fixed(12, 26, "Boxing Day", EURONEXT),
-    easter(50, "Whit Monday", PARIS_PRE_2002, until=2001),
-    fixed(7, 14, "Bastille Day", PARIS_PRE_2002, until=2000),
-    fixed(12, 31, "New Year's Eve", PARIS_PRE_2002, until=2001),
+    fixed(1, 1, N_("New Year's Day"), EURONEXT),
+    easter(-2, N_("Good Friday"), EURONEXT),
+    easter(1, N_("Easter Monday"), EURONEXT),
+    fixed(5, 1, N_("Labour Day"), EURONEXT),
+    fixed(12, 25, N_("Christmas Day"), EURONEXT),
+    fixed(12, 26, N_("Boxing Day"), EURONEXT),
+    easter(50, N_("Whit Monday"), PARIS_PRE_2002, until=2001),
+    fixed(7, 14, N_("Bastille Day"), PARIS_PRE_2002, until=2000),
+    fixed(12, 31, N_("New Year's Eve"), PARIS_PRE_2002, until=2001),
 ]
 
 
@@ -183,7 +188,7 @@ def _xpar_half_days() -> list[EarlyClose]:
     for year in range(FIRST.year, LAST.year + 1):
         for day in (date(year, 12, 24), date(year, 12, 31)):
             if day.weekday() <= FRI and not (day.day == 31 and year <= 2001):
-                name = "Christmas Eve half day" if day.day == 24 else "New Year's Eve half day"
+                name = N_("Christmas Eve half day") if day.day == 24 else N_("New Year's Eve half day")
                 out.append(EarlyClose(day, time(14, 5), name, EURONEXT))
     return out
 
@@ -191,7 +196,7 @@ def _xpar_half_days() -> list[EarlyClose]:
 def us_federal() -> RuleCalendar:
     return RuleCalendar(
         id="us-federal",
-        name="US federal business days (Rule 14d-1(g)(3))",
+        name=N_("US federal business days (Rule 14d-1(g)(3))"),
         zone="America/New_York",
         first=FIRST,
         last=LAST,
@@ -218,17 +223,17 @@ def _nyse_like(code: str, name: str) -> RuleCalendar:
 
 
 def xnys() -> RuleCalendar:
-    return _nyse_like("XNYS", "New York Stock Exchange")
+    return _nyse_like("XNYS", N_("New York Stock Exchange"))
 
 
 def xnas() -> RuleCalendar:
-    return _nyse_like("XNAS", "Nasdaq Stock Market")
+    return _nyse_like("XNAS", N_("Nasdaq Stock Market"))
 
 
 def xpar() -> RuleCalendar:
     return RuleCalendar(
         id="XPAR",
-        name="Euronext Paris",
+        name=N_("Euronext Paris"),
         zone="Europe/Paris",
         first=FIRST,
         last=LAST,

@@ -76,7 +76,6 @@ class Rule:
     n: int = 0
     easter: int | None = None
     observance: Observance = no_shift
-    observed_name: str | None = None
 
     def dates(self, year: int) -> Iterator[Closure]:
         if not self.since <= year <= self.until:
@@ -91,8 +90,7 @@ class Rule:
         observed = self.observance(actual)
         if observed is None:
             return
-        name = self.name if observed == actual else (self.observed_name or f"{self.name} (observed)")
-        yield Closure(observed, name, self.source)
+        yield Closure(observed, self.name, self.source, observed=observed != actual)
 
 
 def fixed(month: int, day: int, name: str, source: str, **kw: object) -> Rule:

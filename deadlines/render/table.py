@@ -1,72 +1,110 @@
-"""Rich tables for schedules: every event in every zone, with its business-day number and rule."""
+"""Rich tables for schedules: every event in every zone, its count and rule, in one or two languages.
+
+Styles are semantic (see :data:`THEME`): the table says *past*, *breach* or *estimate* and the theme
+decides the colour, so ``NO_COLOR`` and non-terminals get plain text with nothing lost.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from rich.theme import Theme
 
-from ..schedule import Event, Schedule
-from ..timeutil import day_and_clock
+from ..i18n import Localizer
+from ..schedule import Schedule
+from ..text import N_
+from .rows import SEVERITY, Rows, schedule_rows
 
-STYLE = {"breach": "bold red", "relieved": "yellow", "estimate": "italic cyan", "observed": "green"}
+THEME = Theme(
+    {
+        "past": "dim",
+        "today": "bold reverse",
+        "upcoming": "bold",
+        "breach": "bold red",
+        "relieved": "yellow",
+        "estimate": "italic cyan",
+        "observed": "green",
+        "citation": "dim",
+        "count": "",
+        "severity.breach": "bold red",
+        "severity.warning": "yellow",
+        "severity.info": "dim",
+        "closed": "red",
+        "half": "yellow",
+        "heading": "bold",
+    }
+)
 
-
-def wall_clock(instant: datetime, zone_name: str) -> str:
-    """``Thu 2002-09-12 12:00``; an instant at 00:00 local is shown as 24:00 of the day before."""
-    day, clock = day_and_clock(instant, zone_name)
-    return f"{day:%a %Y-%m-%d} {clock}"
-
-
-def other_clock(instant: datetime, zone_name: str, lead_zone: str) -> str:
-    """The time in another zone, with the day shift from the lead zone's day (``06:00 +1d``)."""
-    lead_day = day_and_clock(instant, lead_zone)[0]
-    day, clock = day_and_clock(instant, zone_name)
-    shift = (day - lead_day).days
-    return clock if shift == 0 else f"{clock} {shift:+d}d"
-
-
-def _zone_title(name: str) -> str:
-    return name.split("/")[-1].replace("_", " ")
-
-
-def _marks(event: Event) -> str:
-    marks = []
-    if event.estimate and not event.observed:
-        marks.append("estimate")
-    if event.observed:
-        marks.append("observed" + (", approximate" if event.approximate else ""))
-    if event.status in ("relieved", "breach"):
-        marks.append(event.status)
-    if not event.in_force:
-        marks.append("reference only")
-    return f" [{'; '.join(marks)}]" if marks else ""
+# Below this width a bilingual schedule is stacked (English above French) rather than side by side.
+SIDE_BY_SIDE_MIN = 200
 
 
-def schedule_table(schedule: Schedule) -> Table:
-    """One row per event: label and citation, the instant in every zone (the first in full), day number."""
-    table = Table(title=schedule.name or "Timetable", box=box.SIMPLE_HEAVY, show_lines=True)
-    table.add_column("Event / rule", overflow="fold", ratio=1, min_width=24)
-    lead, *others = schedule.zones
-    table.add_column(_zone_title(lead), no_wrap=True)
-    for name in others:
-        table.add_column(_zone_title(name), no_wrap=True)
-    table.add_column("Day", justify="right")
-    for event in schedule.events:
-        style = STYLE.get(event.status) or ("italic cyan" if event.estimate else "")
-        cell = Text(f"{event.regime}: {event.label.get('en', event.key)}{_marks(event)}", style=style)
-        cell.append(f"\n{event.rule}", style="dim")
-        times = [wall_clock(event.instant, lead), *(other_clock(event.instant, z, lead) for z in others)]
-        table.add_row(cell, *times, str(event.business_day or ""))
+def make_console(width: int | None = None, **kwargs: object) -> Console:
+    return Console(theme=THEME, width=width, **kwargs)  # type: ignore[arg-type]
+
+
+def rows_table(rows: Rows, separator: str = "; ") -> Table:
+    table = Table(title=rows.title, box=box.SIMPLE_HEAVY, show_lines=True, title_style="heading", expand=True)
+    event_header, *zone_headers = rows.headers
+    table.add_column(event_header, overflow="fold", ratio=1, min_width=28)
+    for i, header in enumerate(zone_headers[: len(rows.zones)]):
+        # The lead zone carries the full date on one line; the others wrap to date / time.
+        table.add_column(header, no_wrap=i == 0, max_width=None if i == 0 else 14)
+    with_days_left = len(zone_headers) > len(rows.zones)
+    if with_days_left:
+        table.add_column(zone_headers[-1], justify="right", max_width=12)
+    for row in rows.rows:
+        cell = Text(f"{row.regime}: {row.label}", style=row.style)
+        if row.marks:
+            cell.append(f" [{separator.join(row.marks)}]")
+        if row.count:
+            cell.append(f"\n{row.count}", style="count")
+        cell.append(f"\n{row.rule}", style="citation")
+        if row.note:
+            cell.append(f"\n{row.note}", style="citation")
+        table.add_row(cell, *row.times, *([row.days_left] if with_days_left else []))
+    table.caption = rows.legend
     return table
 
 
-def print_schedule(schedule: Schedule, console: Console | None = None) -> None:
-    console = console or Console()
-    console.print(schedule_table(schedule))
-    for warning in schedule.warnings:
-        style = {"breach": "bold red", "warning": "yellow"}.get(warning.severity, "dim")
-        console.print(Text(f"{warning.severity} [{warning.code}] {warning.message}", style=style))
+def warnings_block(loc: Localizer, rows: Rows) -> Text:
+    text = Text()
+    for severity, code, message in rows.warnings:
+        if text:
+            text.append("\n")
+        text.append(f"{loc._(SEVERITY.get(severity, N_('note')))} [{code}] ", style=f"severity.{severity}")
+        text.append(message)
+    return text
+
+
+def schedule_renderable(schedule: Schedule, loc: Localizer, today: date | None = None) -> RenderableType:
+    rows = schedule_rows(schedule, loc, today)
+    separator = loc.pgettext("separator between the parts of a trace", "; ")
+    parts: list[RenderableType] = [rows_table(rows, separator)]
+    if rows.warnings:
+        parts.append(warnings_block(loc, rows))
+    return Group(*parts)
+
+
+def print_schedule(
+    schedule: Schedule, locs: Sequence[Localizer], console: Console | None = None, today: date | None = None
+) -> None:
+    """One language, or two side by side when the console is wide enough (stacked otherwise)."""
+    console = console or make_console()
+    blocks = [schedule_renderable(schedule, loc, today) for loc in locs]
+    if len(blocks) > 1 and console.width >= SIDE_BY_SIDE_MIN:
+        grid = Table.grid(expand=True, padding=(0, 2))
+        for _ in blocks:
+            grid.add_column(ratio=1)
+        grid.add_row(*blocks)
+        console.print(grid)
+        return
+    for i, block in enumerate(blocks):
+        if i:
+            console.print()
+        console.print(block)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DealFileError, UnknownIdError
+from ..text import N_, Msg
 from ..timeutil import WallTime
 
 KINDS = {"start", "minimum", "maximum", "expiry", "deadline", "estimate", "amendment"}
@@ -66,7 +67,7 @@ class Rule:
 
     key: str
     kind: str
-    label: dict[str, str]
+    label: str  # English; the catalogs translate it (rulebooks are extracted by deadlines.i18n.extract)
     citation: str
     evidence: str
     anchor: str | None = None
@@ -96,8 +97,6 @@ class Rule:
                 changes = {k: v for k, v in version.items() if k not in ("since", "until")}
                 if "time" in changes:
                     changes["time"] = WallTime.parse(changes["time"])
-                if "label" in changes:
-                    changes["label"] = {**rule.label, **changes["label"]}
                 rule = replace(rule, **changes)
         return rule
 
@@ -105,7 +104,7 @@ class Rule:
 @dataclass(frozen=True)
 class Rulebook:
     id: str
-    title: dict[str, str]
+    title: str
     calendar: str
     settlement_calendar: str
     zone: str
@@ -114,7 +113,7 @@ class Rulebook:
     rules: dict[str, Rule]
     default_expiry_time: WallTime
     historic_before: date | None = None
-    historic_note: dict[str, str] = field(default_factory=dict)
+    historic_note: str = ""
 
     def in_force(self, day: date, options: set[str]) -> list[Rule]:
         """Rules applying to an offer that started on ``day`` with the chosen ``options``."""
@@ -134,7 +133,7 @@ class Rulebook:
 def _check_keys(where: str, data: dict[str, Any], allowed: set[str]) -> None:
     unknown = sorted(set(data) - allowed)
     if unknown:
-        raise DealFileError(path=where, detail=f"unknown key '{unknown[0]}'")
+        raise DealFileError(where, Msg(N_("unknown key '{key}'"), key=unknown[0]))
 
 
 def _parse_rule(book: str, key: str, data: dict[str, Any]) -> Rule:
@@ -143,10 +142,10 @@ def _parse_rule(book: str, key: str, data: dict[str, Any]) -> Rule:
     try:
         kind = data["kind"]
         if kind not in KINDS:
-            raise DealFileError(path=where, detail=f"unknown kind '{kind}'")
+            raise DealFileError(where, Msg(N_("unknown kind '{kind}'"), kind=kind))
         unit = data.get("unit", "business")
         if unit not in UNITS:
-            raise DealFileError(path=where, detail=f"unknown unit '{unit}'")
+            raise DealFileError(where, Msg(N_("unknown unit '{unit}'"), unit=unit))
         versions = tuple(data.get("versions", ()))
         for version in versions:
             _check_keys(where, version, VERSION_KEYS)
@@ -154,7 +153,7 @@ def _parse_rule(book: str, key: str, data: dict[str, Any]) -> Rule:
         return Rule(
             key=key,
             kind=kind,
-            label=dict(data["label"]),
+            label=str(data["label"]),
             citation=data["citation"],
             evidence=data.get("evidence", "K"),
             anchor=data.get("anchor"),
@@ -178,21 +177,21 @@ def _parse_rule(book: str, key: str, data: dict[str, Any]) -> Rule:
             ),
         )
     except KeyError as missing:
-        raise DealFileError(path=where, detail=f"missing key {missing}") from None
+        raise DealFileError(where, Msg(N_("missing key {key}"), key=str(missing))) from None
 
 
 def parse_rulebook(text: str, origin: str) -> Rulebook:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise DealFileError(path=origin, detail=str(exc)) from None
+        raise DealFileError(origin, str(exc)) from None
     _check_keys(origin, data, BOOK_KEYS)
     book = data["id"]
     rules = {key: _parse_rule(book, key, body) for key, body in data.get("rules", {}).items()}
     historic = data.get("historic_before")
     return Rulebook(
         id=book,
-        title=dict(data["title"]),
+        title=str(data["title"]),
         calendar=data["calendar"],
         settlement_calendar=data.get("settlement_calendar", data["calendar"]),
         zone=data["zone"],
@@ -201,7 +200,7 @@ def parse_rulebook(text: str, origin: str) -> Rulebook:
         rules=rules,
         default_expiry_time=WallTime.parse(data.get("default_expiry_time", "24:00")),
         historic_before=date.fromisoformat(historic) if historic else None,
-        historic_note=dict(data.get("historic_note", {})),
+        historic_note=str(data.get("historic_note", "")),
     )
 
 

@@ -1,0 +1,460 @@
+"""Schedules as files: JSON, CSV, Markdown, iCalendar, HTML and SVG (and plain text), in one language or two.
+
+Every format is built from the rows the terminal table shows (:mod:`deadlines.render.rows`) or from the
+schedule's JSON, so files and table agree. Outputs are deterministic: the same schedule, languages and
+``today`` give the same bytes (the iCalendar export has no clock-dependent stamp).
+
+:func:`write_output` writes a file atomically (a temporary file in the same directory, then a rename): an
+existing file is kept unless ``force``, and a failed write leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import re
+import secrets
+import stat
+import sys
+import unicodedata
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from .. import __version__
+from ..errors import DeadlinesError, InputError
+from ..i18n import LANGUAGES, Localizer
+from ..i18n.formats import format_clock, format_date, zone_label
+from ..schedule import Event, Schedule
+from ..text import N_, Items
+from ..timeutil import iso_local, iso_utc
+from .rows import SEVERITY, Row, Rows, schedule_rows
+
+FORMATS = ("json", "csv", "md", "ics", "html", "svg", "txt")
+
+
+def export_schedule(
+    schedule: Schedule, fmt: str, locs: Sequence[Localizer], today: date | None = None, width: int = 120
+) -> str:
+    """The schedule as the text of a ``fmt`` file, in the languages of ``locs`` (the first leads).
+
+    ``today`` adds the "days left" column to the formats that show the table (md, html, svg, txt); JSON,
+    CSV and iCalendar do not depend on it. ``width`` is the table width of html, svg and txt.
+    """
+    if not locs:
+        raise ValueError("export_schedule needs at least one language")
+    if fmt == "json":
+        return to_json(schedule, locs)
+    if fmt == "csv":
+        return to_csv(schedule, locs)
+    if fmt == "md":
+        return to_markdown(schedule, locs, today)
+    if fmt == "ics":
+        return to_ics(schedule, locs)
+    if fmt in ("html", "svg", "txt"):
+        return _rich_export(schedule, fmt, locs, today, width)
+    raise InputError(N_("unknown output format '{value}' (known: {known})"), value=fmt, known=Items(FORMATS, "comma"))
+
+
+# -- JSON ----------------------------------------------------------------------------------------------
+
+
+def to_json(schedule: Schedule, locs: Sequence[Localizer]) -> str:
+    """The schedule's JSON with its words in the first language (ISO dates) and the label in every language."""
+    text = Localizer(locs[0].lang, cldr=False).text
+    labels = {lang: Localizer(lang, cldr=False).text for lang in LANGUAGES}
+    data = {"lang": locs[0].lang.words, **schedule.to_json(text=text, labels=labels)}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+# -- CSV -----------------------------------------------------------------------------------------------
+
+
+def csv_columns(zones: Sequence[str]) -> list[str]:
+    """The header row: stable English keys for scripts; ``local:ZONE`` is ISO 8601, ``text:ZONE`` the words."""
+    return [
+        "id",
+        "regime",
+        "lang",
+        "label",
+        "rule",
+        "date",
+        "utc",
+        "zone",
+        *(f"local:{z}" for z in zones),
+        *(f"text:{z}" for z in zones),
+        "business_day",
+        "count",
+        "status",
+        "estimate",
+        "observed",
+        "trace",
+        "note",
+    ]
+
+
+def to_csv(schedule: Schedule, locs: Sequence[Localizer]) -> str:
+    """One row per event and language (all rows of the first language, then the second's)."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(csv_columns(schedule.zones))
+    for loc in locs:
+        for row in schedule_rows(schedule, loc).rows:
+            event = row.event
+            writer.writerow(
+                [
+                    event.id,
+                    event.regime,
+                    loc.lang.words,
+                    row.label,
+                    row.rule,
+                    event.day.isoformat(),
+                    iso_utc(event.instant),
+                    event.zone,
+                    *(iso_local(event.instant, z) for z in schedule.zones),
+                    *_full_times(loc, event, schedule.zones),
+                    "" if event.business_day is None else str(event.business_day),
+                    row.count,
+                    event.status,
+                    _bool(event.estimate),
+                    _bool(event.observed),
+                    row.trace,
+                    row.note,
+                ]
+            )
+    return out.getvalue()
+
+
+def _bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _full_times(loc: Localizer, event: Event, zones: Sequence[str]) -> list[str]:
+    """The instant in each zone with its own date (unlike the table, which omits a repeated date)."""
+    out = []
+    for zone_name in zones:
+        day, clock = format_clock(loc, event.instant, zone_name)
+        out.append(f"{format_date(loc, day, 'medium')} {clock}")
+    return out
+
+
+# -- Markdown ------------------------------------------------------------------------------------------
+
+# Characters that Markdown (GitHub flavour) would read as syntax inside a table cell or a heading.
+_MD_SPECIAL = re.compile(r"([\\`*_|<>#\[\]])")
+
+
+def md_escape(text: str) -> str:
+    """Text as literal Markdown: syntax characters are backslash-escaped, line breaks become ``<br>``."""
+    return "<br>".join(_MD_SPECIAL.sub(r"\\\1", line) for line in text.splitlines() or [""])
+
+
+def to_markdown(schedule: Schedule, locs: Sequence[Localizer], today: date | None = None) -> str:
+    """One section per language (in the order of ``locs``): a heading, the table, the legend, the warnings."""
+    sections = [_markdown_section(loc, schedule_rows(schedule, loc, today), today, len(locs) > 1) for loc in locs]
+    return "\n".join(sections)
+
+
+def _markdown_section(loc: Localizer, rows: Rows, today: date | None, bilingual: bool) -> str:
+    title = rows.title
+    if bilingual:
+        from babel import Locale
+
+        # Translators: heading of one language's section of a bilingual Markdown export, e.g. "Serono (English)"
+        heading = N_("{title} ({language})")
+        title = loc._(heading).format(title=title, language=Locale.parse(loc.lang.locale).language_name)
+    lines = [f"## {md_escape(title)}", ""]
+    # The columns of the terminal table: the event (with its count, rule and note), one per zone, and the
+    # days left when there is a today.
+    n_zones = len(rows.zones)
+    with_days_left = today is not None
+    headers = rows.headers[: 1 + n_zones] + (rows.headers[-1:] if with_days_left else [])
+    lines.append("| " + " | ".join(md_escape(h) for h in headers) + " |")
+    lines.append("| " + " | ".join(["---"] * (1 + n_zones) + (["---:"] if with_days_left else [])) + " |")
+    for row in rows.rows:
+        cells = [_markdown_event_cell(row), *(md_escape(t) for t in row.times)]
+        if with_days_left:
+            cells.append(md_escape(row.days_left))
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", md_escape(rows.legend), ""]
+    if rows.warnings:
+        lines += [f"### {md_escape(loc._(N_('Warnings')))}", ""]
+        for severity, code, message in rows.warnings:
+            # Translators: one warning in a Markdown export: its severity word, its code and its message
+            line = N_("{severity} ({code}): {message}")
+            template = loc._(line)
+            word = loc._(SEVERITY.get(severity, N_("note")))
+            lines.append(
+                "- " + template.format(severity=f"**{md_escape(word)}**", code=f"`{code}`", message=md_escape(message))
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _markdown_event_cell(row: Row) -> str:
+    head = md_escape(f"{row.regime}: {row.label}")
+    if row.marks:
+        head += f" [{md_escape('; '.join(row.marks))}]"
+    parts = [head, *([md_escape(row.count)] if row.count else []), md_escape(row.rule)]
+    if row.note:
+        parts.append(md_escape(row.note))
+    return "<br>".join(parts)
+
+
+# -- iCalendar (RFC 5545) ------------------------------------------------------------------------------
+
+CRLF = "\r\n"
+_CONTROL = {chr(c) for c in (*range(0x00, 0x09), *range(0x0A, 0x20), 0x7F)}
+
+
+def ics_text(value: str) -> str:
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped, controls dropped."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = "".join(ch for ch in value if ch == "\n" or ch not in _CONTROL)
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def ics_fold(line: str, limit: int = 75) -> str:
+    """Fold a content line at ``limit`` octets (RFC 5545 3.1) without splitting a UTF-8 character;
+    each continuation line starts with a space, which counts in its octets."""
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
+    for ch in line:
+        octets = len(ch.encode("utf-8"))
+        if size + octets > limit:
+            parts.append("".join(current))
+            current, size = [" "], 1
+        current.append(ch)
+        size += octets
+    parts.append("".join(current))
+    return CRLF.join(parts)
+
+
+def ics_datetime(instant: datetime) -> str:
+    """A UTC DATE-TIME (RFC 5545 3.3.5, form 2): ``20020912T160000Z``."""
+    t = instant.astimezone(UTC)
+    return f"{t.year:04d}{t.month:02d}{t.day:02d}T{t.hour:02d}{t.minute:02d}{t.second:02d}Z"
+
+
+def slug(name: str) -> str:
+    """The deal's name as ASCII letters, digits and hyphens, for UIDs ("deadlines" if nothing is left).
+
+    >>> slug("Serono / Genset (2002)"), slug("Société Générale"), slug("")
+    ('serono-genset-2002', 'societe-generale', 'deadlines')
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "deadlines"
+
+
+def to_ics(schedule: Schedule, locs: Sequence[Localizer]) -> str:
+    """An iCalendar file with one VEVENT per event, at its exact instant (UTC, so no VTIMEZONE is needed).
+
+    - UID: ``<event id>@<slug of the deal name>``, the same on every export, so that importing an updated
+      schedule replaces its events instead of adding copies.
+    - DTSTAMP: required, and normally the time the file was written, which would make every export
+      different. We use the latest instant of the schedule instead: it depends only on the data, and an
+      extended timetable (a later last deadline) gets a later stamp, which RFC 5546 clients read as newer.
+    - DTEND equal to DTSTART: a deadline is an instant, not a span. A zero-length event is valid
+      (RFC 5545 3.6.1) and imports as a point in time in Google Calendar, Apple Calendar, Outlook and
+      Thunderbird; DURATION:PT0S is equivalent but less widely handled.
+    """
+    all_rows = [schedule_rows(schedule, loc) for loc in locs]
+    domain = slug(schedule.name)
+    single = len(locs) == 1
+    language = f";LANGUAGE={locs[0].lang.locale.replace('_', '-')}" if single else ""
+    names = list(dict.fromkeys(rows.title for rows in all_rows))
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//deadlines//deadlines {__version__}//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{ics_text(' / '.join(names))}",
+    ]
+    stamp = ics_datetime(max(e.instant for e in schedule.events)) if schedule.events else ""
+    for i, event in enumerate(schedule.events):
+        rows = [r.rows[i] for r in all_rows]
+        summary = " / ".join(dict.fromkeys(_label_with_marks(row) for row in rows))
+        description = "\n\n".join(
+            _ics_description(loc, row, schedule.zones) for loc, row in zip(locs, rows, strict=True)
+        )
+        start = ics_datetime(event.instant)
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{ics_text(event.id)}@{domain}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART:{start}",
+            f"DTEND:{start}",
+            f"SUMMARY{language}:{ics_text(f'{event.regime}: {summary}')}",
+            f"DESCRIPTION{language}:{ics_text(description)}",
+            f"CATEGORIES:{ics_text(event.regime)}",
+            f"STATUS:{'TENTATIVE' if event.estimate and not event.observed else 'CONFIRMED'}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(ics_fold(line) + CRLF for line in lines)
+
+
+def _label_with_marks(row: Row) -> str:
+    return f"{row.label} [{'; '.join(row.marks)}]" if row.marks else row.label
+
+
+def _ics_description(loc: Localizer, row: Row, zones: Sequence[str]) -> str:
+    lines = [_label_with_marks(row), loc._(N_("Rule: {rule}")).format(rule=row.rule)]
+    if row.count:
+        lines.append(loc._(N_("Count: {count}")).format(count=row.count))
+    lines.append(loc._(N_("How it was counted: {trace}")).format(trace=row.trace))
+    for zone_name, when in zip(zones, _full_times(loc, row.event, zones), strict=True):
+        # Translators: one line of a calendar event's description: "New York time: Thu, Sep 12, 2002 12:00 PM"
+        zone_line = N_("{zone}: {time}")
+        lines.append(loc._(zone_line).format(zone=zone_label(loc, zone_name), time=when))
+    if row.note:
+        lines.append(row.note)
+    return "\n".join(lines)
+
+
+# -- HTML, SVG and plain text (the rich table) ---------------------------------------------------------
+
+# rich's page with the language and a title; {stylesheet}, {foreground}, {background} and {code} are
+# filled by Console.export_html, @lang@ and @title@ by _html_page. (A line break right after <pre> is not
+# part of its content.)
+_HTML_PAGE = """\
+<!DOCTYPE html>
+<html lang="@lang@">
+<head>
+<meta charset="UTF-8">
+<title>@title@</title>
+<style>
+{stylesheet}
+body {{
+    color: {foreground};
+    background-color: {background};
+}}
+</style>
+</head>
+<body>
+<pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace">
+<code style="font-family:inherit">{code}</code></pre>
+</body>
+</html>
+"""
+
+
+def _html_page(lang: str, title: str) -> str:
+    from html import escape
+
+    def literal(text: str) -> str:  # survives str.format
+        return text.replace("{", "{{").replace("}", "}}")
+
+    return _HTML_PAGE.replace("@lang@", literal(escape(lang))).replace("@title@", literal(escape(title)))
+
+
+def _rich_export(schedule: Schedule, fmt: str, locs: Sequence[Localizer], today: date | None, width: int) -> str:
+    from .table import make_console, print_schedule
+
+    if fmt == "txt":
+        buffer = io.StringIO()
+        print_schedule(schedule, locs, make_console(width, file=buffer, color_system=None, force_terminal=False), today)
+        return buffer.getvalue()
+    # Colours are the point of these files. NO_COLOR (a terminal setting) does not reach them: rich 15 strips
+    # colours only when writing to the terminal, not from the recorded segments that export_* read.
+    console = make_console(width, record=True, file=io.StringIO(), color_system="truecolor", force_terminal=True)
+    print_schedule(schedule, locs, console, today)
+    title = " / ".join(dict.fromkeys(schedule.name or loc._(N_("Offer timetable")) for loc in locs))
+    if fmt == "svg":
+        return console.export_svg(title=title)
+    return console.export_html(inline_styles=True, code_format=_html_page(locs[0].lang.locale.replace("_", "-"), title))
+
+
+# -- Writing -------------------------------------------------------------------------------------------
+
+
+def write_output(text: str, path: str | Path, force: bool = False) -> None:
+    """Write ``text`` (UTF-8, line endings as given) to ``path``, or to standard output if ``path`` is "-".
+
+    An existing file is replaced only with ``force``. The text goes to a temporary file in the same
+    directory, which then takes the file's name in one step (``os.replace``): readers see the old file or
+    the new one, never a part, and nothing is left behind if writing fails.
+    """
+    data = text.encode("utf-8")
+    if str(path) == "-":
+        _write_stdout(text, data)
+        return
+    target = Path(path)
+    directory = target.parent
+    if not directory.is_dir():
+        raise DeadlinesError(
+            N_("cannot write {path}: directory {directory} does not exist"), path=str(target), directory=str(directory)
+        )
+    if target.is_dir():
+        raise DeadlinesError(N_("cannot write {path}: it is a directory"), path=str(target))
+    if not force and (target.exists() or target.is_symlink()):
+        raise DeadlinesError(N_("{path} exists: add --force to overwrite it"), path=str(target))
+    try:
+        tmp = _write_temporary(directory, target.name, data)
+        try:
+            if force:
+                with contextlib.suppress(OSError):  # keep the mode of the file we replace
+                    os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
+                os.replace(tmp, target)
+            else:
+                _link_new(tmp, target)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+    except OSError as error:
+        raise DeadlinesError(
+            N_("cannot write {path}: {reason}"), path=str(target), reason=error.strerror or str(error)
+        ) from error
+
+
+def _write_temporary(directory: Path, name: str, data: bytes) -> Path:
+    """A new file next to the target, created with the user's umask (unlike mkstemp's 0600)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = directory / f".{name}.{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(tmp, flags, 0o666)
+        except FileExistsError:
+            continue
+        break
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _link_new(tmp: Path, target: Path) -> None:
+    """Give ``tmp`` the name ``target`` only if nothing has that name, even if a file appeared since the
+    check (a hard link never replaces); where hard links are not supported, check again and rename."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise DeadlinesError(N_("{path} exists: add --force to overwrite it"), path=str(target)) from None
+    except (OSError, NotImplementedError):
+        if target.exists() or target.is_symlink():
+            raise DeadlinesError(N_("{path} exists: add --force to overwrite it"), path=str(target)) from None
+        os.replace(tmp, target)
+
+
+def _write_stdout(text: str, data: bytes) -> None:
+    """Bytes as they are (an iCalendar file keeps its CRLF line endings on every platform)."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    buffer.write(data)
+    buffer.flush()

@@ -1,0 +1,260 @@
+"""Calendar and rulebook views: ``deadlines calendar ID... [--year Y | --month YYYY-MM]`` and
+``deadlines rules [ID]``, as rich tables (or JSON), in one language or two."""
+
+from __future__ import annotations
+
+import argparse
+import calendar as _calendar
+import io
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..calendars import RuleCalendar, get_calendar
+from ..errors import InputError
+from ..i18n import Localizer
+from ..i18n.formats import format_date
+from ..rules import REGIMES, Rule, Rulebook, get_rulebook
+from ..text import N_, Msg, Plural, Term
+from .table import make_console
+
+
+@dataclass(frozen=True)
+class Period:
+    first: date
+    last: date
+    month: bool
+
+
+def parse_period(year: str | None, month: str | None, today: date) -> Period:
+    try:
+        if month:
+            y, m = (int(part) for part in month.split("-"))
+            return Period(date(y, m, 1), date(y, m, _calendar.monthrange(y, m)[1]), True)
+        y = int(year) if year else today.year
+        return Period(date(y, 1, 1), date(y, 12, 31), False)
+    except ValueError:
+        if month:
+            raise InputError("invalid month '{value}': expected YYYY-MM", value=month) from None
+        raise InputError("invalid year '{value}': expected YYYY", value=year) from None
+
+
+def _closures(cal: RuleCalendar, period: Period) -> dict[date, tuple[str, Any]]:
+    """Closed weekdays and half days of ``cal`` in ``period``: day -> (kind, label)."""
+    cal._check_range(period.first, period.last)  # outside the calendar's coverage: a clear error
+    out: dict[date, tuple[str, Any]] = {}
+    for closure in cal.closure_list(period.first, period.last):
+        out.setdefault(closure.day, ("closed", Term(closure.name)))
+    for day, early in sorted(cal.early_closes.items()):
+        if period.first <= day <= period.last:
+            label = Msg(N_("{name} (closes at {time})"), name=Term(early.name), time=f"{early.close:%H:%M}")
+            out.setdefault(day, ("half", label))
+    for day, notice in sorted(cal.notices.items()):
+        if period.first <= day <= period.last:
+            out.setdefault(day, ("counted", Msg(N_("{name}: counted as a business day"), name=Term(notice.name))))
+    return out
+
+
+def closures_table(loc: Localizer, cals: list[RuleCalendar], period: Period) -> Table:
+    found = {cal.id: _closures(cal, period) for cal in cals}
+    days = sorted({d for per in found.values() for d in per})
+    title = Msg(
+        N_("Closed days from {first} to {last}"),
+        first=period.first,
+        last=period.last,
+    )
+    table = Table(title=loc.text(title), box=box.SIMPLE_HEAVY, title_style="heading")
+    table.add_column(loc._(N_("Date")), no_wrap=True)
+    for cal in cals:
+        table.add_column(f"{loc.text(Term(cal.name))} ({cal.id})", overflow="fold")
+    for day in days:
+        cells: list[Text] = []
+        for cal in cals:
+            kind, label = found[cal.id].get(day, ("open", Term(N_("open"))))
+            cells.append(Text(loc.text(label), style={"closed": "closed", "half": "half"}.get(kind, "citation")))
+        table.add_row(format_date(loc, day), *cells)
+    if not days:
+        table.caption = loc._(N_("No closed weekday in this period."))
+    return table
+
+
+def month_grid(loc: Localizer, cals: list[RuleCalendar], year: int, month: int) -> Table:
+    """A Monday-first month: closed days in red, half days in yellow, weekends dim."""
+    from babel.dates import format_skeleton, get_day_names
+
+    period = Period(date(year, month, 1), date(year, month, _calendar.monthrange(year, month)[1]), True)
+    found = [_closures(cal, period) for cal in cals]
+    title = format_skeleton("yMMMM", period.first, locale=loc.lang.locale)
+    grid = Table(title=title, box=box.SIMPLE, title_style="heading", padding=(0, 1))
+    names = get_day_names("abbreviated", locale=loc.lang.locale)
+    for weekday in range(7):
+        grid.add_column(names[weekday], justify="right")
+    for week in _calendar.Calendar(0).monthdatescalendar(year, month):
+        cells = []
+        for day in week:
+            if day.month != month:
+                cells.append(Text(""))
+                continue
+            kinds = {per[day][0] for per in found if day in per}
+            style = "closed" if "closed" in kinds else "half" if "half" in kinds else ""
+            if day.weekday() >= 5:
+                style = "past"
+            cells.append(Text(str(day.day), style=style))
+        grid.add_row(*cells)
+    return grid
+
+
+def calendar_view(args: argparse.Namespace, locs: list[Localizer]) -> int:
+    from ..cli import _today
+    from .export import write_output
+
+    cals = [get_calendar(i) for i in args.ids]
+    period = parse_period(args.year, args.month, _today(None))
+    if args.format == "json":
+        import json
+
+        loc = Localizer(locs[0].lang, cldr=False)
+        data = {
+            "from": period.first.isoformat(),
+            "to": period.last.isoformat(),
+            "calendars": {
+                cal.id: [
+                    {"date": d.isoformat(), "kind": kind, "name": loc.text(label)}
+                    for d, (kind, label) in sorted(_closures(cal, period).items())
+                ]
+                for cal in cals
+            },
+        }
+        write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", args.output or "-", args.force)
+        return 0
+    blocks: list[RenderableType] = []
+    for loc in locs:
+        parts: list[RenderableType] = []
+        if period.month:
+            parts.append(month_grid(loc, cals, period.first.year, period.first.month))
+        parts.append(closures_table(loc, cals, period))
+        blocks.append(Group(*parts))
+    _emit(blocks, args)
+    return 0
+
+
+def _count_text(loc: Localizer, book: Rulebook, rule: Rule) -> str:
+    if rule.kind in ("start", "expiry") or not rule.n:
+        return ""
+    unit = rule.unit
+    if unit in ("business", "settlement"):
+        cal = get_calendar(book.calendar if unit == "business" else book.settlement_calendar)
+        unit = cal.unit
+    amount = loc.text(_amount(unit, rule.n))
+    if rule.n_max:
+        amount = loc.text(Msg(N_("{low} to {high}"), low=amount, high=loc.text(_amount(unit, rule.n_max))))
+    anchor = book.rules.get(rule.anchor or book.start)
+    if anchor is None:
+        return amount
+    first = N_("{amount} from {anchor} (its day is day 1)") if rule.day1 == "anchor" else N_("{amount} after {anchor}")
+    return loc.text(Msg(first, amount=amount, anchor=Term(anchor.label)))
+
+
+def _amount(unit: str, n: int) -> Plural:
+    if unit == "business":
+        return Plural("{n} business day", "{n} business days", n)
+    if unit == "trading":
+        return Plural("{n} trading day", "{n} trading days", n)
+    if unit == "calendar":
+        return Plural("{n} calendar day", "{n} calendar days", n)
+    return Plural("{n} month", "{n} months", n)
+
+
+def rules_table(loc: Localizer, book: Rulebook, on: date | None) -> Table:
+    rules = book.in_force(on, set()) if on else list(book.rules.values())
+    title = Msg(
+        N_("{title} ({id}): calendar {calendar}, {zone}"),
+        title=Term(book.title),
+        id=book.id,
+        calendar=book.calendar,
+        zone=book.zone,
+    )
+    table = Table(title=loc.text(title), box=box.SIMPLE_HEAVY, show_lines=True, title_style="heading")
+    table.add_column(loc._(N_("Rule")), ratio=2, overflow="fold")
+    table.add_column(loc._(N_("Period")), ratio=2, overflow="fold")
+    table.add_column(loc._(N_("Time")), no_wrap=True)
+    table.add_column(loc._(N_("Citation")), ratio=3, overflow="fold")
+    table.add_column(loc._(N_("Source")), no_wrap=True)
+    for rule in rules:
+        label = Text(loc.text(Term(rule.label)))
+        label.append(f"\n{rule.key}", style="citation")
+        if rule.option:
+            label.append("\n" + loc.text(Msg(N_("option: {name}"), name=rule.option.name)), style="estimate")
+        if not rule.in_force:
+            label.append("\n" + loc._(N_("not in force")), style="past")
+        time = str(rule.time) if rule.time else ""
+        table.add_row(label, _count_text(loc, book, rule), time, loc.text(Term(rule.citation)), rule.evidence)
+    table.caption = loc._(N_("Source: V primary text, V2 secondary source, K believed, P market practice."))
+    return table
+
+
+def rules_view(args: argparse.Namespace, locs: list[Localizer]) -> int:
+    from ..timeutil import parse_date
+
+    ids = [args.regime] if args.regime else list(REGIMES)
+    books = [get_rulebook(i) for i in ids]
+    on = parse_date(args.on) if args.on else None
+    if args.format == "json":
+        import json
+
+        from .export import write_output
+
+        loc = Localizer(locs[0].lang, cldr=False)
+        data = [
+            {
+                "id": book.id,
+                "title": loc.text(Term(book.title)),
+                "calendar": book.calendar,
+                "zone": book.zone,
+                "rules": [
+                    {
+                        "key": r.key,
+                        "kind": r.kind,
+                        "label": loc.text(Term(r.label)),
+                        "n": r.n or None,
+                        "unit": r.unit,
+                        "time": str(r.time) if r.time else None,
+                        "citation": loc.text(Term(r.citation)),
+                        "evidence": r.evidence,
+                        "in_force": r.in_force,
+                        "option": r.option.name if r.option else None,
+                    }
+                    for r in (book.in_force(on, set()) if on else book.rules.values())
+                ],
+            }
+            for book in books
+        ]
+        write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", args.output or "-", args.force)
+        return 0
+    _emit([Group(*(rules_table(loc, book, on) for book in books)) for loc in locs], args)
+    return 0
+
+
+def _emit(blocks: list[RenderableType], args: argparse.Namespace) -> None:
+    """Print one block per language (stacked), to the terminal or, with --output, to a text file."""
+    from .export import write_output
+
+    if args.output:
+        console = make_console(args.width or 120, file=io.StringIO(), color_system=None)
+    else:
+        console = make_console(args.width)
+    for i, block in enumerate(blocks):
+        if i:
+            console.print()
+        console.print(block)
+    if args.output:
+        assert isinstance(console.file, io.StringIO)
+        write_output(console.file.getvalue(), args.output, args.force)
+
+
+__all__ = ["calendar_view", "rules_view"]

@@ -1,0 +1,189 @@
+"""Messages that the presentation layer translates whole.
+
+The engine and the calendars never build sentences from fragments: they return a :class:`Msg` (an English
+template with named placeholders, marked for the catalog with :func:`N_`) and the values that fill it.
+Values keep their type (a ``date`` stays a date, a holiday name is a :class:`Term`) so that each language
+formats them its own way. ``str(msg)`` gives the English text with ISO dates, for logs and JSON.
+
+>>> from datetime import date
+>>> str(Msg(N_("{day} ({name}) is counted"), day=date(2018, 12, 24), name=Term("Christmas Eve")))
+'Mon 2018-12-24 (Christmas Eve) is counted'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Protocol
+
+
+def N_(message: str) -> str:
+    """Mark a string for the catalog without translating it here (gettext's ``gettext_noop``)."""
+    return message
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or name that has an entry in the catalog (a holiday, a rule label, a calendar name)."""
+
+    msgid: str
+    context: str | None = None
+
+    def __str__(self) -> str:
+        return self.msgid
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    """The n-th unit of a count ("20th business day", "20e jour de négociation")."""
+
+    n: int
+    unit: str = "business"  # business | trading | calendar
+
+    def __str__(self) -> str:
+        return ORDINAL_TEMPLATES[self.unit][english_ordinal_form(self.n)].format(n=self.n)
+
+
+def english_ordinal_form(n: int) -> str:
+    """CLDR's English ordinal category: 1st 2nd 3rd 4th, 11th 12th 13th, 21st 22nd 23rd.
+
+    >>> [english_ordinal_form(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111)]
+    ['one', 'two', 'few', 'other', 'other', 'other', 'other', 'one', 'two', 'few', 'one', 'other']
+    """
+    if n % 100 in (11, 12, 13):
+        return "other"
+    return {1: "one", 2: "two", 3: "few"}.get(n % 10, "other")
+
+
+@dataclass(frozen=True)
+class At:
+    """An instant shown in one zone: "Thu, Sep 12, 2002, 12:00 PM New York time"."""
+
+    instant: datetime
+    zone: str
+    style: str = "medium"  # medium (abbreviated weekday and month) | long | short (no year)
+
+    def __str__(self) -> str:
+        from .timeutil import iso_local
+
+        return iso_local(self.instant, self.zone)
+
+
+@dataclass(frozen=True)
+class ZoneName:
+    """A zone as people say it: "New York time", "heure de Paris"."""
+
+    zone: str
+
+    def __str__(self) -> str:
+        return self.zone
+
+
+@dataclass(frozen=True)
+class Items:
+    """Several values shown together.
+
+    ``style``: ``list`` is the language's list ("A, B and C" / "A, B et C"), ``parts`` the clauses of a
+    trace (separated by "; ", " ; " in French), ``comma`` and ``slash`` fixed separators.
+    """
+
+    items: Sequence[Any]
+    style: str = "list"
+
+    def __str__(self) -> str:
+        return SEPARATORS.get(self.style, ", ").join(plain(i) for i in self.items)
+
+
+SEPARATORS = {"parts": "; ", "slash": " / ", "comma": ", ", "list": ", "}
+
+
+@dataclass(frozen=True)
+class Msg:
+    """An English template with named placeholders, and the values that fill it."""
+
+    template: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __init__(self, template: str, /, **params: Any) -> None:
+        object.__setattr__(self, "template", template)
+        object.__setattr__(self, "params", params)
+
+    def render(self, translations: Translations, value: Callable[[Any], str]) -> str:
+        """Translate the template whole and format each value with ``value``."""
+        return translations.gettext(self.template).format(**{k: value(v) for k, v in self.params.items()})
+
+    def __str__(self) -> str:
+        return self.render(ENGLISH, plain)
+
+
+class Plural(Msg):
+    """A message whose wording depends on a number (``n``): singular and plural English templates."""
+
+    plural: str
+
+    def __init__(self, singular: str, plural: str, /, n: int, **params: Any) -> None:
+        super().__init__(singular, n=n, **params)
+        object.__setattr__(self, "plural", plural)
+
+    def render(self, translations: Translations, value: Callable[[Any], str]) -> str:
+        n = self.params["n"]
+        template = translations.ngettext(self.template, self.plural, n)
+        return template.format(**{k: value(v) for k, v in self.params.items()})
+
+
+class Translations(Protocol):
+    """What :mod:`gettext` translation objects offer (and :data:`ENGLISH`, the identity)."""
+
+    def gettext(self, message: str, /) -> str: ...
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
+    def pgettext(self, context: str, message: str, /) -> str: ...
+
+
+class _English:
+    def gettext(self, message: str, /) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str:
+        return singular if n == 1 else plural
+
+    def pgettext(self, context: str, message: str, /) -> str:
+        return message
+
+
+ENGLISH: Translations = _English()
+
+
+def plain(value: Any) -> str:
+    """The language-neutral form of a value: ISO dates with the English weekday, as in the JSON output."""
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, date):
+        return f"{value:%a} {value.isoformat()}"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
+
+
+# One whole template per ordinal category of the language (CLDR ordinal plural rules: English has
+# one/two/few/other, French one/other); the context keeps the four English forms apart in the catalog.
+ORDINAL_TEMPLATES: dict[str, dict[str, str]] = {
+    "business": {
+        "one": N_("{n}st business day"),
+        "two": N_("{n}nd business day"),
+        "few": N_("{n}rd business day"),
+        "other": N_("{n}th business day"),
+    },
+    "trading": {
+        "one": N_("{n}st trading day"),
+        "two": N_("{n}nd trading day"),
+        "few": N_("{n}rd trading day"),
+        "other": N_("{n}th trading day"),
+    },
+    "calendar": {
+        "one": N_("{n}st calendar day"),
+        "two": N_("{n}nd calendar day"),
+        "few": N_("{n}rd calendar day"),
+        "other": N_("{n}th calendar day"),
+    },
+}

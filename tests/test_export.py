@@ -1,0 +1,327 @@
+"""File exports of a schedule: iCalendar, CSV, Markdown, JSON, HTML, SVG, and the atomic writer.
+
+Instants expected here come from the seed's sources, not from the code: the US offer "will expire at
+12:00 noon, New York City time, on Thursday, September 12, 2002" (Offer to Purchase of 16 July 2002), and
+the subsequent offering period expired "31 October, at 12:00 noon, New York City time (18:00, Paris time)"
+(press release of 31 October 2002). New York was on EDT (UTC-4) in September and EST (UTC-5) on 31 October
+2002 (DST ended on 27 October 2002).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import pytest
+
+from deadlines import compute, load_deal
+from deadlines.errors import DeadlinesError, InputError
+from deadlines.i18n import Localizer
+from deadlines.render.export import FORMATS, export_schedule, ics_fold, ics_text, md_escape, write_output
+from deadlines.schedule import Schedule
+
+EXPIRY = datetime(2002, 9, 12, 16, 0, tzinfo=UTC)  # 12:00 noon EDT
+SOP_EXPIRY = datetime(2002, 10, 31, 17, 0, tzinfo=UTC)  # 12:00 noon EST = 18:00 Paris
+
+
+@pytest.fixture
+def schedule(seed_path: Path) -> Schedule:
+    return compute(load_deal(seed_path))
+
+
+def locs(spec: str) -> list[Localizer]:
+    return [Localizer(lang) for lang in spec.split(",")]
+
+
+def json_events(schedule: Schedule) -> dict[str, dict[str, Any]]:
+    data = json.loads(export_schedule(schedule, "json", locs("en")))
+    return {e["id"]: e for e in data["events"]}
+
+
+def utc(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+# -- iCalendar -----------------------------------------------------------------------------------------
+
+
+def test_ics_has_one_event_per_deadline_at_the_json_instants(schedule: Schedule) -> None:
+    cal = icalendar.Calendar.from_ical(export_schedule(schedule, "ics", locs("en,fr")))
+    assert str(cal["VERSION"]) == "2.0" and str(cal["PRODID"]).startswith("-//deadlines//deadlines ")
+    vevents = list(cal.walk("VEVENT"))
+    expected = json_events(schedule)
+    assert len(vevents) == len(schedule.events) == len(expected)
+    uids = [str(v["UID"]) for v in vevents]
+    assert len(set(uids)) == len(uids)
+    for vevent, uid in zip(vevents, uids, strict=True):
+        event_id, _, domain = uid.partition("@")
+        assert domain == "serono-genset-2002"
+        start = vevent.decoded("DTSTART")
+        assert start == utc(expected[event_id]["utc"]) and start.utcoffset().total_seconds() == 0
+        assert vevent.decoded("DTEND") == start  # a deadline is an instant
+        assert vevent.decoded("CATEGORIES") == [expected[event_id]["regime"]]
+        assert str(vevent["SUMMARY"]).startswith(f"{expected[event_id]['regime']}: {expected[event_id]['label']}")
+
+
+def test_ics_seed_instants_from_the_press_releases(schedule: Schedule) -> None:
+    cal = icalendar.Calendar.from_ical(export_schedule(schedule, "ics", locs("en")))
+    starts = {str(v["UID"]).split("@")[0]: v.decoded("DTSTART") for v in cal.walk("VEVENT")}
+    assert starts["us-14d.expiry"] == EXPIRY
+    assert starts["us-14d.sop-expiry"] == SOP_EXPIRY
+
+
+def test_ics_description_has_rule_trace_and_every_zone_in_both_languages(schedule: Schedule) -> None:
+    cal = icalendar.Calendar.from_ical(export_schedule(schedule, "ics", locs("en,fr")))
+    vevent = next(v for v in cal.walk("VEVENT") if str(v["UID"]).startswith("us-14d.expiry@"))
+    description = str(vevent["DESCRIPTION"])
+    english, french = description.split("\n\n")
+    event = schedule.event("us-14d.expiry")
+    assert event.rule in english and "42nd business day" in english
+    assert "Thu, Sep 12, 2002 12:00\u202fPM" in english and "Thu, Sep 12, 2002 6:00\u202fPM" in english
+    assert len(english.splitlines()) == len(french.splitlines())
+    assert "12 sept. 2002 12:00" in french and "12 sept. 2002 18:00" in french  # CLDR (Babel), not the catalog
+    waived = next(v for v in cal.walk("VEVENT") if str(v["UID"]).startswith("us-14d.payment@"))
+    assert "[estimate; waived]" in str(waived["SUMMARY"]) and str(waived["STATUS"]) == "TENTATIVE"
+    assert "File TP 02-95" in str(waived["DESCRIPTION"])  # the relief note
+
+
+def test_ics_lines_are_folded_crlf_and_reproducible(seed_path: Path) -> None:
+    first = export_schedule(compute(load_deal(seed_path)), "ics", locs("en,fr")).encode()
+    second = export_schedule(compute(load_deal(seed_path)), "ics", locs("en,fr")).encode()
+    assert first == second
+    assert (
+        first.endswith(b"\r\n")
+        and b"\n" not in first.replace(b"\r\n", b"")
+        and b"\r" not in first.replace(b"\r\n", b"")
+    )
+    lines = first.split(b"\r\n")[:-1]
+    assert max(len(line) for line in lines) == 75  # folded, and folding used the whole width
+    assert any(line.startswith(b" ") for line in lines)
+    for line in lines:
+        line.decode("utf-8")  # no character is cut between two lines
+    assert b"DTSTAMP:20030131T230000Z" in first  # the latest instant of the schedule, not the clock
+
+
+@pytest.mark.parametrize("text", ["é" * 100, "x" + "€" * 60, "ab" + "😀" * 40, "plain " * 30])
+def test_ics_fold_keeps_characters_whole(text: str) -> None:
+    folded = ics_fold("SUMMARY:" + text)
+    lines = folded.encode().split(b"\r\n")
+    assert all(len(line) <= 75 for line in lines) and len(lines) > 1
+    assert all(line.startswith(b" ") for line in lines[1:])
+    assert "".join(line.decode()[1:] if i else line.decode() for i, line in enumerate(lines)) == "SUMMARY:" + text
+
+
+def test_ics_text_escapes_per_rfc_5545() -> None:
+    text = "a,b;c\\d\ne"
+    assert ics_text(text) == "a\\,b\\;c\\\\d\\ne"  # RFC 5545 3.3.11
+    source = f"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:{ics_text(text)}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    assert str(icalendar.Calendar.from_ical(source).walk("VEVENT")[0]["SUMMARY"]) == text
+
+
+# -- CSV -----------------------------------------------------------------------------------------------
+
+
+def test_csv_rows_per_event_and_language(schedule: Schedule) -> None:
+    text = export_schedule(schedule, "csv", locs("en,fr"))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    zones = ["America/New_York", "Europe/Paris", "Europe/Zurich"]
+    assert reader.fieldnames == [
+        "id",
+        "regime",
+        "lang",
+        "label",
+        "rule",
+        "date",
+        "utc",
+        "zone",
+        *(f"local:{z}" for z in zones),
+        *(f"text:{z}" for z in zones),
+        "business_day",
+        "count",
+        "status",
+        "estimate",
+        "observed",
+        "trace",
+        "note",
+    ]
+    rows = list(reader)
+    expected = json_events(schedule)
+    assert len(rows) == 2 * len(expected)
+    assert [r["lang"] for r in rows] == ["en"] * len(expected) + ["fr"] * len(expected)
+    for row in rows:
+        event = expected[row["id"]]
+        assert row["utc"] == event["utc"] and row["date"] == event["date"]
+        assert all(row[f"local:{z}"] == event["times"][z] for z in zones)
+        assert row["business_day"] == ("" if event["business_day"] is None else str(event["business_day"]))
+    by_id = {r["id"]: r for r in rows if r["lang"] == "en"}
+    assert utc(by_id["us-14d.expiry"]["utc"]) == EXPIRY and utc(by_id["us-14d.sop-expiry"]["utc"]) == SOP_EXPIRY
+    assert by_id["us-14d.sop-expiry"]["local:Europe/Paris"] == "2002-10-31T18:00+01:00"  # "(18:00, Paris time)"
+    assert by_id["us-14d.payment"]["status"] == "relieved" and by_id["us-14d.payment"]["estimate"] == "true"
+
+
+# -- Markdown ------------------------------------------------------------------------------------------
+
+
+def table_rows(section: str) -> list[list[str]]:
+    """The cells of each pipe-table line, split on unescaped pipes."""
+    return [re.split(r"(?<!\\)\|", line)[1:-1] for line in section.splitlines() if line.startswith("|")]
+
+
+def test_markdown_one_table_row_per_event_and_one_section_per_language(schedule: Schedule) -> None:
+    text = export_schedule(schedule, "md", locs("en,fr"), today=date(2002, 9, 20))
+    sections = re.split(r"^## ", text, flags=re.M)[1:]
+    assert len(sections) == 2
+    assert sections[0].startswith(schedule.name) and "Expiry of the offer" in sections[0]
+    for section in sections:
+        header, separator, *body = table_rows(section)
+        assert len(header) == 1 + len(schedule.zones) + 1  # event, zones, days left
+        assert all(set(cell.strip()) <= set("-:") for cell in separator)
+        assert len(body) == len(schedule.events)
+        assert all(len(cells) == len(header) for cells in body)
+    assert "jeudi 12 septembre 2002" in sections[1]  # French CLDR date (Babel), whatever the catalog says
+    english_rows = table_rows(sections[0])[2:]
+    expiry = next(cells for cells in english_rows if "us-14d: Expiry of the offer" in cells[0])
+    assert expiry[0].count("<br>") >= 2 and expiry[-1].strip() == "8 days ago"
+
+
+def test_markdown_without_today_has_no_days_left_column(schedule: Schedule) -> None:
+    header = table_rows(export_schedule(schedule, "md", locs("en")))[0]
+    assert len(header) == 1 + len(schedule.zones)
+
+
+def test_markdown_escapes_syntax_in_cells() -> None:
+    assert md_escape("a|b") == "a\\|b"
+    assert md_escape("x*y*_z_") == "x\\*y\\*\\_z\\_"
+    assert md_escape("one\ntwo <b>") == "one<br>two \\<b\\>"
+    assert len(re.split(r"(?<!\\)\|", "|" + md_escape("a|b|c") + "|")) == 3
+
+
+# -- JSON ----------------------------------------------------------------------------------------------
+
+
+def test_json_has_lang_and_labels_in_every_language(schedule: Schedule) -> None:
+    data = json.loads(export_schedule(schedule, "json", locs("fr,en")))
+    assert data["lang"] == "fr" and data["deal"] == schedule.name
+    event = next(e for e in data["events"] if e["id"] == "us-14d.expiry")
+    assert set(event["labels"]) == {"en", "fr"} and event["labels"]["en"] == "Expiry of the offer"
+    assert utc(event["utc"]) == EXPIRY and event["local"] == "2002-09-12T12:00-04:00"
+
+
+# -- HTML, SVG, text -----------------------------------------------------------------------------------
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_is_a_page_with_the_table_in_colour(schedule: Schedule) -> None:
+    page = export_schedule(schedule, "html", locs("en,fr"), today=date(2002, 9, 20))
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
+    parser = _Collect()
+    parser.feed(page)
+    assert {"html", "head", "title", "body", "pre", "code"} <= set(parser.tags)
+    text = "".join(parser.text)
+    assert "Expiry of the offer" in text and "Serono / Genset (2002)" in text and "8 days ago" in text
+    assert "color: #" in page  # the theme's colours reach the page, although conftest sets NO_COLOR
+
+
+def test_svg_is_xml_with_the_labels_and_reproducible(schedule: Schedule) -> None:
+    svg = export_schedule(schedule, "svg", locs("en"))
+    assert svg == export_schedule(schedule, "svg", locs("en"))
+    root = ET.fromstring(svg)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    text = html.unescape(svg).replace("\xa0", " ")
+    assert "Expiry of the offer" in text and "End of the subsequent offering period" in text
+
+
+def test_txt_is_the_plain_table(schedule: Schedule) -> None:
+    text = export_schedule(schedule, "txt", locs("en"), width=100)
+    assert "Expiry of the offer" in text and "\x1b" not in text
+    assert max(len(line) for line in text.splitlines()) <= 100
+
+
+def test_unknown_format_is_an_input_error(schedule: Schedule) -> None:
+    assert set(FORMATS) >= {"json", "csv", "md", "ics", "html", "svg"}
+    with pytest.raises(InputError, match="xlsx"):
+        export_schedule(schedule, "xlsx", locs("en"))
+
+
+# -- write_output --------------------------------------------------------------------------------------
+
+
+def test_write_refuses_an_existing_file_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "out.ics"
+    target.write_text("old")
+    with pytest.raises(DeadlinesError, match="exists: add --force"):
+        write_output("new", target)
+    assert target.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.ics"]
+
+
+def test_write_with_force_replaces_and_keeps_bytes(tmp_path: Path) -> None:
+    target = tmp_path / "out.ics"
+    target.write_text("old")
+    write_output("BEGIN:VCALENDAR\r\nX:é\r\n", target, force=True)
+    assert target.read_bytes() == "BEGIN:VCALENDAR\r\nX:é\r\n".encode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.ics"]
+
+
+def test_write_new_file_follows_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        write_output("x\n", tmp_path / "new.txt")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new.txt").read_text() == "x\n"
+    if os.name == "posix":
+        assert (tmp_path / "new.txt").stat().st_mode & 0o777 == 0o640
+
+
+def test_write_into_a_missing_directory_fails_cleanly(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "out.csv"
+    with pytest.raises(DeadlinesError, match="does not exist") as error:
+        write_output("data", target)
+    assert str(target) in str(error.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_failure_leaves_the_old_file_and_no_temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("old")
+
+    def broken_replace(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(DeadlinesError, match="No space left on device"):
+        write_output("new", target, force=True)
+    assert target.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
+
+
+def test_write_dash_goes_to_stdout_byte_for_byte(
+    capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_output("A\r\nB é\r\n", "-")
+    assert capsysbinary.readouterr().out == "A\r\nB é\r\n".encode()
+    assert not (tmp_path / "-").exists()
