@@ -55,7 +55,12 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
         description=_("Tender-offer timetables under US SEC and French AMF rules."),
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"deadlines {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"deadlines {__version__}",
+        help=_("show program's version number and exit"),
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
 
     sched = sub.add_parser(
@@ -132,7 +137,14 @@ def _output_options(p: argparse.ArgumentParser, loc: Localizer, formats: Sequenc
     p.add_argument("--format", choices=formats, default="table", help=loc._("output format"))
     p.add_argument("--output", "-o", metavar="FILE", help=loc._("write to FILE instead of the terminal"))
     p.add_argument("--force", action="store_true", help=loc._("overwrite FILE if it exists"))
-    p.add_argument("--width", type=int, help=loc._("table width in characters (default: the terminal's)"))
+
+    def width(text: str) -> int:
+        if not text.isdigit() or int(text) < 40:
+            message = Msg(N_("'{value}' is not a table width: give a whole number, 40 or more"), value=text)
+            raise argparse.ArgumentTypeError(loc.text(message))
+        return int(text)
+
+    p.add_argument("--width", type=width, help=loc._("table width in characters (default: the terminal's)"))
 
 
 def _int(text: str) -> int:

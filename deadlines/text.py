@@ -7,7 +7,7 @@ formats them its own way. ``str(msg)`` gives the English text with ISO dates, fo
 
 >>> from datetime import date
 >>> str(Msg(N_("{day} ({name}) is counted"), day=date(2018, 12, 24), name=Term("Christmas Eve")))
-'Mon 2018-12-24 (Christmas Eve) is counted'
+'2018-12-24 (Christmas Eve) is counted'
 """
 
 from __future__ import annotations
@@ -65,9 +65,11 @@ class At:
     style: str = "medium"  # medium (abbreviated weekday and month) | long | short (no year)
 
     def __str__(self) -> str:
-        from .timeutil import iso_local
+        """``2026-05-15 24:00 America/New_York``: the day a deadline ends keeps its date (24:00)."""
+        from .timeutil import day_and_clock
 
-        return iso_local(self.instant, self.zone)
+        day, clock = day_and_clock(self.instant, self.zone)
+        return f"{day.isoformat()} {clock} {self.zone}"
 
 
 @dataclass(frozen=True)
@@ -155,11 +157,11 @@ ENGLISH: Translations = _English()
 
 
 def plain(value: Any) -> str:
-    """The language-neutral form of a value: ISO dates with the English weekday, as in the JSON output."""
+    """The language-neutral form of a value: ISO dates, as in the JSON output."""
     if isinstance(value, datetime):
         return value.isoformat(timespec="minutes")
     if isinstance(value, date):
-        return f"{value:%a} {value.isoformat()}"
+        return value.isoformat()
     if isinstance(value, bool):
         return str(value).lower()
     return str(value)

@@ -213,3 +213,32 @@ def test_french_from_lang_environment(monkeypatch: pytest.MonkeyPatch, capsys: p
     monkeypatch.setenv("LC_ALL", "fr_FR.UTF-8")
     assert main(["bizdays", "is", "-c", "XPAR", "2026-04-03"]) == 1
     assert "Vendredi saint" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("fmt", ["table", "html", "svg", "md"])
+def test_deal_name_is_text_not_markup(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    deal = tmp_path / "deal.toml"
+    deal.write_text(text.replace('name = "Serono / Genset (2002)"', 'name = "Acme [/bold] [red]Corp [draft]"'))
+    assert main(["schedule", str(deal), "--format", fmt, "--width", "120"]) == 0
+    out = capsys.readouterr().out
+    if fmt == "svg":  # text is split into positioned runs: no crash, the name is there
+        assert "Acme" in out
+        return
+    unescaped = out.replace("&#91;", "[").replace("&#93;", "]").replace("\\[", "[").replace("\\]", "]")
+    assert "Acme [/bold] [red]Corp [draft]" in unescaped
+
+
+def test_rules_view_counts_amendment_periods_from_the_announcement(capsys: pytest.CaptureFixture[str]) -> None:
+    """Rule 14e-1(b): open 10 business days from the date notice of the change is first published."""
+    assert main(["rules", "us-14d", "--lang", "en", "--width", "200"]) == 0
+    out = capsys.readouterr().out
+    assert "10 business days from the announcement of the change" in out
+    assert "5 business days from the announcement of the change" in out
+
+
+@pytest.mark.parametrize("width", ["0", "-5", "abc", "39"])
+def test_bad_width_exits_2(capsys: pytest.CaptureFixture[str], width: str) -> None:
+    assert main(["rules", "--width", width, "--lang", "fr"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "largeur" in err

@@ -48,18 +48,19 @@ def make_console(width: int | None = None, **kwargs: object) -> Console:
     return Console(theme=THEME, width=width, **kwargs)  # type: ignore[arg-type]
 
 
-def rows_table(rows: Rows, separator: str = "; ") -> Table:
-    table = Table(title=rows.title, box=box.SIMPLE_HEAVY, show_lines=True, title_style="heading", expand=True)
+def rows_table(rows: Rows, separator: str = "; ", event_line: str = "{regime}: {label}") -> Table:
+    # Titles, headers and captions are Text, never markup: a deal named "Project [draft]" keeps its brackets.
+    table = Table(title=Text(rows.title), box=box.SIMPLE_HEAVY, show_lines=True, title_style="heading", expand=True)
     event_header, *zone_headers = rows.headers
-    table.add_column(event_header, overflow="fold", ratio=1, min_width=28)
+    table.add_column(Text(event_header), overflow="fold", ratio=1, min_width=28)
     for i, header in enumerate(zone_headers[: len(rows.zones)]):
         # The lead zone carries the full date on one line; the others wrap to date / time.
-        table.add_column(header, no_wrap=i == 0, max_width=None if i == 0 else 14)
+        table.add_column(Text(header), no_wrap=i == 0, max_width=None if i == 0 else 14)
     with_days_left = len(zone_headers) > len(rows.zones)
     if with_days_left:
-        table.add_column(zone_headers[-1], justify="right", max_width=12)
+        table.add_column(Text(zone_headers[-1]), justify="right", max_width=12)
     for row in rows.rows:
-        cell = Text(f"{row.regime}: {row.label}", style=row.style)
+        cell = Text(event_line.format(regime=row.regime, label=row.label), style=row.style)
         if row.marks:
             cell.append(f" [{separator.join(row.marks)}]")
         if row.count:
@@ -68,7 +69,7 @@ def rows_table(rows: Rows, separator: str = "; ") -> Table:
         if row.note:
             cell.append(f"\n{row.note}", style="citation")
         table.add_row(cell, *row.times, *([row.days_left] if with_days_left else []))
-    table.caption = rows.legend
+    table.caption = Text(rows.legend)
     return table
 
 
@@ -85,7 +86,7 @@ def warnings_block(loc: Localizer, rows: Rows) -> Text:
 def schedule_renderable(schedule: Schedule, loc: Localizer, today: date | None = None) -> RenderableType:
     rows = schedule_rows(schedule, loc, today)
     separator = loc.pgettext("separator between the parts of a trace", "; ")
-    parts: list[RenderableType] = [rows_table(rows, separator)]
+    parts: list[RenderableType] = [rows_table(rows, separator, loc._(N_("{regime}: {label}")))]
     if rows.warnings:
         parts.append(warnings_block(loc, rows))
     return Group(*parts)

@@ -68,10 +68,10 @@ def closures_table(loc: Localizer, cals: list[RuleCalendar], period: Period) -> 
         first=period.first,
         last=period.last,
     )
-    table = Table(title=loc.text(title), box=box.SIMPLE_HEAVY, title_style="heading")
+    table = Table(title=Text(loc.text(title)), box=box.SIMPLE_HEAVY, title_style="heading")
     table.add_column(loc._(N_("Date")), no_wrap=True)
     for cal in cals:
-        table.add_column(f"{loc.text(Term(cal.name))} ({cal.id})", overflow="fold")
+        table.add_column(Text(f"{loc.text(Term(cal.name))} ({cal.id})"), overflow="fold")
     for day in days:
         cells: list[Text] = []
         for cal in cals:
@@ -79,7 +79,7 @@ def closures_table(loc: Localizer, cals: list[RuleCalendar], period: Period) -> 
             cells.append(Text(loc.text(label), style={"closed": "closed", "half": "half"}.get(kind, "citation")))
         table.add_row(format_date(loc, day), *cells)
     if not days:
-        table.caption = loc._(N_("No closed weekday in this period."))
+        table.caption = Text(loc._(N_("No closed weekday in this period.")))
     return table
 
 
@@ -90,7 +90,7 @@ def month_grid(loc: Localizer, cals: list[RuleCalendar], year: int, month: int) 
     period = Period(date(year, month, 1), date(year, month, _calendar.monthrange(year, month)[1]), True)
     found = [_closures(cal, period) for cal in cals]
     title = format_skeleton("yMMMM", period.first, locale=loc.lang.locale)
-    grid = Table(title=title, box=box.SIMPLE, title_style="heading", padding=(0, 1))
+    grid = Table(title=Text(title), box=box.SIMPLE, title_style="heading", padding=(0, 1))
     names = get_day_names("abbreviated", locale=loc.lang.locale)
     for weekday in range(7):
         grid.add_column(names[weekday], justify="right")
@@ -153,6 +153,10 @@ def _count_text(loc: Localizer, book: Rulebook, rule: Rule) -> str:
     amount = loc.text(_amount(unit, rule.n))
     if rule.n_max:
         amount = loc.text(Msg(N_("{low} to {high}"), low=amount, high=loc.text(_amount(unit, rule.n_max))))
+    if rule.kind == "amendment":
+        return loc.text(Msg(N_("{amount} from the announcement of the change (its day is day 1)"), amount=amount))
+    if rule.anchor == "last-closing":
+        return loc.text(Msg(N_("{amount} after the last closing"), amount=amount))
     anchor = book.rules.get(rule.anchor or book.start)
     if anchor is None:
         return amount
@@ -179,7 +183,7 @@ def rules_table(loc: Localizer, book: Rulebook, on: date | None) -> Table:
         calendar=book.calendar,
         zone=book.zone,
     )
-    table = Table(title=loc.text(title), box=box.SIMPLE_HEAVY, show_lines=True, title_style="heading")
+    table = Table(title=Text(loc.text(title)), box=box.SIMPLE_HEAVY, show_lines=True, title_style="heading")
     table.add_column(loc._(N_("Rule")), ratio=2, overflow="fold")
     table.add_column(loc._(N_("Period")), ratio=2, overflow="fold")
     table.add_column(loc._(N_("Time")), no_wrap=True)
@@ -194,7 +198,7 @@ def rules_table(loc: Localizer, book: Rulebook, on: date | None) -> Table:
             label.append("\n" + loc._(N_("not in force")), style="past")
         time = str(rule.time) if rule.time else ""
         table.add_row(label, _count_text(loc, book, rule), time, loc.text(Term(rule.citation)), rule.evidence)
-    table.caption = loc._(N_("Source: V primary text, V2 secondary source, K believed, P market practice."))
+    table.caption = Text(loc._(N_("Source: V primary text, V2 secondary source, K believed, P market practice.")))
     return table
 
 
