@@ -242,3 +242,15 @@ def test_bad_width_exits_2(capsys: pytest.CaptureFixture[str], width: str) -> No
     assert main(["rules", "--width", width, "--lang", "fr"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "largeur" in err
+
+
+def test_ordinal_rules_match_cldr() -> None:
+    """Our written-out ordinal rules agree with Babel's CLDR data for 0-250."""
+    from babel import Locale
+
+    from deadlines.text import english_ordinal_form
+
+    en, fr = Locale.parse("en"), Locale.parse("fr")
+    for n in range(251):
+        assert english_ordinal_form(n) == en.ordinal_form(n), n
+        assert ("one" if n == 1 else "other") == fr.ordinal_form(n), n

@@ -51,3 +51,17 @@ def test_help_does_not_import_heavy_modules() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "HEAVY=", result.stdout
+
+
+def test_json_schedule_imports_no_table_machinery() -> None:
+    """Scripts call `schedule --format json` in loops: no rich, no Babel date formats, no textual."""
+    code = (
+        "import sys, io, contextlib\n"
+        "from deadlines.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['schedule', 'examples/serono-genset-2002.toml', '--format', 'json', '--lang', 'fr'])\n"
+        "heavy = [m for m in ('rich', 'textual', 'babel.dates', 'pendulum', 'holidays') if m in sys.modules]\n"
+        "print('HEAVY=' + ','.join(heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "HEAVY=", result.stdout + result.stderr

@@ -127,12 +127,9 @@ class Localizer:
     def ordinal(self, value: Ordinal) -> str:
         from ..text import ORDINAL_TEMPLATES
 
-        if self.lang.words == "en":
-            form = english_ordinal_form(value.n)
-        else:
-            from babel import Locale
-
-            form = Locale.parse(self.lang.locale).ordinal_form(value.n)
+        # CLDR's ordinal rules for our two languages (stable since CLDR 24; French: 1 is "one", all else
+        # "other"), written out so that JSON output needs no Babel.
+        form = english_ordinal_form(value.n) if self.lang.words == "en" else ("one" if value.n == 1 else "other")
         return self._(ORDINAL_TEMPLATES[value.unit].get(form, ORDINAL_TEMPLATES[value.unit]["other"])).format(n=value.n)
 
     def items(self, value: Items) -> str:

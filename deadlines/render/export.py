@@ -16,22 +16,25 @@ import io
 import json
 import os
 import re
-import secrets
 import stat
 import sys
 import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..errors import DeadlinesError, InputError
 from ..i18n import LANGUAGES, Localizer
-from ..i18n.formats import format_clock, format_date, zone_label
 from ..schedule import Event, Schedule
 from ..text import N_, Items
 from ..timeutil import iso_local, iso_utc
-from .rows import SEVERITY, Row, Rows, schedule_rows
+
+if TYPE_CHECKING:
+    from .rows import Row, Rows
+
+# The table formats import rows, CLDR formats (Babel) and rich when they run: JSON needs none of them.
 
 FORMATS = ("json", "csv", "md", "ics", "html", "svg", "txt")
 
@@ -57,6 +60,12 @@ def export_schedule(
     if fmt in ("html", "svg", "txt"):
         return _rich_export(schedule, fmt, locs, today, width)
     raise InputError(N_("unknown output format '{value}' (known: {known})"), value=fmt, known=Items(FORMATS, "comma"))
+
+
+def _schedule_rows(schedule: Schedule, loc: Localizer, today: date | None = None) -> Rows:
+    from .rows import schedule_rows
+
+    return schedule_rows(schedule, loc, today)
 
 
 # -- JSON ----------------------------------------------------------------------------------------------
@@ -102,7 +111,7 @@ def to_csv(schedule: Schedule, locs: Sequence[Localizer]) -> str:
     writer = csv.writer(out)
     writer.writerow(csv_columns(schedule.zones))
     for loc in locs:
-        for row in schedule_rows(schedule, loc).rows:
+        for row in _schedule_rows(schedule, loc).rows:
             event = row.event
             writer.writerow(
                 [
@@ -136,6 +145,8 @@ def _full_times(loc: Localizer, event: Event, zones: Sequence[str]) -> list[str]
     """The instant in each zone with its own date (unlike the table, which omits a repeated date)."""
     out = []
     for zone_name in zones:
+        from ..i18n.formats import format_clock, format_date
+
         day, clock = format_clock(loc, event.instant, zone_name)
         out.append(f"{format_date(loc, day, 'medium')} {clock}")
     return out
@@ -154,7 +165,7 @@ def md_escape(text: str) -> str:
 
 def to_markdown(schedule: Schedule, locs: Sequence[Localizer], today: date | None = None) -> str:
     """One section per language (in the order of ``locs``): a heading, the table, the legend, the warnings."""
-    sections = [_markdown_section(loc, schedule_rows(schedule, loc, today), today, len(locs) > 1) for loc in locs]
+    sections = [_markdown_section(loc, _schedule_rows(schedule, loc, today), today, len(locs) > 1) for loc in locs]
     return "\n".join(sections)
 
 
@@ -186,6 +197,8 @@ def _markdown_section(loc: Localizer, rows: Rows, today: date | None, bilingual:
             # Translators: one warning in a Markdown export: its severity word, its code and its message
             line = N_("{severity} ({code}): {message}")
             template = loc._(line)
+            from .rows import SEVERITY
+
             word = loc._(SEVERITY.get(severity, N_("note")))
             lines.append(
                 "- " + template.format(severity=f"**{md_escape(word)}**", code=f"`{code}`", message=md_escape(message))
@@ -262,7 +275,7 @@ def to_ics(schedule: Schedule, locs: Sequence[Localizer]) -> str:
       (RFC 5545 3.6.1) and imports as a point in time in Google Calendar, Apple Calendar, Outlook and
       Thunderbird; DURATION:PT0S is equivalent but less widely handled.
     """
-    all_rows = [schedule_rows(schedule, loc) for loc in locs]
+    all_rows = [_schedule_rows(schedule, loc) for loc in locs]
     domain = slug(schedule.name)
     single = len(locs) == 1
     language = f";LANGUAGE={locs[0].lang.locale.replace('_', '-')}" if single else ""
@@ -312,6 +325,8 @@ def _ics_description(loc: Localizer, row: Row, zones: Sequence[str]) -> str:
     for zone_name, when in zip(zones, _full_times(loc, row.event, zones), strict=True):
         # Translators: one line of a calendar event's description: "New York time: Thu, Sep 12, 2002 12:00 PM"
         zone_line = N_("{zone}: {time}")
+        from ..i18n.formats import zone_label
+
         lines.append(loc._(zone_line).format(zone=zone_label(loc, zone_name), time=when))
     if row.note:
         lines.append(row.note)
@@ -417,6 +432,8 @@ def _write_temporary(directory: Path, name: str, data: bytes) -> Path:
     """A new file next to the target, created with the user's umask (unlike mkstemp's 0600)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
+        import secrets
+
         tmp = directory / f".{name}.{secrets.token_hex(4)}.tmp"
         try:
             fd = os.open(tmp, flags, 0o666)
