@@ -112,6 +112,10 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     rules.add_argument("--on", help=_("show the rules in force for an offer starting on this date, YYYY-MM-DD"))
     _output_options(rules, loc, ("table", "json"))
 
+    tui = sub.add_parser("tui", parents=[common], help=_("open the interactive timetable (full screen)"))
+    tui.add_argument("deal", nargs="?", help=_("deal file (TOML), e.g. examples/serono-genset-2002.toml"))
+    tui.add_argument("--today", help=_("the date days left are counted from, YYYY-MM-DD (default: today)"))
+
     sub.add_parser("calendars", parents=[common], help=_("list calendars and their aliases"))
     sub.add_parser("regimes", parents=[common], help=_("list regimes (rulebooks)"))
     return parser
@@ -301,6 +305,19 @@ def _rules(args: argparse.Namespace, langs: list[Lang]) -> int:
     return rules_view(args, [Localizer(lang) for lang in langs])
 
 
+def _tui(args: argparse.Namespace, langs: list[Lang]) -> int:
+    deal = None
+    if args.deal:
+        from .deal import load_deal
+
+        deal = load_deal(args.deal)
+    today = _today(args.today)
+    from .tui.app import DeadlinesApp
+
+    DeadlinesApp(deal, langs, today).run()
+    return 0
+
+
 def _listing(args: argparse.Namespace, loc: Localizer) -> int:
     if args.command == "calendars":
         from .calendars import ALIASES, calendar_ids, get_calendar
@@ -353,6 +370,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _calendar(args, langs)
         if args.command == "rules":
             return _rules(args, langs)
+        if args.command == "tui":
+            return _tui(args, langs)
         return _listing(args, loc)
     except DeadlinesError as exc:
         print(loc.text(Msg(N_("deadlines: error: {message}"), message=exc.msg)), file=sys.stderr)

@@ -1,0 +1,1 @@
+"""The interactive terminal app (Textual): ``deadlines tui [DEAL.toml]``."""
