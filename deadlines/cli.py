@@ -314,7 +314,7 @@ def _tui(args: argparse.Namespace, langs: list[Lang]) -> int:
     today = _today(args.today)
     from .tui.app import DeadlinesApp
 
-    DeadlinesApp(deal, langs, today).run()
+    DeadlinesApp(deal, langs, today, args.deal).run()
     return 0
 
 

@@ -180,3 +180,85 @@ def load_deal(path: str | Path) -> Deal:
     except (OSError, UnicodeDecodeError) as exc:
         raise DealFileError(str(p), Msg(N_("cannot read: {reason}"), reason=exc.__class__.__name__)) from None
     return parse_deal(text, str(p))
+
+
+def dump_deal(deal: Deal) -> str:
+    """The deal as a deal file that :func:`parse_deal` reads back to the same deal (used by ``tui`` to save).
+
+    >>> from datetime import date
+    >>> from deadlines.model import Leg
+    >>> print(dump_deal(Deal([Leg("us-14d", date(2026, 5, 4))], name="Acme")), end="")
+    name = "Acme"
+    <BLANKLINE>
+    [[offer]]
+    regime = "us-14d"
+    start = 2026-05-04
+    """
+    out: list[str] = []
+    if deal.name:
+        out.append(f"name = {_toml(deal.name)}")
+    if deal.show_zones:
+        out.append(f"show = {_toml(deal.show_zones)}")
+    if deal.options:
+        out.append(f"options = {_toml(sorted(deal.options))}")
+    if deal.notes:
+        out.append(f"notes = {_toml(deal.notes)}")
+    for leg in deal.legs:
+        out += ["", "[[offer]]", f"regime = {_toml(leg.regime)}", f"start = {leg.start.isoformat()}"]
+    if deal.expiry or deal.expiry_time:
+        out += ["", "[expiry]", *_when(deal.expiry, deal.expiry_time)]
+    if deal.subsequent is not None:
+        sub = deal.subsequent
+        out += ["", "[subsequent]"]
+        if sub.start:
+            out.append(f"start = {sub.start.isoformat()}")
+        out += _when(sub.expiry, sub.expiry_time)
+    for amendment in deal.amendments:
+        out += ["", "[[amendment]]", f"kind = {_toml(amendment.kind)}", f"date = {amendment.day.isoformat()}"]
+        if amendment.regime:
+            out.append(f"regime = {_toml(amendment.regime)}")
+        if amendment.note:
+            out.append(f"note = {_toml(amendment.note)}")
+    for obs in deal.observed:
+        out += ["", "[[observed]]", f"event = {_toml(obs.event)}", f"date = {obs.day.isoformat()}"]
+        if obs.wall:
+            out.append(f"time = {_toml(str(obs.wall))}")
+        if obs.zone:
+            out.append(f"zone = {_toml(obs.zone)}")
+        if obs.approximate:
+            out.append("approximate = true")
+        if obs.source:
+            out.append(f"source = {_toml(obs.source)}")
+    for relief in deal.relief:
+        out += ["", "[[relief]]", f"regime = {_toml(relief.regime)}", f"rules = {_toml(list(relief.rules))}"]
+        out.append(f"citation = {_toml(relief.citation)}")
+        if relief.note:
+            out.append(f"note = {_toml(relief.note)}")
+    return "\n".join(out).lstrip("\n") + "\n"
+
+
+def _when(at: LocalTime | None, wall: ExpiryTime | None) -> list[str]:
+    if at is not None:
+        lines = [f"date = {at.day.isoformat()}", f"time = {_toml(str(at.wall))}", f"zone = {_toml(at.zone)}"]
+        if at.offset is not None:
+            # The offset picks one of two instants on a fall-back night: written as 'at' to keep it.
+            return [f"at = {_toml(_with_offset(at))}", f"zone = {_toml(at.zone)}"]
+        return lines
+    assert wall is not None
+    return [f"time = {_toml(str(wall.wall))}", f"zone = {_toml(wall.zone)}"]
+
+
+def _with_offset(at: LocalTime) -> str:
+    assert at.offset is not None
+    minutes = int(at.offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{at.day.isoformat()} {at.wall}{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _toml(value: Any) -> str:
+    """A TOML string or array of strings (JSON's string escapes are valid TOML basic strings)."""
+    import json
+
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)

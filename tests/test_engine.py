@@ -184,3 +184,33 @@ def test_minimum_closing_on_a_half_day_follows_the_early_close() -> None:
     schedule = compute(Deal([Leg("fr-amf", date(2026, 11, 20))]))
     minimum = schedule.event("fr-amf.minimum-closing").to_json(schedule.zones)
     assert minimum["local"] == "2026-12-24T14:05+01:00"
+
+
+def test_a_saved_deal_reads_back_to_the_same_timetable(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from deadlines.deal import dump_deal, load_deal, parse_deal
+
+    seed = load_deal(Path(__file__).resolve().parent.parent / "examples" / "serono-genset-2002.toml")
+    again = parse_deal(dump_deal(seed), "saved.toml")
+    assert again == seed
+    first, second = compute(seed).to_json(), compute(again).to_json()
+    assert first == second
+
+
+def test_a_saved_deal_keeps_offsets_amendments_and_options() -> None:
+    from datetime import timedelta
+
+    from deadlines.deal import dump_deal, parse_deal
+    from deadlines.model import Amendment, LocalTime
+    from deadlines.timeutil import WallTime
+
+    deal = Deal(
+        [Leg("us-14d", date(2026, 10, 1))],
+        name='Quote " and \\ backslash',
+        expiry=LocalTime(date(2026, 11, 1), WallTime(1, 30), "America/New_York", timedelta(hours=-5)),
+        amendments=[Amendment("price", date(2026, 10, 20), "us-14d", "raised to $12")],
+        options={"exemptive-order-2026"},
+        show_zones=["Europe/Paris"],
+    )
+    assert parse_deal(dump_deal(deal), "saved.toml") == deal

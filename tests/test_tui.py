@@ -78,3 +78,24 @@ def test_bad_input_shows_a_message_and_keeps_the_last_schedule() -> None:
             assert app.schedule is not None
 
     asyncio.run(scenario())
+
+
+def test_save_and_reload_a_deal(tmp_path: Path) -> None:
+    from deadlines.deal import load_deal as reload
+
+    path = tmp_path / "deal.toml"
+    path.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+
+    async def scenario() -> None:
+        app = DeadlinesApp(load_deal(path), [Lang("en", "en")], today=date(2002, 9, 20), path=path)
+        async with app.run_test(size=(160, 45)) as pilot:
+            app.query_one("#expiry").value = "2002-09-13 12:00"  # type: ignore[attr-defined]
+            await pilot.pause()
+            await pilot.press("s")
+            await pilot.pause()
+
+    asyncio.run(scenario())
+    saved = reload(path)
+    assert saved.expiry is not None and saved.expiry.day == date(2002, 9, 13)
+    assert saved.subsequent == load_deal(SEED).subsequent and saved.relief == load_deal(SEED).relief
+    assert not list(tmp_path.glob(".*.tmp"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -41,11 +42,19 @@ class DeadlinesApp(App[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "cycle_language", "EN/FR"),
+        Binding("s", "save", "Save"),
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, deal: Deal | None = None, langs: list[Lang] | None = None, today: date | None = None) -> None:
+    def __init__(
+        self,
+        deal: Deal | None = None,
+        langs: list[Lang] | None = None,
+        today: date | None = None,
+        path: str | Path | None = None,
+    ) -> None:
         super().__init__()
+        self.path = Path(path) if path else Path("deal.toml")
         self.deal = deal or Deal([Leg("us-14d", date.today())])
         self.lang_index = 0
         if langs:
@@ -89,6 +98,23 @@ class DeadlinesApp(App[None]):
     def action_cycle_language(self) -> None:
         self.lang_index = (self.lang_index + 1) % len(LANGUAGE_CYCLE)
         self.redraw()
+
+    def action_save(self) -> None:
+        """Write the deal file atomically (a temporary file, then a rename: the old file is never half
+        overwritten). Only a deal that computes is saved."""
+        from ..deal import dump_deal
+        from ..render.export import write_output
+
+        loc = self.locs[0]
+        if self.error:
+            self.notify(loc.text(Msg(N_("not saved: {error}"), error=self.error)), severity="error")
+            return
+        try:
+            write_output(dump_deal(self.deal), self.path, force=True)
+        except DeadlinesError as exc:
+            self.notify(loc.text(exc.msg), severity="error")
+            return
+        self.notify(loc.text(Msg(N_("saved to {path}"), path=str(self.path))))
 
     # -- the deal from the form ----------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
