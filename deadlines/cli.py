@@ -314,7 +314,12 @@ def _tui(args: argparse.Namespace, langs: list[Lang]) -> int:
     today = _today(args.today)
     from .tui.app import DeadlinesApp
 
-    DeadlinesApp(deal, langs, today, args.deal).run()
+    app = DeadlinesApp(deal, langs, today, args.deal)
+    app.run()
+    if app.print_on_exit and app.schedule is not None:
+        from .render.table import make_console, print_schedule
+
+        print_schedule(app.schedule, app.locs, make_console(), today)
     return 0
 
 

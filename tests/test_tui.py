@@ -99,3 +99,31 @@ def test_save_and_reload_a_deal(tmp_path: Path) -> None:
     assert saved.expiry is not None and saved.expiry.day == date(2002, 9, 13)
     assert saved.subsequent == load_deal(SEED).subsequent and saved.relief == load_deal(SEED).relief
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_export_writes_four_files_without_clobbering(tmp_path: Path) -> None:
+    path = tmp_path / "genset.toml"
+    path.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "genset-timetable.ics").write_text("keep me", encoding="utf-8")
+
+    async def scenario() -> None:
+        app = DeadlinesApp(load_deal(path), [Lang("en", "en")], today=date(2002, 9, 20), path=path)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("p")
+            await pilot.pause()
+        assert app.print_on_exit
+
+    asyncio.run(scenario())
+    assert (tmp_path / "genset-timetable.ics").read_text(encoding="utf-8") == "keep me"
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [
+        "genset-timetable-2.ics",
+        "genset-timetable.csv",
+        "genset-timetable.html",
+        "genset-timetable.ics",
+        "genset-timetable.md",
+        "genset.toml",
+    ]
+    assert "DTSTART:20020912T160000Z" in (tmp_path / "genset-timetable-2.ics").read_text(encoding="utf-8")

@@ -24,7 +24,7 @@ from ..i18n import Lang, Localizer
 from ..model import Deal, Leg, LocalTime
 from ..render.rows import Rows, schedule_rows
 from ..schedule import Schedule
-from ..text import N_, Msg
+from ..text import N_, Items, Msg
 from ..timeutil import parse_date, parse_local
 
 LANGUAGE_CYCLE = (("en",), ("fr",), ("en", "fr"))
@@ -43,6 +43,8 @@ class DeadlinesApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "cycle_language", "EN/FR"),
         Binding("s", "save", "Save"),
+        Binding("e", "export", "Export"),
+        Binding("p", "print_and_quit", "Print"),
         Binding("q", "quit", "Quit"),
     ]
 
@@ -55,6 +57,7 @@ class DeadlinesApp(App[None]):
     ) -> None:
         super().__init__()
         self.path = Path(path) if path else Path("deal.toml")
+        self.print_on_exit = False
         self.deal = deal or Deal([Leg("us-14d", date.today())])
         self.lang_index = 0
         if langs:
@@ -115,6 +118,30 @@ class DeadlinesApp(App[None]):
             self.notify(loc.text(exc.msg), severity="error")
             return
         self.notify(loc.text(Msg(N_("saved to {path}"), path=str(self.path))))
+
+    def action_export(self) -> None:
+        """ICS, CSV, Markdown and HTML beside the deal file; an existing file is never overwritten (a
+        number is added to the new file's name instead)."""
+        from ..render.export import export_schedule, write_output
+
+        loc = self.locs[0]
+        if self.schedule is None:
+            return
+        written = []
+        for fmt, ext in (("ics", "ics"), ("csv", "csv"), ("md", "md"), ("html", "html")):
+            target = _free_path(self.path.with_name(f"{self.path.stem}-timetable.{ext}"))
+            try:
+                write_output(export_schedule(self.schedule, fmt, self.locs, self.today), target)
+            except DeadlinesError as exc:
+                self.notify(loc.text(exc.msg), severity="error")
+                return
+            written.append(target.name)
+        self.notify(loc.text(Msg(N_("exported: {files}"), files=Items(written, "comma"))))
+
+    def action_print_and_quit(self) -> None:
+        """Leave the app and print the table in the terminal (the current languages)."""
+        self.print_on_exit = True
+        self.exit()
 
     # -- the deal from the form ----------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -199,6 +226,15 @@ _STYLE = {
     "estimate": "italic cyan",
     "observed": "green",
 }
+
+
+def _free_path(path: Path) -> Path:
+    """``path``, or ``name-2.ext``, ``name-3.ext``... when it exists."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
 
 
 def _first_zone(regimes: list[str]) -> str:
