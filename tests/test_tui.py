@@ -127,3 +127,19 @@ def test_export_writes_four_files_without_clobbering(tmp_path: Path) -> None:
         "genset.toml",
     ]
     assert "DTSTART:20020912T160000Z" in (tmp_path / "genset-timetable-2.ics").read_text(encoding="utf-8")
+
+
+def test_clock_and_countdown_to_the_next_deadline() -> None:
+    """At 12:00 UTC on 12 Sep 2002 the next seed deadline is the expiry at 16:00 UTC (12:00 New York)."""
+    from datetime import UTC, datetime
+
+    async def scenario() -> None:
+        now = datetime(2002, 9, 12, 12, 0, tzinfo=UTC)
+        app = DeadlinesApp(load_deal(SEED), [Lang("en", "en_GB")], today=date(2002, 9, 12), now=lambda: now)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.pause()
+            clock = str(app.query_one("#clock").render())
+            assert "New York time 08:00" in clock and "Paris time 14:00" in clock
+            assert "in 0 d 4 h 0 min" in clock
+
+    asyncio.run(scenario())

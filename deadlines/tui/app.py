@@ -7,8 +7,9 @@ expiry); every change recomputes the schedule. Selecting an event shows its cita
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -24,7 +25,7 @@ from ..i18n import Lang, Localizer
 from ..model import Deal, Leg, LocalTime
 from ..render.rows import Rows, schedule_rows
 from ..schedule import Schedule
-from ..text import N_, Items, Msg
+from ..text import N_, Items, Msg, Term
 from ..timeutil import parse_date, parse_local
 
 LANGUAGE_CYCLE = (("en",), ("fr",), ("en", "fr"))
@@ -39,6 +40,7 @@ class DeadlinesApp(App[None]):
     #status { color: $error; height: auto; }
     #details { height: 9; border-top: solid $primary; padding: 0 1; }
     #schedule { height: 1fr; }
+    #clock { height: 2; padding: 0 1; color: $accent; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "cycle_language", "EN/FR"),
@@ -54,12 +56,16 @@ class DeadlinesApp(App[None]):
         langs: list[Lang] | None = None,
         today: date | None = None,
         path: str | Path | None = None,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__()
+        self.now = now or (lambda: datetime.now(UTC))
         self.path = Path(path) if path else Path("deal.toml")
         self.print_on_exit = False
         self.deal = deal or Deal([Leg("us-14d", date.today())])
         self.lang_index = 0
+        # A CLDR locale given with --lang (en_GB, fr_CA) keeps its formats when l cycles the words.
+        self.locales = {lang.words: lang.locale for lang in langs or []}
         if langs:
             words = tuple(lang.words for lang in langs)
             self.lang_index = LANGUAGE_CYCLE.index(words) if words in LANGUAGE_CYCLE else 0
@@ -80,6 +86,7 @@ class DeadlinesApp(App[None]):
                 yield Input(value=self._expiry_text(), id="expiry")
                 yield Static(id="status")
             with Vertical():
+                yield Static(id="clock")
                 yield DataTable(id="schedule", cursor_type="row", zebra_stripes=True)
                 yield Static(id="details")
         yield Footer()
@@ -90,13 +97,14 @@ class DeadlinesApp(App[None]):
 
     def on_mount(self) -> None:
         self.recompute()
+        self.set_interval(1, self.tick)
         # The table has the focus at start: the footer's keys (l, q) work at once; Tab reaches the form.
         self.query_one("#schedule", DataTable).focus()
 
     # -- language --------------------------------------------------------------------------------
     @property
     def locs(self) -> list[Localizer]:
-        return [Localizer(words) for words in LANGUAGE_CYCLE[self.lang_index]]
+        return [Localizer(Lang(words, self.locales.get(words, words))) for words in LANGUAGE_CYCLE[self.lang_index]]
 
     def action_cycle_language(self) -> None:
         self.lang_index = (self.lang_index + 1) % len(LANGUAGE_CYCLE)
@@ -184,6 +192,7 @@ class DeadlinesApp(App[None]):
         all_rows = [schedule_rows(self.schedule, each, self.today) for each in self.locs]
         self._fill(table, all_rows)
         self.show_details()
+        self.tick()
 
     def _fill(self, table: DataTable[Text], all_rows: list[Rows]) -> None:
         lead = all_rows[0]
@@ -198,6 +207,31 @@ class DeadlinesApp(App[None]):
             extra = [row.days_left] if len(lead.headers) > len(lead.zones) + 1 else []
             times = (Text(t.replace("\n", " ")) for t in row.times)  # one line per row in a DataTable
             table.add_row(*labels, *times, *(Text(t) for t in extra), key=row.event.id)
+
+    def tick(self) -> None:
+        """The live clock of every zone and the countdown to the next deadline."""
+        from ..i18n.formats import format_clock, zone_label
+
+        loc = self.locs[0]
+        now = self.now()
+        zones = self.schedule.zones if self.schedule else ["UTC"]
+        clocks = "   ".join(f"{zone_label(loc, z)} {format_clock(loc, now, z)[1]}" for z in zones)
+        line = Text(clocks)
+        upcoming = [e for e in self.schedule.events if e.instant > now] if self.schedule else []
+        if upcoming:
+            nxt = upcoming[0]
+            left = nxt.instant - now
+            days, rest = divmod(int(left.total_seconds()), 86400)
+            hours, rest = divmod(rest, 3600)
+            countdown = Msg(
+                N_("next: {label} in {days} d {hours} h {minutes} min"),
+                label=Term(nxt.label),
+                days=days,
+                hours=hours,
+                minutes=rest // 60,
+            )
+            line.append("\n" + loc.text(countdown))
+        self.query_one("#clock", Static).update(line)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_details()
