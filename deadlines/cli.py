@@ -202,22 +202,15 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
     schedule = compute(deal)
     status = EXIT_BREACH if schedule.breaches else 0
     locs = [Localizer(lang) for lang in langs]
-    if args.format == "table":
+    if args.format == "table" and not args.output:
         from .render.table import make_console, print_schedule
 
-        if not args.output:
-            print_schedule(schedule, locs, make_console(args.width), today)
-            return status
-        import io
+        print_schedule(schedule, locs, make_console(args.width), today)
+        return status
+    from .render.export import export_schedule, write_output
 
-        console = make_console(args.width or 120, file=io.StringIO(), color_system=None)
-        print_schedule(schedule, locs, console, today)
-        text = console.file.getvalue()  # type: ignore[attr-defined]
-    else:
-        from .render.export import export_schedule
-
-        text = export_schedule(schedule, args.format, locs, today, args.width or 120)
-    from .render.export import write_output
+    fmt = "txt" if args.format == "table" else args.format  # the table, as plain text, to a file
+    text = export_schedule(schedule, fmt, locs, today, args.width or 120)
 
     write_output(text, args.output or "-", args.force)
     return status

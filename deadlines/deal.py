@@ -15,7 +15,7 @@ from typing import Any
 from .errors import DeadlinesError, DealFileError
 from .model import Amendment, Deal, ExpiryTime, Leg, LocalTime, Observed, Relief, Subsequent
 from .text import N_, Items, Msg
-from .timeutil import WallTime, parse_date, parse_local
+from .timeutil import WallTime, offset_text, parse_date, parse_local
 
 TOP = {"name", "offer", "expiry", "subsequent", "amendment", "observed", "relief", "show", "options", "notes"}
 OFFER = {"regime", "start", "commence", "open", "note"}
@@ -242,17 +242,11 @@ def _when(at: LocalTime | None, wall: ExpiryTime | None) -> list[str]:
         lines = [f"date = {at.day.isoformat()}", f"time = {_toml(str(at.wall))}", f"zone = {_toml(at.zone)}"]
         if at.offset is not None:
             # The offset picks one of two instants on a fall-back night: written as 'at' to keep it.
-            return [f"at = {_toml(_with_offset(at))}", f"zone = {_toml(at.zone)}"]
+            at_text = f"{at.day.isoformat()} {at.wall}{offset_text(at.offset)}"
+            return [f"at = {_toml(at_text)}", f"zone = {_toml(at.zone)}"]
         return lines
     assert wall is not None
     return [f"time = {_toml(str(wall.wall))}", f"zone = {_toml(wall.zone)}"]
-
-
-def _with_offset(at: LocalTime) -> str:
-    assert at.offset is not None
-    minutes = int(at.offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "-"
-    return f"{at.day.isoformat()} {at.wall}{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _toml(value: Any) -> str:

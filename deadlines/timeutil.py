@@ -78,7 +78,8 @@ def parse_date(text: str) -> date:
         raise InputError("invalid date '{value}': expected YYYY-MM-DD", value=text) from None
 
 
-def _offset_text(offset: timedelta | None) -> str:
+def offset_text(offset: timedelta | None) -> str:
+    """``+02:00`` / ``-05:00``: a UTC offset as users write it."""
     assert offset is not None
     total = int(offset.total_seconds()) // 60
     sign = "+" if total >= 0 else "-"
@@ -114,8 +115,8 @@ def resolve(day: date, wall: WallTime, zone_name: str, offset: timedelta | None 
             "{local} in {zone} has UTC offset {actual}, not {given}",
             local=where,
             zone=zone_name,
-            actual=" or ".join(sorted(_offset_text(o) for o in offsets)),
-            given=_offset_text(offset),
+            actual=" or ".join(sorted(offset_text(o) for o in offsets)),
+            given=offset_text(offset),
         )
     if len(offsets) == 2:
         if offset is None:
@@ -124,7 +125,7 @@ def resolve(day: date, wall: WallTime, zone_name: str, offset: timedelta | None 
                 zone=zone_name,
                 first=early.astimezone(UTC).strftime("%H:%M UTC"),
                 second=late.astimezone(UTC).strftime("%H:%M UTC"),
-                first_offset=_offset_text(early.utcoffset()),
+                first_offset=offset_text(early.utcoffset()),
             )
         return (early if early.utcoffset() == offset else late).astimezone(UTC)
     return early.astimezone(UTC)

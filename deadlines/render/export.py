@@ -370,12 +370,10 @@ def _html_page(lang: str, title: str) -> str:
 
 
 def _rich_export(schedule: Schedule, fmt: str, locs: Sequence[Localizer], today: date | None, width: int) -> str:
-    from .table import make_console, print_schedule
+    from .table import make_console, plain_text, print_schedule
 
     if fmt == "txt":
-        buffer = io.StringIO()
-        print_schedule(schedule, locs, make_console(width, file=buffer, color_system=None, force_terminal=False), today)
-        return buffer.getvalue()
+        return plain_text(lambda console: print_schedule(schedule, locs, console, today), width)
     # Colours are the point of these files. NO_COLOR (a terminal setting) does not reach them: rich 15 strips
     # colours only when writing to the terminal, not from the recorded segments that export_* read.
     console = make_console(width, record=True, file=io.StringIO(), color_system="truecolor", force_terminal=True)

@@ -35,11 +35,9 @@ class Row:
     times: list[str]  # one per zone of the schedule, the first with its date
     count: str  # "20th business day" or ""
     days_left: str
-    state: str  # past | today | upcoming
     style: str  # theme style: breach, relieved, estimate, observed, past, today, upcoming
     note: str
     trace: str
-    date: str  # the event's day in its regime's zone, long form
 
 
 @dataclass
@@ -118,11 +116,9 @@ def schedule_rows(schedule: Schedule, loc: Localizer, today: date | None = None)
                 times=_times(loc, event, schedule.zones),
                 count=loc.text(Ordinal(event.business_day, _unit(event))) if event.business_day else "",
                 days_left=left,
-                state=state,
                 style=style,
                 note=loc.text(event.note) if event.note else "",
                 trace=loc.text(event.trace),
-                date=format_date(loc, event.day, "long"),
             )
         )
     for warning in schedule.warnings:

@@ -6,7 +6,8 @@ decides the colour, so ``NO_COLOR`` and non-terminals get plain text with nothin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from rich import box
@@ -46,6 +47,14 @@ SIDE_BY_SIDE_MIN = 200
 
 def make_console(width: int | None = None, **kwargs: object) -> Console:
     return Console(theme=THEME, width=width, **kwargs)  # type: ignore[arg-type]
+
+
+def plain_text(draw: Callable[[Console], None], width: int) -> str:
+    """What ``draw`` prints, as plain text ``width`` columns wide (no colour, no escape codes): the table
+    written to a file."""
+    buffer = io.StringIO()
+    draw(make_console(width, file=buffer, color_system=None, force_terminal=False))
+    return buffer.getvalue()
 
 
 def rows_table(rows: Rows, separator: str = "; ", event_line: str = "{regime}: {label}") -> Table:

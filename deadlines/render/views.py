@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import argparse
 import calendar as _calendar
-import io
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -21,7 +20,7 @@ from ..i18n import Localizer
 from ..i18n.formats import format_date
 from ..rules import REGIMES, Rule, Rulebook, get_rulebook
 from ..text import N_, Msg, Plural, Term
-from .table import make_console
+from .table import make_console, plain_text
 
 
 @dataclass(frozen=True)
@@ -110,11 +109,10 @@ def month_grid(loc: Localizer, cals: list[RuleCalendar], year: int, month: int) 
 
 
 def calendar_view(args: argparse.Namespace, locs: list[Localizer]) -> int:
-    from ..cli import _today
     from .export import write_output
 
     cals = [get_calendar(i) for i in args.ids]
-    period = parse_period(args.year, args.month, _today(None))
+    period = parse_period(args.year, args.month, date.today())
     if args.format == "json":
         import json
 
@@ -248,17 +246,16 @@ def _emit(blocks: list[RenderableType], args: argparse.Namespace) -> None:
     """Print one block per language (stacked), to the terminal or, with --output, to a text file."""
     from .export import write_output
 
+    def draw(console: Console) -> None:
+        for i, block in enumerate(blocks):
+            if i:
+                console.print()
+            console.print(block)
+
     if args.output:
-        console = make_console(args.width or 120, file=io.StringIO(), color_system=None)
+        write_output(plain_text(draw, args.width or 120), args.output, args.force)
     else:
-        console = make_console(args.width)
-    for i, block in enumerate(blocks):
-        if i:
-            console.print()
-        console.print(block)
-    if args.output:
-        assert isinstance(console.file, io.StringIO)
-        write_output(console.file.getvalue(), args.output, args.force)
+        draw(make_console(args.width))
 
 
 __all__ = ["calendar_view", "rules_view"]

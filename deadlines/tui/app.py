@@ -71,6 +71,7 @@ class DeadlinesApp(App[None]):
             self.lang_index = LANGUAGE_CYCLE.index(words) if words in LANGUAGE_CYCLE else 0
         self.today = today or date.today()
         self.schedule: Schedule | None = None
+        self.rows: Rows | None = None  # the schedule's rows in the lead language, as drawn
         self.error: str = ""
 
     # -- layout ----------------------------------------------------------------------------------
@@ -190,6 +191,7 @@ class DeadlinesApp(App[None]):
             return
         self.title = self.schedule.name or loc._(N_("Offer timetable"))
         all_rows = [schedule_rows(self.schedule, each, self.today) for each in self.locs]
+        self.rows = all_rows[0]
         self._fill(table, all_rows)
         self.show_details()
         self.tick()
@@ -239,13 +241,12 @@ class DeadlinesApp(App[None]):
     def show_details(self) -> None:
         details = self.query_one("#details", Static)
         table = self.query_one("#schedule", DataTable)
-        if self.schedule is None or not self.schedule.events or table.cursor_row is None:
+        if self.rows is None or not self.rows.rows or table.cursor_row is None:
             details.update("")
             return
-        event = self.schedule.events[min(table.cursor_row, len(self.schedule.events) - 1)]
+        # Rows are drawn in event order: the cursor's row is the row itself, no recomputation.
+        row = self.rows.rows[min(table.cursor_row, len(self.rows.rows) - 1)]
         loc = self.locs[0]
-        rows = schedule_rows(self.schedule, loc, self.today)
-        row = next(r for r in rows.rows if r.event.id == event.id)
         text = Text(f"{row.label}\n", style="bold")
         text.append(loc.text(Msg(N_("Rule: {rule}"), rule=row.rule)) + "\n")
         text.append(loc.text(Msg(N_("How it was counted: {trace}"), trace=row.trace)))
