@@ -17,11 +17,24 @@ from .model import Amendment, Deal, ExpiryTime, Leg, LocalTime, Observed, Relief
 from .text import N_, Items, Msg
 from .timeutil import WallTime, offset_text, parse_date, parse_local
 
-TOP = {"name", "offer", "expiry", "subsequent", "amendment", "observed", "relief", "show", "options", "notes"}
+TOP = {
+    "name",
+    "offer",
+    "expiry",
+    "extended",
+    "subsequent",
+    "amendment",
+    "observed",
+    "relief",
+    "show",
+    "options",
+    "notes",
+}
 OFFER = {"regime", "start", "commence", "open", "note"}
 EXPIRY = {"date", "time", "zone", "at", "note"}
 SUBSEQUENT = EXPIRY | {"start"}
 AMENDMENT = {"kind", "date", "regime", "note"}
+EXTENDED = {"date", "time", "zone", "at"}
 OBSERVED = {"event", "date", "time", "zone", "approximate", "source"}
 RELIEF = {"regime", "rules", "citation", "note"}
 
@@ -116,6 +129,19 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
     if (table := reader.table(data, "expiry")) is not None:
         reader.keys(table, EXPIRY, "expiry")
         expiry, expiry_time = reader.local(table, "expiry", first_zone)
+    extended = []
+    for item in reader.tables(data, "extended"):
+        reader.keys(item, EXTENDED, "extended")
+        if "date" not in item and "at" not in item:
+            raise reader.fail("[[extended]] needs 'date' (the expiry that was scheduled, then extended)", "extended")
+        wall = expiry.wall if expiry is not None else None
+        at, _ = reader.local(
+            {"time": str(wall), **item} if wall else item, "extended", expiry.zone if expiry else first_zone
+        )
+        assert at is not None
+        extended.append(at)
+    if extended and expiry is None:
+        raise reader.fail("[[extended]] needs the [expiry] the offer was extended to (with its date)", "extended")
     subsequent = None
     if (table := reader.table(data, "subsequent")) is not None:
         reader.keys(table, SUBSEQUENT, "subsequent")
@@ -160,6 +186,7 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
         name=str(data.get("name", "")),
         expiry=expiry,
         expiry_time=expiry_time,
+        extended=extended,
         subsequent=subsequent,
         amendments=amendments,
         observed=observed,
@@ -207,6 +234,8 @@ def dump_deal(deal: Deal) -> str:
         out += ["", "[[offer]]", f"regime = {_toml(leg.regime)}", f"start = {leg.start.isoformat()}"]
     if deal.expiry or deal.expiry_time:
         out += ["", "[expiry]", *_when(deal.expiry, deal.expiry_time)]
+    for at in deal.extended:
+        out += ["", "[[extended]]", *_when(at, None)]
     if deal.subsequent is not None:
         sub = deal.subsequent
         out += ["", "[subsequent]"]

@@ -29,6 +29,7 @@ AMENDMENT_NOTES = {
     "fee": N_("change in the dealer's soliciting fee announced {day}"),
     "material": N_("material change announced {day}"),
 }
+EXTENDED_LABEL = N_("Scheduled expiry, since extended")
 DST_MISMATCH = {
     "initial": N_(
         "expiry {utc}: {a} and {b} are {now} hours apart instead of {usual} (the clocks change on different "
@@ -451,7 +452,42 @@ class _Engine:
                 state, rule, day, WallTime(24, 0), trace, count, kind="chosen" if chosen else "expiry", instant=instant
             )
             state.events[rule.key] = event
+        if phase == "initial" and self.deal.extended:
+            self._extensions(legs, instant)
         self._dst_warning(instant, phase)
+
+    def _extensions(self, legs: list[_LegState], final: datetime) -> None:
+        """Each expiry that was scheduled and then extended, and the deadlines counted from it (the Rule
+        14e-1(d) announcement runs from the *scheduled* expiration date, not from the new one)."""
+        previous: datetime | None = None
+        for i, scheduled in enumerate(self.deal.extended, 1):
+            instant = scheduled.instant()
+            if instant >= final or (previous is not None and instant <= previous):
+                raise InputError(
+                    "extended expiries must come in order, each before the one it was extended to: {at}",
+                    at=At(instant, scheduled.zone),
+                )
+            previous = instant
+            for state in legs:
+                rule = next(r for r in state.rules if r.kind == "expiry" and r.phase == "initial")
+                day = self._last_day(state, instant)
+                start = state.events[state.book.start].day
+                was = Msg(N_("scheduled for {at}, then extended"), at=At(instant, scheduled.zone))
+                trace: Msg | Items = was
+                count = None
+                if day >= start and state.cal.first <= day <= state.cal.last:
+                    count = state.cal.trace(start, day)
+                    trace = Items([was, count.message()], "parts")
+                key = f"{rule.key}-extended-{i}"
+                event = self._event(state, rule, day, WallTime(24, 0), trace, count, "extended", key, instant)
+                event.label = EXTENDED_LABEL
+                state.events[key] = event
+                for each in state.rules:
+                    if each.each_extension and each.anchor == rule.key:
+                        due, due_trace, due_count = self._count(state, each, day, each.n)
+                        wall = each.time or WallTime(24, 0)
+                        key = f"{each.key}-{i}"
+                        state.events[key] = self._event(state, each, due, wall, due_trace, due_count, key=key)
 
     def _earliest(self, legs: list[_LegState], minima: dict[int, list[Event]], at: ExpiryTime) -> tuple[datetime, Msg]:
         floor = max((e.instant for s in legs for e in minima[id(s)]), default=None)

@@ -102,6 +102,9 @@ class Deal:
     expiry_time: ExpiryTime | None = None
     subsequent: Subsequent | None = None
     amendments: list[Amendment] = field(default_factory=list)
+    # Expiries that were scheduled and then extended, in order: each was extended to the next, the last to
+    # ``expiry``. Rule 14e-1(d) notices count from each of them.
+    extended: list[LocalTime] = field(default_factory=list)
     observed: list[Observed] = field(default_factory=list)
     relief: list[Relief] = field(default_factory=list)
     show_zones: list[str] = field(default_factory=list)

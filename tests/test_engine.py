@@ -214,3 +214,46 @@ def test_a_saved_deal_keeps_offsets_amendments_and_options() -> None:
         show_zones=["Europe/Paris"],
     )
     assert parse_deal(dump_deal(deal), "saved.toml") == deal
+
+
+def test_an_extension_keeps_the_notice_due_after_the_scheduled_expiry() -> None:
+    # Rule 14e-1(d): the extension is announced by 9:00 a.m. ET on the next business day after the
+    # *scheduled* expiration date. Scheduled for 24:00 on Mon 1 Jun 2026 (business day 20), extended to
+    # Mon 15 Jun: the notice is due Tue 2 Jun 09:00 New York; a further extension, by Tue 16 Jun.
+    deal = Deal(
+        [Leg("us-14d", date(2026, 5, 4))],
+        expiry=local_time(date(2026, 6, 15), "24:00", "America/New_York"),
+        extended=[local_time(date(2026, 6, 1), "24:00", "America/New_York")],
+    )
+    schedule = compute(deal)
+    was = schedule.event("us-14d.expiry-extended-1")
+    assert (was.kind, was.day, was.business_day) == ("extended", date(2026, 6, 1), 20)
+    assert schedule.event("us-14d.extension-notice-1").to_json(schedule.zones)["local"] == "2026-06-02T09:00-04:00"
+    assert schedule.event("us-14d.extension-notice").to_json(schedule.zones)["local"] == "2026-06-16T09:00-04:00"
+    assert schedule.event("us-14d.expiry").day == date(2026, 6, 15)
+    assert not schedule.breaches
+
+
+def test_an_extension_must_move_the_expiry_later() -> None:
+    deal = Deal(
+        [Leg("us-14d", date(2026, 5, 4))],
+        expiry=local_time(date(2026, 6, 1), "24:00", "America/New_York"),
+        extended=[local_time(date(2026, 6, 15), "24:00", "America/New_York")],
+    )
+    with pytest.raises(InputError, match="extended expiries must come in order"):
+        compute(deal)
+
+
+def test_a_saved_deal_keeps_its_extensions() -> None:
+    from deadlines.deal import dump_deal, parse_deal
+
+    text = (
+        '[[offer]]\nregime = "us-14d"\nstart = 2026-05-04\n\n[expiry]\ndate = 2026-06-15\ntime = "12:00"\n\n'
+        "[[extended]]\ndate = 2026-06-01\n"
+    )
+    deal = parse_deal(text, "deal.toml")
+    # The extended expiry takes the time and zone of [expiry] unless it gives its own.
+    assert deal.extended == [local_time(date(2026, 6, 1), "12:00", "America/New_York")]
+    assert parse_deal(dump_deal(deal), "saved.toml") == deal
+    with pytest.raises(DeadlinesError, match=r"\[\[extended\]\] needs the \[expiry\]"):
+        parse_deal(text.replace("[expiry]\ndate = 2026-06-15\n", "[expiry]\n"), "deal.toml")

@@ -22,6 +22,7 @@ MARKS = {
     "breach": N_("breach"),
     "relieved": N_("waived"),
     "reference": N_("reference only"),
+    "extended": N_("extended"),
 }
 
 
@@ -67,6 +68,8 @@ def _marks(loc: Localizer, event: Event) -> list[str]:
         keys.append(event.status)
     if not event.in_force:
         keys.append("reference")
+    if event.kind == "extended":
+        keys.append("extended")
     return [loc._(MARKS[k]) for k in keys]
 
 

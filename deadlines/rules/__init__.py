@@ -38,6 +38,7 @@ RULE_KEYS = {
     "staff_position",
     "phase",
     "limit",
+    "each_extension",
 }
 VERSION_KEYS = {"since", "until", "in_force", "n", "time", "citation", "label", "optional"}
 BOOK_KEYS = {
@@ -85,6 +86,7 @@ class Rule:
     limit: str | None = None
     in_force: bool = True
     optional: bool = False
+    each_extension: bool = False  # also counted from each scheduled expiry that was extended
     versions: tuple[dict[str, Any], ...] = field(default=(), repr=False)
 
     def as_of(self, day: date) -> Rule:
@@ -170,6 +172,7 @@ def _parse_rule(book: str, key: str, data: dict[str, Any]) -> Rule:
             requires=data.get("requires"),
             amendments=tuple(data.get("amendments", ())),
             staff_position=bool(data.get("staff_position", False)),
+            each_extension=bool(data.get("each_extension", False)),
             phase=data.get("phase", "subsequent" if data.get("requires") == "subsequent" else "initial"),
             versions=tuple(
                 {k: (date.fromisoformat(v) if k in ("since", "until") else v) for k, v in ver.items()}
