@@ -18,7 +18,7 @@ from .model import Deal, ExpiryTime, Leg, LocalTime, Observed, Relief
 from .rules import Rule, Rulebook, get_rulebook
 from .schedule import Event, Schedule, Warning
 from .text import N_, At, Items, Msg, Ordinal, Plural, Term, ZoneName
-from .timeutil import WallTime, resolve, utc_offset_hours, zone
+from .timeutil import WallTime, resolve, unusual_gap, utc_offset_hours, zone
 
 SEARCH_DAYS = 400
 PARIS_SECONDARY_UNTIL = date(2002, 1, 1)
@@ -595,11 +595,8 @@ class _Engine:
         zones = list(dict.fromkeys([s.book.zone for s in self.legs] + self.deal.show_zones))
         for i, a in enumerate(zones):
             for b in zones[i + 1 :]:
-                da = instant.astimezone(zone(a)).dst()
-                db = instant.astimezone(zone(b)).dst()
-                if bool(da) != bool(db):
-                    usual = _usual_gap(instant, a, b)
-                    now = utc_offset_hours(instant, a, b)
+                now = unusual_gap(instant, a, b)
+                if now is not None:
                     self.warn(
                         "dst-mismatch",
                         DST_MISMATCH[phase],
@@ -607,7 +604,7 @@ class _Engine:
                         a=ZoneName(a),
                         b=ZoneName(b),
                         now=f"{abs(now):g}",
-                        usual=f"{abs(usual):g}",
+                        usual=f"{abs(_usual_gap(instant, a, b)):g}",
                         local_a=At(instant, a),
                         local_b=At(instant, b),
                     )

@@ -51,7 +51,8 @@ class UnknownIdError(DeadlinesError):
         ),
         "time zone": (
             N_("unknown time zone '{value}' (did you mean '{close}'?)"),
-            N_("unknown time zone '{value}' (known: {known})"),
+            # Hundreds of zones: a list would bury the message, so name the form and two examples.
+            N_("unknown time zone '{value}': give an IANA name such as Europe/Paris or America/New_York"),
         ),
     }
 

@@ -31,7 +31,7 @@ def zone(name: str) -> ZoneInfo:
         raise UnknownIdError("time zone", name, _zone_names())
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a folder of the tz database
         raise UnknownIdError("time zone", name, _zone_names()) from None
 
 
@@ -197,6 +197,16 @@ __all__ = [
     "parse_date",
     "parse_local",
     "resolve",
+    "unusual_gap",
     "utc_offset_hours",
     "zone",
 ]
+
+
+def unusual_gap(instant: datetime, zone_a: str, zone_b: str) -> float | None:
+    """The hours between ``zone_a`` and ``zone_b`` at ``instant`` when that gap is neither their mid-January
+    nor their mid-July gap: the weeks when only one of them has changed its clocks. None otherwise (a zone
+    without daylight saving, such as Tokyo, is never "unusual" all summer long)."""
+    now = utc_offset_hours(instant, zone_a, zone_b)
+    seasons = {utc_offset_hours(datetime(instant.year, m, 15, 12, tzinfo=UTC), zone_a, zone_b) for m in (1, 7)}
+    return None if now in seasons else now

@@ -257,3 +257,21 @@ def test_a_saved_deal_keeps_its_extensions() -> None:
     assert parse_deal(dump_deal(deal), "saved.toml") == deal
     with pytest.raises(DeadlinesError, match=r"\[\[extended\]\] needs the \[expiry\]"):
         parse_deal(text.replace("[expiry]\ndate = 2026-06-15\n", "[expiry]\n"), "deal.toml")
+
+
+def test_a_zone_without_daylight_saving_is_never_out_of_step() -> None:
+    # Japan keeps JST (UTC+9) all year: New York summer time is the usual summer gap (13 h), not a
+    # mismatch; the New York / Paris mismatch week (8-28 March 2026) still is.
+    from deadlines.timeutil import WallTime as W
+    from deadlines.timeutil import resolve, unusual_gap
+
+    june = resolve(date(2026, 6, 15), W(12, 0), "America/New_York")
+    assert unusual_gap(june, "America/New_York", "Asia/Tokyo") is None
+    deal = Deal(
+        [Leg("us-14d", date(2026, 6, 1))],
+        show_zones=["Asia/Tokyo"],
+    )
+    assert not [w for w in compute(deal).warnings if w.code == "dst-mismatch"]
+    march = resolve(date(2026, 3, 20), W(12, 0), "America/New_York")
+    assert unusual_gap(march, "America/New_York", "Europe/Paris") == 5
+    assert unusual_gap(march, "America/New_York", "Asia/Tokyo") is None

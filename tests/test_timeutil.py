@@ -321,3 +321,9 @@ def test_resolve_round_trip(day, hour, minute, zone_name):
     local = instant.astimezone(zone(zone_name))
     assert (local.date(), local.hour, local.minute) == (day, hour, minute)
     assert instant.utcoffset() == timedelta(0)
+
+
+def test_a_folder_of_the_zone_database_is_an_unknown_zone() -> None:
+    # "Europe" (half-typed "Europe/Paris") is a directory in the tz database: a clear error, not a traceback.
+    with pytest.raises(UnknownIdError, match="unknown time zone 'Europe'"):
+        zone("Europe")

@@ -15,8 +15,11 @@ import pytest
 
 pytest.importorskip("textual")
 
+from textual.widgets import DataTable
+
 from deadlines.deal import load_deal
 from deadlines.i18n import Lang, Localizer
+from deadlines.model import Deal, Leg
 from deadlines.text import Term
 from deadlines.tui.app import DeadlinesApp
 
@@ -35,9 +38,9 @@ def test_typing_a_commencement_date_moves_the_expiry() -> None:
     async def scenario() -> None:
         app = DeadlinesApp(today=date(2026, 5, 1))
         async with app.run_test(size=(140, 40)) as pilot:
-            commence = app.query_one("#commence")
+            commence = app.query_one("#starts")
             commence.value = ""  # type: ignore[attr-defined]
-            await pilot.click("#commence")
+            await pilot.click("#starts")
             await pilot.press(*"2026-05-04")
             await pilot.pause()
             assert "June 1, 2026" in _expiry_cell(app)
@@ -72,7 +75,7 @@ def test_bad_input_shows_a_message_and_keeps_the_last_schedule() -> None:
     async def scenario() -> None:
         app = DeadlinesApp(today=date(2026, 5, 1))
         async with app.run_test(size=(140, 40)) as pilot:
-            app.query_one("#commence").value = "2026-02-30"  # type: ignore[attr-defined]
+            app.query_one("#starts").value = "2026-02-30"  # type: ignore[attr-defined]
             await pilot.pause()
             assert "invalid date" in str(app.query_one("#status").render())
             assert app.schedule is not None
@@ -143,3 +146,123 @@ def test_clock_and_countdown_to_the_next_deadline() -> None:
             assert "in 0 d 4 h 0 min" in clock
 
     asyncio.run(scenario())
+
+
+async def _type(pilot, app: DeadlinesApp, field: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Clear a form field and type ``text`` into it, key by key, as a user would."""
+    widget = app.query_one(f"#{field}")
+    widget.value = ""  # type: ignore[attr-defined]
+    await pilot.click(f"#{field}")
+    await pilot.press(*text)
+    await pilot.pause()
+
+
+def test_an_amendment_moves_the_expiry_and_an_extension_keeps_its_notice() -> None:
+    """A price change on Fri 22 May 2026 (business day 15 of an offer commenced Mon 4 May) must stay open
+    10 business days: to Fri 5 Jun (Rule 14e-1(b); Memorial Day skipped). Extending from 5 Jun to 19 Jun,
+    the announcement is due by 9:00 a.m. New York time on Mon 8 Jun, the next business day after the
+    scheduled expiration date (Rule 14e-1(d))."""
+
+    async def scenario() -> None:
+        app = DeadlinesApp(Deal([Leg("us-14d", date(2026, 5, 4))]), [Lang("en", "en")], today=date(2026, 5, 1))
+        async with app.run_test(size=(160, 45)) as pilot:
+            assert "June 1, 2026" in _expiry_cell(app)
+            await _type(pilot, app, "amendments", "price 2026-05-22")
+            assert "June 5, 2026" in _expiry_cell(app)
+            await _type(pilot, app, "amendments", "price 2026-05-22, extension 2026-06-19")
+            assert "June 19, 2026" in _expiry_cell(app)
+            table = app.query_one("#schedule", DataTable)
+            was = " ".join(str(c) for c in table.get_row("us-14d.expiry-extended-1"))
+            assert "June 5, 2026" in was and "extended" in was
+            notice = " ".join(str(c) for c in table.get_row("us-14d.extension-notice-1"))
+            assert "Monday, June 8, 2026 9:00" in notice
+            assert not app.error
+
+    asyncio.run(scenario())
+
+
+def test_french_form_words_keywords_and_a_marked_field() -> None:
+    async def scenario() -> None:
+        deal = Deal([Leg("us-14d", date(2026, 5, 4)), Leg("fr-amf", date(2026, 5, 4))])
+        app = DeadlinesApp(deal, [Lang("fr", "fr")], today=date(2026, 5, 1))
+        async with app.run_test(size=(160, 45)) as pilot:
+            assert "Ouverture" in str(app.query_one("#starts-label").render())
+            assert any(b.description == "Enregistrer" for b in app._bindings.key_to_bindings["s"])
+            # French keyword: "prix" is a price change (fr-amf also needs its own count after it).
+            await _type(pilot, app, "amendments", "prix 2026-05-22 us-14d")
+            assert app.deal.amendments[0].kind == "price" and not app.error
+            # Three start dates for two regimes: the field is marked and the message is French.
+            await _type(pilot, app, "starts", "2026-05-04, 2026-05-05, 2026-05-06")
+            assert app.query_one("#starts").has_class("-invalid")
+            assert "une par régime" in str(app.query_one("#status").render())
+            # One per regime: the French leg opens two days later.
+            await _type(pilot, app, "starts", "2026-05-04, 2026-05-06")
+            assert not app.query_one("#starts").has_class("-invalid")
+            assert app.schedule is not None
+            assert app.schedule.event("fr-amf.opening").day == date(2026, 5, 6)
+
+    asyncio.run(scenario())
+
+
+def test_subsequent_period_switch_and_extra_zones() -> None:
+    async def scenario() -> None:
+        app = DeadlinesApp(load_deal(SEED), [Lang("en", "en")], today=date(2002, 9, 20))
+        async with app.run_test(size=(160, 45)) as pilot:
+            assert app.schedule is not None and "us-14d.sop-expiry" in {e.id for e in app.schedule.events}
+            await pilot.click("#subsequent")
+            await pilot.pause()
+            assert "us-14d.sop-expiry" not in {e.id for e in app.schedule.events}
+            assert app.query_one("#sub_end").disabled
+            await _type(pilot, app, "zones", "Europe/Zurich, Asia/Tokyo")
+            headers = [str(c.label) for c in app.query_one("#schedule", DataTable).columns.values()]
+            assert "Tokyo time" in headers
+            # 12:00 New York on 12 Sep 2002 (EDT, UTC-4) is 01:00 the next day in Tokyo (JST, UTC+9).
+            assert "Sep 13 1:00" in _expiry_cell(app).replace("\u202f", " ")
+
+    asyncio.run(scenario())
+
+
+def test_month_calendar_names_the_closures() -> None:
+    async def scenario() -> None:
+        app = DeadlinesApp(load_deal(SEED), [Lang("en", "en")], today=date(2002, 9, 20))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.press("c")  # the cursor is on the first event: July 2002
+            await pilot.pause()
+            text = _plain(app.query_one("#calendar-text"))
+            assert "July 2002" in text and "Independence Day" in text  # Thu 4 Jul 2002, US markets
+            await pilot.press("right_square_bracket", "right_square_bracket")
+            await pilot.pause()
+            text = _plain(app.query_one("#calendar-text"))
+            assert "September 2002" in text and "Labor Day" in text  # Mon 2 Sep 2002
+            assert "us-14d: Expiry of the offer" in text
+            await pilot.press("l")
+            await pilot.pause()
+            assert "septembre 2002" in _plain(app.query_one("#calendar-text"))
+
+    asyncio.run(scenario())
+
+
+def test_clocks_out_of_step_are_highlighted() -> None:
+    """8-28 March 2026: New York is on summer time, Paris not yet (noon New York = 17:00 Paris)."""
+    from deadlines.engine import local_time
+
+    async def scenario() -> None:
+        deal = Deal(
+            [Leg("us-14d", date(2026, 2, 9)), Leg("fr-amf", date(2026, 2, 9))],
+            expiry=local_time(date(2026, 3, 20), "12:00", "America/New_York"),
+        )
+        app = DeadlinesApp(deal, [Lang("en", "en")], today=date(2026, 3, 1))
+        async with app.run_test(size=(160, 45)):
+            row = app.query_one("#schedule", DataTable).get_row("fr-amf.closing")
+            assert str(row[2]) == "5:00\u202fPM" and "magenta" in str(row[2].style)
+            start = app.query_one("#schedule", DataTable).get_row("us-14d.commencement")
+            assert "magenta" not in str(start[2].style)  # 9 February: both on standard time
+
+    asyncio.run(scenario())
+
+
+def _plain(widget) -> str:  # type: ignore[no-untyped-def]
+    """The text a Static shows (its rich renderable printed without colour)."""
+    from deadlines.render.table import plain_text
+
+    return plain_text(lambda console: console.print(widget.content), 150)

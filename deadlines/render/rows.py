@@ -13,7 +13,7 @@ from ..i18n import Localizer
 from ..i18n.formats import format_clock, format_date, zone_label
 from ..schedule import Event, Schedule
 from ..text import N_, Ordinal, Plural, Term
-from ..timeutil import day_and_clock
+from ..timeutil import day_and_clock, unusual_gap
 
 MARKS = {
     "estimate": N_("estimate"),
@@ -39,6 +39,7 @@ class Row:
     style: str  # theme style: breach, relieved, estimate, observed, past, today, upcoming
     note: str
     trace: str
+    dst: bool = False  # the zones' clocks are out of step at this instant (only one of them has changed)
 
 
 @dataclass
@@ -101,6 +102,10 @@ def _times(loc: Localizer, event: Event, zones: list[str]) -> list[str]:
     return out
 
 
+def _clocks_out_of_step(event: Event, zones: list[str]) -> bool:
+    return any(unusual_gap(event.instant, a, b) is not None for i, a in enumerate(zones) for b in zones[i + 1 :])
+
+
 def schedule_rows(schedule: Schedule, loc: Localizer, today: date | None = None) -> Rows:
     title = schedule.name or loc._(N_("Offer timetable"))
     rows = Rows(title, headers(loc, schedule.zones, today), schedule.zones)
@@ -122,6 +127,7 @@ def schedule_rows(schedule: Schedule, loc: Localizer, today: date | None = None)
                 style=style,
                 note=loc.text(event.note) if event.note else "",
                 trace=loc.text(event.trace),
+                dst=_clocks_out_of_step(event, schedule.zones),
             )
         )
     for warning in schedule.warnings:

@@ -38,6 +38,8 @@ THEME = Theme(
         "closed": "red",
         "half": "yellow",
         "heading": "bold",
+        "event": "bold underline",
+        "dst": "magenta",
     }
 )
 
@@ -77,7 +79,8 @@ def rows_table(rows: Rows, separator: str = "; ", event_line: str = "{regime}: {
         cell.append(f"\n{row.rule}", style="citation")
         if row.note:
             cell.append(f"\n{row.note}", style="citation")
-        table.add_row(cell, *row.times, *([row.days_left] if with_days_left else []))
+        times = (Text(t, style="dst" if row.dst else "") for t in row.times)
+        table.add_row(cell, *times, *([row.days_left] if with_days_left else []))
     table.caption = Text(rows.legend)
     return table
 

@@ -82,8 +82,11 @@ def closures_table(loc: Localizer, cals: list[RuleCalendar], period: Period) -> 
     return table
 
 
-def month_grid(loc: Localizer, cals: list[RuleCalendar], year: int, month: int) -> Table:
-    """A Monday-first month: closed days in red, half days in yellow, weekends dim."""
+def month_grid(
+    loc: Localizer, cals: list[RuleCalendar], year: int, month: int, marked: set[date] | None = None
+) -> Table:
+    """A Monday-first month: closed days in red, half days in yellow, weekends dim; ``marked`` days (a
+    schedule's deadlines) underlined."""
     from babel.dates import format_skeleton, get_day_names
 
     period = Period(date(year, month, 1), date(year, month, _calendar.monthrange(year, month)[1]), True)
@@ -103,6 +106,8 @@ def month_grid(loc: Localizer, cals: list[RuleCalendar], year: int, month: int) 
             style = "closed" if "closed" in kinds else "half" if "half" in kinds else ""
             if day.weekday() >= 5:
                 style = "past"
+            if marked and day in marked:
+                style = f"{style} event".strip()
             cells.append(Text(str(day.day), style=style))
         grid.add_row(*cells)
     return grid

@@ -1,32 +1,34 @@
 """The interactive timetable: a Textual app over the same engine and presentation layers as the CLI.
 
-The form holds what a deal team changes while it works a timetable (regimes, commencement, the chosen
-expiry); every change recomputes the schedule. Selecting an event shows its citation and counting trace.
-``l`` cycles English / French / both. Imported only by ``deadlines tui`` (Textual is heavy).
+The form holds what a deal team changes while it works a timetable (regimes, start dates, the expiry,
+the subsequent period, amendments and extensions, more zones); every change recomputes the schedule, and
+a field that does not parse is marked with the reason in the current language. Selecting an event shows
+its citation and counting trace; ``c`` shows the month calendar of the markets involved. ``l`` cycles
+English / French / both. Imported only by ``deadlines tui`` (Textual is heavy).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Checkbox, ContentSwitcher, DataTable, Footer, Header, Input, Label, Static
 
 from ..engine import compute
 from ..errors import DeadlinesError
 from ..i18n import Lang, Localizer
-from ..model import Deal, Leg, LocalTime
-from ..render.rows import Rows, schedule_rows
+from ..model import Deal, Leg
+from ..render.rows import Row, Rows, schedule_rows
 from ..schedule import Schedule
 from ..text import N_, Items, Msg, Term
-from ..timeutil import parse_date, parse_local
+from .form import FIELDS, KEYWORDS, FieldError, Form, deal_from_form, form_from_deal, keyword
 
 LANGUAGE_CYCLE = (("en",), ("fr",), ("en", "fr"))
 
@@ -35,20 +37,47 @@ class DeadlinesApp(App[None]):
     """Build, explore and print a timetable in English and French."""
 
     CSS = """
-    #form { width: 38; padding: 0 1; border-right: solid $primary; }
-    #form Input { margin-bottom: 1; }
-    #status { color: $error; height: auto; }
-    #details { height: 9; border-top: solid $primary; padding: 0 1; }
+    #form { width: 42; padding: 0 1; border-right: solid $primary; }
+    #form Label { margin-top: 1; width: 100%; color: $text-muted; }
+    #form Checkbox { margin-top: 1; }
+    #form Input.-invalid { background: $error 30%; }
+    #status { color: $error; height: auto; margin-top: 1; }
+    #details { height: 12; border-top: solid $primary; padding: 0 1; }
     #schedule { height: 1fr; }
     #clock { height: 2; padding: 0 1; color: $accent; }
+    #calendar { padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "cycle_language", "EN/FR"),
+        Binding("c", "toggle_calendar", "Calendar"),
+        Binding("left_square_bracket", "month(-1)", "Previous month", key_display="["),
+        Binding("right_square_bracket", "month(1)", "Next month", key_display="]"),
         Binding("s", "save", "Save"),
         Binding("e", "export", "Export"),
         Binding("p", "print_and_quit", "Print"),
         Binding("q", "quit", "Quit"),
     ]
+    # Footer words, translated on every language change (Textual keeps them on the bindings).
+    BINDING_WORDS: ClassVar[dict[str, str]] = {
+        "l": N_("EN/FR"),
+        "c": N_("Calendar"),
+        "left_square_bracket": N_("Previous month"),
+        "right_square_bracket": N_("Next month"),
+        "s": N_("Save"),
+        "e": N_("Export"),
+        "p": N_("Print"),
+        "q": N_("Quit"),
+    }
+    # Translators: the labels of the app's form fields.
+    FIELD_LABELS: ClassVar[dict[str, str]] = {
+        "regimes": N_("Regimes (ids, comma-separated)"),
+        "starts": N_("Commencement / opening (YYYY-MM-DD, one per regime if they differ)"),
+        "expiry": N_("Expiry (YYYY-MM-DD HH:MM [zone]), empty for the earliest"),
+        "sub_start": N_("Start (YYYY-MM-DD), empty if computed"),
+        "sub_end": N_("End (YYYY-MM-DD HH:MM), empty for the earliest"),
+        "amendments": N_("Amendments and extensions (kind date [regime], comma-separated)"),
+        "zones": N_("More time zones (IANA names)"),
+    }
 
     def __init__(
         self,
@@ -73,30 +102,35 @@ class DeadlinesApp(App[None]):
         self.schedule: Schedule | None = None
         self.rows: Rows | None = None  # the schedule's rows in the lead language, as drawn
         self.error: str = ""
+        self.error_field: str = ""
+        self.month: date | None = None  # the calendar pane's month (its first day)
 
     # -- layout ----------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        form = form_from_deal(self.deal, self.locs[0])
         yield Header()
         with Horizontal():
-            with Vertical(id="form"):
-                yield Label(id="regimes-label")
-                yield Input(value=",".join(leg.regime for leg in self.deal.legs), id="regimes")
-                yield Label(id="commence-label")
-                yield Input(value=self.deal.legs[0].start.isoformat(), id="commence")
-                yield Label(id="expiry-label")
-                yield Input(value=self._expiry_text(), id="expiry")
+            with VerticalScroll(id="form"):
+                for name in ("regimes", "starts", "expiry"):
+                    yield Label(id=f"{name}-label")
+                    yield Input(value=getattr(form, name), id=name, compact=True)
+                yield Checkbox(value=form.subsequent, id="subsequent", compact=True)
+                for name in ("sub_start", "sub_end", "amendments", "zones"):
+                    yield Label(id=f"{name}-label")
+                    yield Input(value=getattr(form, name), id=name, compact=True)
                 yield Static(id="status")
-            with Vertical():
-                yield Static(id="clock")
-                yield DataTable(id="schedule", cursor_type="row", zebra_stripes=True)
-                yield Static(id="details")
+            with ContentSwitcher(initial="timetable", id="main"):
+                with Vertical(id="timetable"):
+                    yield Static(id="clock")
+                    yield DataTable(id="schedule", cursor_type="row", zebra_stripes=True)
+                    yield VerticalScroll(Static(id="details-text"), id="details")
+                yield VerticalScroll(Static(id="calendar-text"), id="calendar")
         yield Footer()
 
-    def _expiry_text(self) -> str:
-        expiry = self.deal.expiry
-        return f"{expiry.day.isoformat()} {expiry.wall}" if expiry else ""
-
     def on_mount(self) -> None:
+        from ..render.table import THEME
+
+        self.console.push_theme(THEME)  # the semantic styles of the shared renderers (closed, half...)
         self.recompute()
         self.set_interval(1, self.tick)
         # The table has the focus at start: the footer's keys (l, q) work at once; Tab reaches the form.
@@ -109,7 +143,35 @@ class DeadlinesApp(App[None]):
 
     def action_cycle_language(self) -> None:
         self.lang_index = (self.lang_index + 1) % len(LANGUAGE_CYCLE)
+        if self.error:
+            self.recompute()  # the message, in the new language
         self.redraw()
+
+    def _translate_chrome(self, loc: Localizer) -> None:
+        """Labels, the checkbox and the footer in ``loc``'s language."""
+        for name, label in self.FIELD_LABELS.items():
+            self.query_one(f"#{name}-label", Label).update(Text(loc._(label)))  # Text: "[zone]" is no markup
+        self.query_one("#subsequent", Checkbox).label = Text(loc._(N_("Subsequent offering period / reopening")))
+        kinds = Items([keyword(loc, k) for k in KEYWORDS], "slash")
+        example = Msg(N_("{kinds}, e.g. {example}"), kinds=kinds, example=f"{keyword(loc, 'price')} 2026-05-20")
+        self.query_one("#amendments", Input).placeholder = loc.text(example)
+        bindings = self._bindings.key_to_bindings
+        for key, word in self.BINDING_WORDS.items():
+            bindings[key] = [replace(b, description=loc._(word)) for b in bindings.get(key, [])]
+        self.refresh_bindings()
+
+    # -- actions ---------------------------------------------------------------------------------
+    def action_toggle_calendar(self) -> None:
+        switcher = self.query_one("#main", ContentSwitcher)
+        switcher.current = "calendar" if switcher.current == "timetable" else "timetable"
+        self.draw_calendar()
+
+    def action_month(self, step: int) -> None:
+        if self.month is None:
+            return
+        index = self.month.year * 12 + self.month.month - 1 + step
+        self.month = date(index // 12, index % 12 + 1, 1)
+        self.draw_calendar()
 
     def action_save(self) -> None:
         """Write the deal file atomically (a temporary file, then a rename: the old file is never half
@@ -156,36 +218,39 @@ class DeadlinesApp(App[None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         self.recompute()
 
-    def _deal_from_form(self) -> Deal:
-        regimes = [r.strip() for r in self.query_one("#regimes", Input).value.split(",") if r.strip()]
-        start = parse_date(self.query_one("#commence", Input).value.strip())
-        expiry_text = self.query_one("#expiry", Input).value.strip()
-        expiry = None
-        if expiry_text:
-            day, wall, offset = parse_local(expiry_text)
-            zone_name = self.deal.expiry.zone if self.deal.expiry else _first_zone(regimes)
-            expiry = LocalTime(day, wall, zone_name, offset)
-        legs = [Leg(r, start) for r in regimes]
-        return replace(self.deal, legs=legs, expiry=expiry)
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.recompute()
+
+    def _form(self) -> Form:
+        values = {name: self.query_one(f"#{name}", Input).value for name in FIELDS}
+        return Form(subsequent=self.query_one("#subsequent", Checkbox).value, **values)
 
     def recompute(self) -> None:
+        form = self._form()
+        for name in ("sub_start", "sub_end"):
+            self.query_one(f"#{name}", Input).disabled = not form.subsequent
+        self.error_field = ""
         try:
-            deal = self._deal_from_form()
+            deal = deal_from_form(form, self.deal, [Localizer("en"), *self.locs])
             self.schedule = compute(deal)
             self.deal = deal
             self.error = ""
+        except FieldError as exc:
+            self.error_field = exc.field
+            self.error = self.locs[0].text(exc.error.msg)
         except DeadlinesError as exc:
             self.error = self.locs[0].text(exc.msg)
+        for name in FIELDS:
+            self.query_one(f"#{name}", Input).set_class(name == self.error_field, "-invalid")
         self.redraw()
 
     # -- drawing ---------------------------------------------------------------------------------
     def redraw(self) -> None:
         loc = self.locs[0]
-        self.query_one("#regimes-label", Label).update(loc._(N_("Regimes (comma-separated ids)")))
-        self.query_one("#commence-label", Label).update(loc._(N_("Commencement / opening (YYYY-MM-DD)")))
-        self.query_one("#expiry-label", Label).update(loc._(N_("Chosen expiry (YYYY-MM-DD HH:MM), optional")))
+        self._translate_chrome(loc)
         self.query_one("#status", Static).update(Text(self.error))
         table = self.query_one("#schedule", DataTable)
+        cursor = table.cursor_row
         table.clear(columns=True)
         if self.schedule is None:
             return
@@ -193,8 +258,11 @@ class DeadlinesApp(App[None]):
         all_rows = [schedule_rows(self.schedule, each, self.today) for each in self.locs]
         self.rows = all_rows[0]
         self._fill(table, all_rows)
+        if cursor is not None and self.rows.rows:
+            table.move_cursor(row=min(cursor, len(self.rows.rows) - 1))
         self.show_details()
         self.tick()
+        self.draw_calendar()
 
     def _fill(self, table: DataTable[Text], all_rows: list[Rows]) -> None:
         lead = all_rows[0]
@@ -205,9 +273,17 @@ class DeadlinesApp(App[None]):
         for header in lead.headers[1:]:
             table.add_column(Text(header))
         for i, row in enumerate(lead.rows):
-            labels = [Text(f"{r.rows[i].regime}: {r.rows[i].label}", style=_STYLE.get(row.style, "")) for r in all_rows]
+            style = _STYLE.get(row.style, "")
+            labels = []
+            for rows in all_rows:
+                each = rows.rows[i]
+                label = Text(f"{each.regime}: {each.label}", style=style)
+                if each.marks:
+                    label.append(f" [{', '.join(each.marks)}]")
+                labels.append(label)
             extra = [row.days_left] if len(lead.headers) > len(lead.zones) + 1 else []
-            times = (Text(t.replace("\n", " ")) for t in row.times)  # one line per row in a DataTable
+            # One line per row in a DataTable; weeks when the clocks are out of step stand out.
+            times = (Text(t.replace("\n", " "), style=_DST_STYLE if row.dst else "") for t in row.times)
             table.add_row(*labels, *times, *(Text(t) for t in extra), key=row.event.id)
 
     def tick(self) -> None:
@@ -238,21 +314,79 @@ class DeadlinesApp(App[None]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_details()
 
-    def show_details(self) -> None:
-        details = self.query_one("#details", Static)
+    def _current_row(self) -> Row | None:
         table = self.query_one("#schedule", DataTable)
         if self.rows is None or not self.rows.rows or table.cursor_row is None:
-            details.update("")
-            return
+            return None
         # Rows are drawn in event order: the cursor's row is the row itself, no recomputation.
-        row = self.rows.rows[min(table.cursor_row, len(self.rows.rows) - 1)]
+        return self.rows.rows[min(table.cursor_row, len(self.rows.rows) - 1)]
+
+    def show_details(self) -> None:
+        """The selected event's rule and counting trace, then the schedule's breaches and warnings."""
+        from ..render.rows import SEVERITY
+
+        details = self.query_one("#details-text", Static)
+        row = self._current_row()
         loc = self.locs[0]
-        text = Text(f"{row.label}\n", style="bold")
-        text.append(loc.text(Msg(N_("Rule: {rule}"), rule=row.rule)) + "\n")
-        text.append(loc.text(Msg(N_("How it was counted: {trace}"), trace=row.trace)))
+        text = Text()
+        if row is not None:
+            text.append(f"{row.label}\n", style="bold")
+            text.append(loc.text(Msg(N_("Rule: {rule}"), rule=row.rule)) + "\n")
+            text.append(loc.text(Msg(N_("How it was counted: {trace}"), trace=row.trace)))
+            if row.note:
+                text.append("\n" + row.note, style="italic")
+        warnings = self.schedule.warnings if self.schedule else []
+        order = {"breach": 0, "warning": 1, "info": 2}
+        for warning in sorted(warnings, key=lambda w: order.get(w.severity, 3)):
+            style = {"breach": "bold red", "warning": "yellow"}.get(warning.severity, "dim")
+            line = Msg(
+                N_("{severity}: {message}"),
+                severity=Term(SEVERITY.get(warning.severity, N_("note"))),
+                message=warning.msg,
+            )
+            text.append("\n" + loc.text(line), style=style if warning.severity == "breach" else "")
         details.update(text)
 
+    def draw_calendar(self) -> None:
+        """The month grid of every market the schedule counts on, their closures named, and the
+        deadlines that fall in the month."""
+        if self.schedule is None or self.query_one("#main", ContentSwitcher).current != "calendar":
+            return
+        from rich.console import Group, RenderableType
 
+        from ..calendars import get_calendar
+        from ..render.views import Period, closures_table, month_grid
+        from ..rules import get_rulebook
+
+        if self.month is None:
+            row = self._current_row()
+            day = row.event.day if row is not None else self.today
+            self.month = day.replace(day=1)
+        first = self.month
+        last = (date(first.year + first.month // 12, first.month % 12 + 1, 1)) - timedelta(days=1)
+        ids = []
+        for regime in self.schedule.regimes:
+            book = get_rulebook(regime)
+            ids += [book.calendar, book.settlement_calendar]
+        cals = [get_calendar(i) for i in dict.fromkeys(ids)]
+        parts: list[RenderableType] = []
+        for loc in self.locs:
+            marked = {e.day for e in self.schedule.events if first <= e.day <= last}
+            try:
+                parts.append(month_grid(loc, cals, first.year, first.month, marked))
+                parts.append(closures_table(loc, cals, Period(first, last, True)))
+            except DeadlinesError as exc:
+                parts.append(Text(loc.text(exc.msg), style="bold red"))
+            rows = schedule_rows(self.schedule, loc, self.today)
+            for each in rows.rows:
+                if first <= each.event.day <= last:
+                    parts.append(
+                        Text(f"{each.event.day.day:>2}  {each.regime}: {each.label}", style=_STYLE.get(each.style, ""))
+                    )
+        self.query_one("#calendar-text", Static).update(Group(*parts))
+
+
+_DST_STYLE = "bold magenta"
 _STYLE = {
     "past": "dim",
     "today": "bold reverse",
@@ -270,9 +404,3 @@ def _free_path(path: Path) -> Path:
         n += 1
         candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
     return candidate
-
-
-def _first_zone(regimes: list[str]) -> str:
-    from ..rules import get_rulebook
-
-    return get_rulebook(regimes[0]).zone if regimes else "America/New_York"
