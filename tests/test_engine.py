@@ -275,3 +275,19 @@ def test_a_zone_without_daylight_saving_is_never_out_of_step() -> None:
     march = resolve(date(2026, 3, 20), W(12, 0), "America/New_York")
     assert unusual_gap(march, "America/New_York", "Europe/Paris") == 5
     assert unusual_gap(march, "America/New_York", "Asia/Tokyo") is None
+
+
+def test_the_deal_file_in_the_readme_reads_and_computes() -> None:
+    import re
+    from pathlib import Path
+
+    from deadlines.deal import parse_deal
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    [block] = re.findall(r"```toml\n(.*?)```", readme, flags=re.S)
+    deal = parse_deal(block, "README.md")
+    schedule = compute(deal)
+    # Scheduled for 5 Jun (Fri) and extended: the Rule 14e-1(d) notice of that extension is due Mon 8 Jun.
+    assert schedule.event("us-14d.expiry-extended-1").day == date(2026, 6, 5)
+    assert schedule.event("us-14d.extension-notice-1").day == date(2026, 6, 8)
+    assert schedule.event("us-14d.expiry").day == date(2026, 6, 19)
