@@ -89,9 +89,13 @@ class _Engine:
         self._check_options()
 
     # -- set-up checks -------------------------------------------------------------------------
-    @staticmethod
-    def _event_ids(state: _LegState) -> list[str]:
-        return [f"{state.book.id}.{r.key}" for r in state.book.rules.values()]
+    def _event_ids(self, state: _LegState) -> list[str]:
+        ids = [f"{state.book.id}.{r.key}" for r in state.book.rules.values()]
+        for i in range(1, len(self.deal.extended) + 1):
+            # Each extension's own events: the expiry it replaced, and what counts from it (14e-1(d)).
+            ids += [f"{state.book.id}.{state.book.expiry}-extended-{i}"]
+            ids += [f"{state.book.id}.{r.key}-{i}" for r in state.book.rules.values() if r.each_extension]
+        return ids
 
     def _check_options(self) -> None:
         offered = {r.option.name: r.option for s in self.legs for r in s.book.rules.values() if r.option}
@@ -115,9 +119,10 @@ class _Engine:
                     )
 
     def warn(
-        self, code: str, template: str, severity: str = "warning", event: str | None = None, **params: object
+        self, code: str, template: str, severity: str = "warning", about: str | None = None, **params: object
     ) -> None:
-        self.warnings.append(Warning(code, template, dict(params), severity, event))
+        """Record a warning; ``about`` is the id of the event it concerns (templates may use {event})."""
+        self.warnings.append(Warning(code, template, dict(params), severity, about))
 
     # -- counting --------------------------------------------------------------------------------
     def _count(self, state: _LegState, rule: Rule, anchor: date, n: int) -> tuple[date, Msg | Items, Count | None]:
@@ -254,12 +259,12 @@ class _Engine:
                 "relief-applied",
                 "{detail} (waived: {citation})",
                 severity="info",
-                event=event_id,
+                about=event_id,
                 detail=Msg(template, **params),
                 citation=relief.citation,
             )
             return
-        self.warn(code, template, severity="breach", event=event_id, **params)
+        self.warn(code, template, severity="breach", about=event_id, **params)
 
     def _evaluate(self, state: _LegState, rule: Rule) -> bool:
         """Compute ``rule`` for the leg if its anchor is known; True when done (or not applicable)."""

@@ -97,6 +97,13 @@ def resolve(day: date, wall: WallTime, zone_name: str, offset: timedelta | None 
     >>> resolve(date(2002, 8, 12), END_OF_DAY, "America/New_York").isoformat()
     '2002-08-13T04:00:00+00:00'
     """
+    try:
+        return _resolve(day, wall, zone_name, offset)
+    except OverflowError:  # the first or last day Python's dates can hold, shifted past the edge
+        raise InputError("{day} is out of the range of dates this tool can handle", day=day.isoformat()) from None
+
+
+def _resolve(day: date, wall: WallTime, zone_name: str, offset: timedelta | None) -> datetime:
     tz = zone(zone_name)
     if wall.is_end_of_day:
         day, clock = day + timedelta(days=1), time(0, 0)

@@ -291,3 +291,26 @@ def test_the_deal_file_in_the_readme_reads_and_computes() -> None:
     assert schedule.event("us-14d.expiry-extended-1").day == date(2026, 6, 5)
     assert schedule.event("us-14d.extension-notice-1").day == date(2026, 6, 8)
     assert schedule.event("us-14d.expiry").day == date(2026, 6, 19)
+
+
+def test_an_extension_notice_can_be_observed() -> None:
+    # Announced on Tue 2 Jun 2026 at 08:30 New York, before the 14e-1(d) deadline (09:00 that day).
+    from deadlines.model import Observed
+    from deadlines.timeutil import WallTime
+
+    deal = Deal(
+        [Leg("us-14d", date(2026, 5, 4))],
+        expiry=local_time(date(2026, 6, 15), "24:00", "America/New_York"),
+        extended=[local_time(date(2026, 6, 1), "24:00", "America/New_York")],
+        observed=[Observed("us-14d.extension-notice-1", date(2026, 6, 2), WallTime(8, 30), source="press release")],
+    )
+    schedule = compute(deal)
+    assert schedule.event("us-14d.extension-notice-1").observed and not schedule.breaches
+    late = replace_observed(deal, WallTime(9, 30))
+    assert [w.code for w in compute(late).breaches] == ["observed-after-deadline"]
+
+
+def replace_observed(deal: Deal, wall: object) -> Deal:
+    from dataclasses import replace
+
+    return replace(deal, observed=[replace(deal.observed[0], wall=wall)])

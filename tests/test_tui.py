@@ -73,12 +73,18 @@ def test_seed_opens_with_the_genset_timetable_and_switches_to_french() -> None:
 
 def test_bad_input_shows_a_message_and_keeps_the_last_schedule() -> None:
     async def scenario() -> None:
-        app = DeadlinesApp(today=date(2026, 5, 1))
+        app = DeadlinesApp(Deal([Leg("us-14d", date(2026, 5, 4))]), today=date(2026, 5, 1))
         async with app.run_test(size=(140, 40)) as pilot:
+            before = app.schedule
+            assert before is not None and before.event("us-14d.expiry").day == date(2026, 6, 1)
             app.query_one("#starts").value = "2026-02-30"  # type: ignore[attr-defined]
             await pilot.pause()
             assert "invalid date" in str(app.query_one("#status").render())
-            assert app.schedule is not None
+            assert app.query_one("#starts").has_class("-invalid")
+            assert app.schedule is before and "June 1, 2026" in _expiry_cell(app)
+            app.query_one("#starts").value = "2026-03-30"  # type: ignore[attr-defined]
+            await pilot.pause()
+            assert not app.query_one("#starts").has_class("-invalid") and not app.error
 
     asyncio.run(scenario())
 
@@ -173,7 +179,7 @@ def test_an_amendment_moves_the_expiry_and_an_extension_keeps_its_notice() -> No
             assert "June 19, 2026" in _expiry_cell(app)
             table = app.query_one("#schedule", DataTable)
             was = " ".join(str(c) for c in table.get_row("us-14d.expiry-extended-1"))
-            assert "June 5, 2026" in was and "extended" in was
+            assert "June 5, 2026" in was and "[extended]" in was
             notice = " ".join(str(c) for c in table.get_row("us-14d.extension-notice-1"))
             assert "Monday, June 8, 2026 9:00" in notice
             assert not app.error

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import ClassVar
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -72,10 +73,10 @@ class DeadlinesApp(App[None]):
     FIELD_LABELS: ClassVar[dict[str, str]] = {
         "regimes": N_("Regimes (ids, comma-separated)"),
         "starts": N_("Commencement / opening (YYYY-MM-DD, one per regime if they differ)"),
-        "expiry": N_("Expiry (YYYY-MM-DD HH:MM [zone]), empty for the earliest"),
+        "expiry": N_("Expiry (YYYY-MM-DD HH:MM [zone]), empty for the earliest; extensions below move it"),
         "sub_start": N_("Start (YYYY-MM-DD), empty if computed"),
         "sub_end": N_("End (YYYY-MM-DD HH:MM), empty for the earliest"),
-        "amendments": N_("Amendments and extensions (kind date [regime], comma-separated)"),
+        "amendments": N_("Amendments (kind date [regime]) and extensions (date [HH:MM] [zone]), comma-separated"),
         "zones": N_("More time zones (IANA names)"),
     }
 
@@ -92,6 +93,9 @@ class DeadlinesApp(App[None]):
         self.path = Path(path) if path else Path("deal.toml")
         self.print_on_exit = False
         self.deal = deal or Deal([Leg("us-14d", date.today())])
+        # The deal as opened (or last saved): what the form does not show (amendment notes, relief,
+        # observed facts) comes from it, so an edit that parses halfway never drops them.
+        self.base_deal = self.deal
         self.lang_index = 0
         # A CLDR locale given with --lang (en_GB, fr_CA) keeps its formats when l cycles the words.
         self.locales = {lang.words: lang.locale for lang in langs or []}
@@ -128,9 +132,6 @@ class DeadlinesApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        from ..render.table import THEME
-
-        self.console.push_theme(THEME)  # the semantic styles of the shared renderers (closed, half...)
         self.recompute()
         self.set_interval(1, self.tick)
         # The table has the focus at start: the footer's keys (l, q) work at once; Tab reaches the form.
@@ -164,7 +165,15 @@ class DeadlinesApp(App[None]):
     def action_toggle_calendar(self) -> None:
         switcher = self.query_one("#main", ContentSwitcher)
         switcher.current = "calendar" if switcher.current == "timetable" else "timetable"
+        self.refresh_bindings()
         self.draw_calendar()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The month keys work (and show in the footer) only with the calendar on screen."""
+        if action == "month":
+            switchers = self.query("#main").results(ContentSwitcher)
+            return any(switcher.current == "calendar" for switcher in switchers)
+        return True
 
     def action_month(self, step: int) -> None:
         if self.month is None:
@@ -188,6 +197,7 @@ class DeadlinesApp(App[None]):
         except DeadlinesError as exc:
             self.notify(loc.text(exc.msg), severity="error")
             return
+        self.base_deal = self.deal
         self.notify(loc.text(Msg(N_("saved to {path}"), path=str(self.path))))
 
     def action_export(self) -> None:
@@ -231,7 +241,7 @@ class DeadlinesApp(App[None]):
             self.query_one(f"#{name}", Input).disabled = not form.subsequent
         self.error_field = ""
         try:
-            deal = deal_from_form(form, self.deal, [Localizer("en"), *self.locs])
+            deal = deal_from_form(form, self.base_deal, self.locs)
             self.schedule = compute(deal)
             self.deal = deal
             self.error = ""
@@ -295,7 +305,11 @@ class DeadlinesApp(App[None]):
         zones = self.schedule.zones if self.schedule else ["UTC"]
         clocks = "   ".join(f"{zone_label(loc, z)} {format_clock(loc, now, z)[1]}" for z in zones)
         line = Text(clocks)
-        upcoming = [e for e in self.schedule.events if e.instant > now] if self.schedule else []
+        # The next deadline that binds: not a waived, reference-only or replaced (extended) one.
+        events = self.schedule.events if self.schedule else []
+        upcoming = [
+            e for e in events if e.instant > now and e.in_force and e.status != "relieved" and e.kind != "extended"
+        ]
         if upcoming:
             nxt = upcoming[0]
             left = nxt.instant - now
@@ -352,7 +366,7 @@ class DeadlinesApp(App[None]):
         deadlines that fall in the month."""
         if self.schedule is None or self.query_one("#main", ContentSwitcher).current != "calendar":
             return
-        from rich.console import Group, RenderableType
+        from rich.console import Group
 
         from ..calendars import get_calendar
         from ..render.views import Period, closures_table, month_grid
@@ -383,7 +397,7 @@ class DeadlinesApp(App[None]):
                     parts.append(
                         Text(f"{each.event.day.day:>2}  {each.regime}: {each.label}", style=_STYLE.get(each.style, ""))
                     )
-        self.query_one("#calendar-text", Static).update(Group(*parts))
+        self.query_one("#calendar-text", Static).update(_themed(Group(*parts), self.size.width - 46))
 
 
 _DST_STYLE = "bold magenta"
@@ -395,6 +409,18 @@ _STYLE = {
     "estimate": "italic cyan",
     "observed": "green",
 }
+
+
+def _themed(renderable: RenderableType, width: int) -> Text:
+    """``renderable`` drawn with the CLI's theme (its semantic styles: closed, half, past, event...), as
+    styled text the app can show: the shared views stay the same in the terminal and in the app."""
+    import io
+
+    from ..render.table import make_console
+
+    console = make_console(max(width, 60), file=io.StringIO(), force_terminal=True, color_system="truecolor")
+    console.print(renderable)
+    return Text.from_ansi(console.file.getvalue())  # type: ignore[attr-defined]
 
 
 def _free_path(path: Path) -> Path:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 from typing import TypeVar
 
-from ..errors import DeadlinesError, InputError
+from ..errors import AmbiguousTimeError, DeadlinesError, InputError
 from ..i18n import Localizer
 from ..model import AMENDMENT_KINDS, Amendment, Deal, ExpiryTime, Leg, LocalTime, Subsequent
+from ..text import At
 from ..timeutil import WallTime, parse_date, parse_local, zone
 
 T = TypeVar("T")
@@ -114,7 +115,9 @@ def deal_from_form(form: Form, base: Deal, locs: list[Localizer]) -> Deal:
     if len(starts) not in (1, len(regimes)):
         raise FieldError(
             "starts",
-            InputError("give one start date, or one per regime in the same order ({n} regimes)", n=len(regimes)),
+            InputError(
+                "give one start date, or one per regime in the same order ({regimes})", regimes=", ".join(regimes)
+            ),
         )
     legs = [Leg(r, starts[i] if len(starts) > 1 else starts[0]) for i, r in enumerate(regimes)]
     zones = _items(form.zones)
@@ -147,29 +150,61 @@ def deal_from_form(form: Form, base: Deal, locs: list[Localizer]) -> Deal:
             show_zones=zones,
         ),
     )
+    if expiry is not None:
+        _field("expiry", expiry.instant)  # a time skipped or repeated by a clock change: say so here
+    if subsequent is not None and subsequent.expiry is not None:
+        _field("sub_end", subsequent.expiry.instant)
     if not extensions:
         return deal
-    # Extensions: the expiry field is the first scheduled expiry; each extension moves it to a later day.
+    # Extensions: the expiry field is the first scheduled expiry; each extension moves it to a later day,
+    # at the same time and in the same zone unless the extension gives its own.
     scheduled = expiry
     if scheduled is None:
-        # No expiry chosen: the first scheduled expiry is the one the engine computes (00:00 is 24:00 the day
-        # before, as the rules write it).
-        first = compute(deal).event(f"{regimes[0]}.{get_rulebook(regimes[0]).expiry}")
-        local = first.instant.astimezone(zone(first.zone))
-        if (local.hour, local.minute) == (0, 0):
-            scheduled = LocalTime(local.date() - timedelta(days=1), WallTime(24, 0), first.zone)
-        else:
-            scheduled = LocalTime(local.date(), WallTime(local.hour, local.minute), first.zone)
+        first = _field("expiry", lambda: compute(deal).event(f"{regimes[0]}.{get_rulebook(regimes[0]).expiry}"))
+        scheduled = _local_time(first.instant, expiry_time.zone if expiry_time else first.zone)
     extended = []
-    for day, wall in extensions:
+    for ext in extensions:
+        later = LocalTime(ext.day, ext.wall or scheduled.wall, ext.zone or scheduled.zone, ext.offset)
+        before, after = scheduled.instant(), _field("amendments", later.instant)
+        if after <= before:
+            raise FieldError(
+                "amendments",
+                InputError(
+                    "extension '{item}': the new expiry must come after the one it extends ({previous})",
+                    item=ext.item,
+                    previous=At(before, scheduled.zone),
+                ),
+            )
         extended.append(scheduled)
-        scheduled = LocalTime(day, wall or scheduled.wall, scheduled.zone)
+        scheduled = later
     return replace(deal, expiry=scheduled, expiry_time=None, extended=extended)
 
 
-def _amendments(
-    text: str, regimes: list[str], locs: list[Localizer]
-) -> tuple[list[Amendment], list[tuple[date, WallTime | None]]]:
+@dataclass(frozen=True)
+class _Extension:
+    item: str  # as typed, for messages
+    day: date
+    wall: WallTime | None
+    offset: timedelta | None
+    zone: str | None
+
+
+def _local_time(instant: datetime, zone_name: str) -> LocalTime:
+    """``instant`` as the wall time users write in ``zone_name`` (00:00 is 24:00 of the day before; the
+    UTC offset kept when the wall time happens twice that night)."""
+    local = instant.astimezone(zone(zone_name))
+    if (local.hour, local.minute) == (0, 0):
+        at = LocalTime(local.date() - timedelta(days=1), WallTime(24, 0), zone_name)
+    else:
+        at = LocalTime(local.date(), WallTime(local.hour, local.minute), zone_name)
+    try:
+        at.instant()
+    except AmbiguousTimeError:
+        at = replace(at, offset=local.utcoffset())
+    return at
+
+
+def _amendments(text: str, regimes: list[str], locs: list[Localizer]) -> tuple[list[Amendment], list[_Extension]]:
     kinds = _kinds(locs)
     amendments, extensions = [], []
     for item in _items(text):
@@ -184,10 +219,15 @@ def _amendments(
         day = parse_date(words[1])
         rest = words[2:]
         if kind == "extension":
-            wall = WallTime.parse(rest.pop(0)) if rest and ":" in rest[0] else None
+            wall = offset = zone_name = None
+            if rest and re.match(r"\d{1,2}:\d{2}", rest[0]):
+                day, wall, offset = parse_local(f"{words[1]} {rest.pop(0)}")
             if rest:
-                raise InputError("extension '{item}': expected a date and optionally a time", item=item)
-            extensions.append((day, wall))
+                zone_name = rest.pop(0)
+                zone(zone_name)
+            if rest:
+                raise InputError("extension '{item}': expected a date, then optionally a time and a zone", item=item)
+            extensions.append(_Extension(item, day, wall, offset, zone_name))
             continue
         regime = rest.pop(0) if rest else None
         if rest or (regime is not None and regime not in regimes):
@@ -204,42 +244,38 @@ def form_from_deal(deal: Deal, loc: Localizer) -> Form:
     """The fields showing ``deal`` (amendment keywords in ``loc``'s language)."""
     starts = {leg.start for leg in deal.legs}
     expiry = deal.extended[0] if deal.extended else deal.expiry
-    lead_zone = _lead_zone(deal)
     items = []
     for a in deal.amendments:
         items.append(" ".join([keyword(loc, a.kind), a.day.isoformat(), *([a.regime] if a.regime else [])]))
     if deal.extended and deal.expiry is not None:
-        first = deal.extended[0]
+        previous = deal.extended[0]
         for later in [*deal.extended[1:], deal.expiry]:
-            wall = "" if later.wall == first.wall else f" {later.wall}"
-            items.append(f"{keyword(loc, 'extension')} {later.day.isoformat()}{wall}")
+            # Always the time (and the zone when it changes): the field reads back to the same instant.
+            text = _when_text(later, None, previous.zone)
+            items.append(f"{keyword(loc, 'extension')} {text}")
+            previous = later
     sub = deal.subsequent
     return Form(
         regimes=", ".join(leg.regime for leg in deal.legs),
         starts=", ".join(leg.start.isoformat() for leg in deal.legs)
         if len(starts) > 1
         else deal.legs[0].start.isoformat(),
-        expiry=_when_text(expiry, deal.expiry_time, lead_zone),
+        expiry=_when_text(expiry, deal.expiry_time, ""),
         subsequent=sub is not None,
         sub_start=sub.start.isoformat() if sub and sub.start else "",
-        sub_end=_when_text(sub.expiry, sub.expiry_time, lead_zone) if sub else "",
+        sub_end=_when_text(sub.expiry, sub.expiry_time, "") if sub else "",
         amendments=", ".join(items),
         zones=", ".join(deal.show_zones),
     )
 
 
-def _lead_zone(deal: Deal) -> str:
-    from ..rules import get_rulebook
-
-    return get_rulebook(deal.legs[0].regime).zone
-
-
-def _when_text(at: LocalTime | None, wall: ExpiryTime | None, lead_zone: str) -> str:
+def _when_text(at: LocalTime | None, wall: ExpiryTime | None, shown_zone: str) -> str:
+    """The field text for a chosen time; the zone is written unless it is ``shown_zone``."""
     if at is not None:
         from ..timeutil import offset_text
 
         text = f"{at.day.isoformat()} {at.wall}{offset_text(at.offset) if at.offset is not None else ''}"
-        return text if at.zone == lead_zone else f"{text} {at.zone}"
+        return text if at.zone == shown_zone else f"{text} {at.zone}"
     if wall is not None:
-        return str(wall.wall) if wall.zone == lead_zone else f"{wall.wall} {wall.zone}"
+        return str(wall.wall) if wall.zone == shown_zone else f"{wall.wall} {wall.zone}"
     return ""
