@@ -277,24 +277,22 @@ class DeadlinesApp(App[None]):
     def _fill(self, table: DataTable[Text], all_rows: list[Rows]) -> None:
         lead = all_rows[0]
         # Labels are long: a fixed width (truncated, full text in the details pane) keeps the times on screen.
-        width = 44 if len(all_rows) == 1 else 34
+        width = 40 if len(all_rows) == 1 else 32
         for rows in all_rows:
             table.add_column(Text(rows.headers[0]), width=width)
         for header in lead.headers[1:]:
             table.add_column(Text(header))
+        # The count and the marks (estimate, waived, extended...) get their own column, last: a long label is
+        # cut, and the times in every zone come first.
+        table.add_column(Text(self.locs[0]._(N_("Count, marks"))))
         for i, row in enumerate(lead.rows):
             style = _STYLE.get(row.style, "")
-            labels = []
-            for rows in all_rows:
-                each = rows.rows[i]
-                label = Text(f"{each.regime}: {each.label}", style=style)
-                if each.marks:
-                    label.append(f" [{', '.join(each.marks)}]")
-                labels.append(label)
+            labels = [Text(f"{rows.rows[i].regime}: {rows.rows[i].label}", style=style) for rows in all_rows]
+            count = Text(_count_and_marks(row))
             extra = [row.days_left] if len(lead.headers) > len(lead.zones) + 1 else []
             # One line per row in a DataTable; weeks when the clocks are out of step stand out.
             times = (Text(t.replace("\n", " "), style=_DST_STYLE if row.dst else "") for t in row.times)
-            table.add_row(*labels, *times, *(Text(t) for t in extra), key=row.event.id)
+            table.add_row(*labels, *times, *(Text(t) for t in extra), count, key=row.event.id)
 
     def tick(self) -> None:
         """The live clock of every zone and the countdown to the next deadline."""
@@ -345,6 +343,8 @@ class DeadlinesApp(App[None]):
         text = Text()
         if row is not None:
             text.append(f"{row.label}\n", style="bold")
+            if row.count or row.marks:  # also in the table's last column, often off screen to the right
+                text.append(_count_and_marks(row) + "\n")
             text.append(loc.text(Msg(N_("Rule: {rule}"), rule=row.rule)) + "\n")
             text.append(loc.text(Msg(N_("How it was counted: {trace}"), trace=row.trace)))
             if row.note:
@@ -409,6 +409,12 @@ _STYLE = {
     "estimate": "italic cyan",
     "observed": "green",
 }
+
+
+def _count_and_marks(row: Row) -> str:
+    """ "42nd business day [waived]": the count and the marks of a row."""
+    marks = f"[{', '.join(row.marks)}]" if row.marks else ""
+    return " ".join(part for part in (row.count, marks) if part)
 
 
 def _themed(renderable: RenderableType, width: int) -> Text:
