@@ -447,12 +447,7 @@ class _Engine:
                 if phase == "initial"
                 else next(r.key for r in state.rules if r.kind == "start" and r.phase == phase)
             )
-            start = state.events[start_key].day
-            trace: Msg | Items = how
-            count = None
-            if day >= start and state.cal.first <= day <= state.cal.last:
-                count = state.cal.trace(start, day)
-                trace = Items([how, count.message()], "parts")
+            trace, count = self._expiry_count(state, state.events[start_key].day, day, how)
             event = self._event(
                 state, rule, day, WallTime(24, 0), trace, count, kind="chosen" if chosen else "expiry", instant=instant
             )
@@ -460,6 +455,14 @@ class _Engine:
         if phase == "initial" and self.deal.extended:
             self._extensions(legs, instant)
         self._dst_warning(instant, phase)
+
+    @staticmethod
+    def _expiry_count(state: _LegState, start: date, day: date, how: Msg) -> tuple[Msg | Items, Count | None]:
+        """How an expiry was set, followed by its count from the period's start when the calendar covers it."""
+        if day >= start and state.cal.first <= day <= state.cal.last:
+            count = state.cal.trace(start, day)
+            return Items([how, count.message()], "parts"), count
+        return how, None
 
     def _extensions(self, legs: list[_LegState], final: datetime) -> None:
         """Each expiry that was scheduled and then extended, and the deadlines counted from it (the Rule
@@ -476,13 +479,8 @@ class _Engine:
             for state in legs:
                 rule = next(r for r in state.rules if r.kind == "expiry" and r.phase == "initial")
                 day = self._last_day(state, instant)
-                start = state.events[state.book.start].day
                 was = Msg(N_("scheduled for {at}, then extended"), at=At(instant, scheduled.zone))
-                trace: Msg | Items = was
-                count = None
-                if day >= start and state.cal.first <= day <= state.cal.last:
-                    count = state.cal.trace(start, day)
-                    trace = Items([was, count.message()], "parts")
+                trace, count = self._expiry_count(state, state.events[state.book.start].day, day, was)
                 key = f"{rule.key}-extended-{i}"
                 event = self._event(state, rule, day, WallTime(24, 0), trace, count, "extended", key, instant)
                 event.label = EXTENDED_LABEL

@@ -194,6 +194,15 @@ def utc_offset_hours(instant: datetime, zone_a: str, zone_b: str) -> float:
     return (b - a).total_seconds() / 3600
 
 
+def unusual_gap(instant: datetime, zone_a: str, zone_b: str) -> float | None:
+    """The hours between ``zone_a`` and ``zone_b`` at ``instant`` when that gap is neither their mid-January
+    nor their mid-July gap: the weeks when only one of them has changed its clocks. None otherwise (a zone
+    without daylight saving, such as Tokyo, is never "unusual" all summer long)."""
+    now = utc_offset_hours(instant, zone_a, zone_b)
+    seasons = {utc_offset_hours(datetime(instant.year, m, 15, 12, tzinfo=UTC), zone_a, zone_b) for m in (1, 7)}
+    return None if now in seasons else now
+
+
 __all__ = [
     "END_OF_DAY",
     "WallTime",
@@ -208,12 +217,3 @@ __all__ = [
     "utc_offset_hours",
     "zone",
 ]
-
-
-def unusual_gap(instant: datetime, zone_a: str, zone_b: str) -> float | None:
-    """The hours between ``zone_a`` and ``zone_b`` at ``instant`` when that gap is neither their mid-January
-    nor their mid-July gap: the weeks when only one of them has changed its clocks. None otherwise (a zone
-    without daylight saving, such as Tokyo, is never "unusual" all summer long)."""
-    now = utc_offset_hours(instant, zone_a, zone_b)
-    seasons = {utc_offset_hours(datetime(instant.year, m, 15, 12, tzinfo=UTC), zone_a, zone_b) for m in (1, 7)}
-    return None if now in seasons else now

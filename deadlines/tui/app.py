@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -104,7 +104,7 @@ class DeadlinesApp(App[None]):
             self.lang_index = LANGUAGE_CYCLE.index(words) if words in LANGUAGE_CYCLE else 0
         self.today = today or date.today()
         self.schedule: Schedule | None = None
-        self.rows: Rows | None = None  # the schedule's rows in the lead language, as drawn
+        self.all_rows: list[Rows] = []  # the schedule's rows in each language shown, as drawn
         self.error: str = ""
         self.error_field: str = ""
         self.month: date | None = None  # the calendar pane's month (its first day)
@@ -132,6 +132,7 @@ class DeadlinesApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._translate_chrome(self.locs[0])
         self.recompute()
         self.set_interval(1, self.tick)
         # The table has the focus at start: the footer's keys (l, q) work at once; Tab reaches the form.
@@ -144,6 +145,7 @@ class DeadlinesApp(App[None]):
 
     def action_cycle_language(self) -> None:
         self.lang_index = (self.lang_index + 1) % len(LANGUAGE_CYCLE)
+        self._translate_chrome(self.locs[0])
         if self.error:
             self.recompute()  # the message, in the new language
         self.redraw()
@@ -257,7 +259,6 @@ class DeadlinesApp(App[None]):
     # -- drawing ---------------------------------------------------------------------------------
     def redraw(self) -> None:
         loc = self.locs[0]
-        self._translate_chrome(loc)
         self.query_one("#status", Static).update(Text(self.error))
         table = self.query_one("#schedule", DataTable)
         cursor = table.cursor_row
@@ -265,11 +266,10 @@ class DeadlinesApp(App[None]):
         if self.schedule is None:
             return
         self.title = self.schedule.name or loc._(N_("Offer timetable"))
-        all_rows = [schedule_rows(self.schedule, each, self.today) for each in self.locs]
-        self.rows = all_rows[0]
-        self._fill(table, all_rows)
-        if cursor is not None and self.rows.rows:
-            table.move_cursor(row=min(cursor, len(self.rows.rows) - 1))
+        self.all_rows = [schedule_rows(self.schedule, each, self.today) for each in self.locs]
+        self._fill(table, self.all_rows)
+        if cursor is not None and self.all_rows[0].rows:
+            table.move_cursor(row=min(cursor, len(self.all_rows[0].rows) - 1))
         self.show_details()
         self.tick()
         self.draw_calendar()
@@ -328,10 +328,11 @@ class DeadlinesApp(App[None]):
 
     def _current_row(self) -> Row | None:
         table = self.query_one("#schedule", DataTable)
-        if self.rows is None or not self.rows.rows or table.cursor_row is None:
+        rows = self.all_rows[0].rows if self.all_rows else []
+        if not rows or table.cursor_row is None:
             return None
         # Rows are drawn in event order: the cursor's row is the row itself, no recomputation.
-        return self.rows.rows[min(table.cursor_row, len(self.rows.rows) - 1)]
+        return rows[min(table.cursor_row, len(rows) - 1)]
 
     def show_details(self) -> None:
         """The selected event's rule and counting trace, then the schedule's breaches and warnings."""
@@ -352,13 +353,12 @@ class DeadlinesApp(App[None]):
         warnings = self.schedule.warnings if self.schedule else []
         order = {"breach": 0, "warning": 1, "info": 2}
         for warning in sorted(warnings, key=lambda w: order.get(w.severity, 3)):
-            style = {"breach": "bold red", "warning": "yellow"}.get(warning.severity, "dim")
             line = Msg(
                 N_("{severity}: {message}"),
                 severity=Term(SEVERITY.get(warning.severity, N_("note"))),
                 message=warning.msg,
             )
-            text.append("\n" + loc.text(line), style=style if warning.severity == "breach" else "")
+            text.append("\n" + loc.text(line), style="bold red" if warning.severity == "breach" else "")
         details.update(text)
 
     def draw_calendar(self) -> None:
@@ -369,29 +369,28 @@ class DeadlinesApp(App[None]):
         from rich.console import Group
 
         from ..calendars import get_calendar
-        from ..render.views import Period, closures_table, month_grid
+        from ..render.views import closures_table, month_grid, parse_period
         from ..rules import get_rulebook
 
         if self.month is None:
             row = self._current_row()
             day = row.event.day if row is not None else self.today
             self.month = day.replace(day=1)
-        first = self.month
-        last = (date(first.year + first.month // 12, first.month % 12 + 1, 1)) - timedelta(days=1)
+        period = parse_period(None, f"{self.month:%Y-%m}", self.today)
+        first, last = period.first, period.last
+        marked = {e.day for e in self.schedule.events if first <= e.day <= last}
         ids = []
         for regime in self.schedule.regimes:
             book = get_rulebook(regime)
             ids += [book.calendar, book.settlement_calendar]
         cals = [get_calendar(i) for i in dict.fromkeys(ids)]
         parts: list[RenderableType] = []
-        for loc in self.locs:
-            marked = {e.day for e in self.schedule.events if first <= e.day <= last}
+        for loc, rows in zip(self.locs, self.all_rows, strict=True):
             try:
                 parts.append(month_grid(loc, cals, first.year, first.month, marked))
-                parts.append(closures_table(loc, cals, Period(first, last, True)))
+                parts.append(closures_table(loc, cals, period))
             except DeadlinesError as exc:
                 parts.append(Text(loc.text(exc.msg), style="bold red"))
-            rows = schedule_rows(self.schedule, loc, self.today)
             for each in rows.rows:
                 if first <= each.event.day <= last:
                     parts.append(
