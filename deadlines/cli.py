@@ -82,6 +82,19 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     sched.add_argument("--today", help=_("the date days left are counted from, YYYY-MM-DD (default: today)"))
     _output_options(sched, loc, TABLE_FORMATS)
 
+    scan = sub.add_parser(
+        "scan", parents=[common], help=_("the earliest expiry for every launch date in a range, with what to watch")
+    )
+    scan.add_argument("--regime", action="append", required=True, help=_("regime id (repeat for a cross-border offer)"))
+    scan.add_argument("--from", dest="first", required=True, help=_("first launch date, YYYY-MM-DD"))
+    scan.add_argument("--to", dest="last", required=True, help=_("last launch date, YYYY-MM-DD"))
+    scan.add_argument(
+        "--time", help=_("the expiry's time of day, HH:MM (default: the first regime's usual expiry time)")
+    )
+    scan.add_argument("--zone", help=_("IANA zone --time is read in (default: the first regime's zone)"))
+    scan.add_argument("--option", action="append", default=[], help=_("rule option, e.g. exemptive-order-2026"))
+    _output_options(scan, loc, ("table", "csv", "json"))
+
     biz = sub.add_parser("bizdays", parents=[common], help=_("business-day arithmetic on a calendar"))
     bsub = biz.add_subparsers(dest="op", required=True, parser_class=_Parser, metavar="OPERATION")
     for name, helptext, args in (
@@ -214,6 +227,72 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
 
     write_output(text, args.output or "-", args.force)
     return status
+
+
+def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
+    from .model import ExpiryTime
+    from .rules import get_rulebook
+    from .scan import scan
+    from .timeutil import WallTime, parse_date, zone
+
+    first, last = parse_date(args.first), parse_date(args.last)
+    zones = list(dict.fromkeys(get_rulebook(r).zone for r in args.regime))
+    at = None
+    if args.time or args.zone:
+        book = get_rulebook(args.regime[0])
+        zone_name = args.zone or book.zone
+        zone(zone_name)
+        at = ExpiryTime(WallTime.parse(args.time) if args.time else book.default_expiry_time, zone_name)
+    _check_output(args)
+    with _Progress() as progress:
+        rows = scan(args.regime, first, last, at=at, options=args.option, progress=progress)
+    locs = [Localizer(lang) for lang in langs]
+    from .render.export import write_output
+
+    if args.format in ("csv", "json"):
+        from .render.scan_view import scan_csv, scan_json
+
+        render = scan_csv if args.format == "csv" else scan_json
+        write_output(render(rows, args.regime, zones, locs), args.output or "-", args.force)
+        return 0
+    from .render.scan_view import scan_tables
+    from .render.views import emit
+
+    emit(scan_tables(rows, args.regime, zones, locs), args)
+    return 0
+
+
+class _Progress:
+    """A progress bar on the terminal's error stream, shown only once a scan has run for a moment."""
+
+    MOMENT = 0.5  # seconds
+
+    def __init__(self) -> None:
+        import time
+
+        self.clock = time.monotonic
+        self.started = self.clock()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if not sys.stderr.isatty() or self.clock() - self.started < self.MOMENT:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("deadlines scan", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _check_output(args: argparse.Namespace) -> None:
@@ -362,6 +441,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser(loc).parse_args(argv)
         if args.command == "schedule":
             return _schedule(args, langs)
+        if args.command == "scan":
+            return _scan(args, langs)
         if args.command == "bizdays":
             return _bizdays(args, Localizer(langs[0], cldr=args.format == "text"))
         if args.command == "calendar":

@@ -9,10 +9,11 @@ time that satisfies them all. The same happens again for a subsequent offering p
 from __future__ import annotations
 
 import calendar as _calendar
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from .calendars import BusinessCalendar, Count, get_calendar
+from .calendars import BusinessCalendar, Count, EarlyClose, get_calendar
 from .errors import InputError
 from .model import Deal, ExpiryTime, Leg, LocalTime, Observed, Relief
 from .rules import Rule, Rulebook, get_rulebook
@@ -60,6 +61,62 @@ def _add_months(day: date, months: int) -> date:
     year = day.year + month // 12
     month = month % 12 + 1
     return date(year, month, min(day.day, _calendar.monthrange(year, month)[1]))
+
+
+def count_day(rule: Rule, cal: BusinessCalendar, anchor: date, n: int) -> date:
+    """The day ``n`` units of ``rule`` after ``anchor`` (``cal`` counts business and settlement units)."""
+    if rule.unit in ("business", "settlement"):
+        return cal.nth(anchor, n) if rule.day1 == "anchor" else cal.add(anchor, n)
+    if rule.unit == "calendar":
+        return anchor + timedelta(days=n - 1 if rule.day1 == "anchor" else n)
+    return _add_months(anchor, n)
+
+
+def rule_wall(rule: Rule, cal: BusinessCalendar, day: date) -> tuple[WallTime, EarlyClose | None]:
+    """The time of day ``rule`` falls due on ``day``: a rule timed at the session's close follows an early
+    close (Euronext half days), which is returned with it."""
+    wall = rule.time or WallTime(24, 0)
+    early = cal.early_close(day) if rule.unit == "business" and cal.close is not None else None
+    if early is not None and cal.close is not None and (wall.hour, wall.minute) == (cal.close.hour, cal.close.minute):
+        return WallTime(early.close.hour, early.close.minute), early
+    return wall, None
+
+
+def last_day(book: Rulebook, cal: BusinessCalendar, instant: datetime) -> date:
+    """A leg's last day for an expiry at ``instant``: the local day, or the day before when the instant comes
+    before that day's session opens (00:00 New York is 24:00 of the day before; 06:00 Paris, before the
+    09:00 opening, closes an offer whose last trading day was the day before)."""
+    local = instant.astimezone(zone(book.zone))
+    if local.time() >= cal.open:
+        return local.date()
+    day = local.date() - timedelta(days=1)
+    if cal.close is not None and cal.first < day <= cal.last:
+        # An exchange: before the opening, the last session was the previous trading day.
+        return cal.previous_business_day(day, inclusive=True)
+    return day
+
+
+def open_everywhere(legs: list[tuple[Rulebook, BusinessCalendar]]) -> Callable[[datetime], bool]:
+    """Whether an expiry at an instant leaves every leg's last day a business day of its calendar."""
+    return lambda instant: all(cal.is_business_day(last_day(book, cal, instant)) for book, cal in legs)
+
+
+def earliest_instant(
+    floor: datetime,
+    at: ExpiryTime,
+    fits: Callable[[datetime], bool],
+    instant: Callable[[date, WallTime, str], datetime] = resolve,
+) -> datetime:
+    """The first ``at`` wall time at or after ``floor`` that ``fits`` (see :func:`open_everywhere`).
+
+    A scan passes an ``instant`` resolver and a ``fits`` that remember the days they have seen."""
+    day = floor.astimezone(zone(at.zone)).date() - timedelta(days=1)
+    for _ in range(SEARCH_DAYS):
+        candidate = instant(day, at.wall, at.zone)
+        if candidate >= floor and fits(candidate):
+            return candidate
+        day += timedelta(days=1)
+    raise InputError("no common expiry found within {days} days", days=SEARCH_DAYS)
 
 
 class _Engine:
@@ -127,19 +184,14 @@ class _Engine:
     # -- counting --------------------------------------------------------------------------------
     def _count(self, state: _LegState, rule: Rule, anchor: date, n: int) -> tuple[date, Msg | Items, Count | None]:
         """Date and trace of ``n`` units of ``rule`` from ``anchor``."""
+        cal = state.cal if rule.unit == "business" else state.settle
+        target = count_day(rule, cal, anchor, n)
+        first = anchor if rule.day1 == "anchor" else anchor + timedelta(days=1)
         if rule.unit in ("business", "settlement"):
-            cal = state.cal if rule.unit == "business" else state.settle
-            if rule.day1 == "anchor":
-                target = cal.nth(anchor, n)
-                count = cal.trace(anchor, target)
-            else:
-                target = cal.add(anchor, n)
-                count = cal.trace(anchor + timedelta(days=1), target)
+            count = cal.trace(first, target)
             self._note_count(count, cal)
             return target, count.message(), count
         if rule.unit == "calendar":
-            target = anchor + timedelta(days=n - 1 if rule.day1 == "anchor" else n)
-            first = anchor if rule.day1 == "anchor" else anchor + timedelta(days=1)
             trace = Msg(
                 N_("calendar days: {first_ordinal} = {first}; {last_ordinal} = {last}"),
                 first_ordinal=Ordinal(1, "calendar"),
@@ -148,7 +200,6 @@ class _Engine:
                 last=target,
             )
             return target, trace, None
-        target = _add_months(anchor, n)
         return (
             target,
             Plural(
@@ -281,19 +332,8 @@ class _Engine:
         if anchor is None:
             return False
         day, trace, count = self._count(state, rule, anchor.day, rule.n)
-        wall = rule.time or WallTime(24, 0)
-        early = state.cal.early_close(day) if rule.unit == "business" else None
-        if (
-            early is not None
-            and state.cal.close is not None
-            and (wall.hour, wall.minute)
-            == (
-                state.cal.close.hour,
-                state.cal.close.minute,
-            )
-        ):
-            # A rule timed at the session's close follows an early close (Euronext half days).
-            wall = WallTime(early.close.hour, early.close.minute)
+        wall, early = rule_wall(rule, state.cal, day)
+        if early is not None:
             closes = Msg(
                 N_("{name}: the session closes at {close}"), name=Term(early.name), close=f"{early.close:%H:%M}"
             )
@@ -395,20 +435,7 @@ class _Engine:
 
     @staticmethod
     def _last_day(state: _LegState, instant: datetime) -> date:
-        """The leg's last day: the local day of ``instant``, or the day before when the instant comes
-        before that day's session opens (00:00 New York is 24:00 of the day before; 06:00 Paris, before
-        the 09:00 opening, closes an offer whose last trading day was the day before)."""
-        local = instant.astimezone(zone(state.book.zone))
-        if local.time() >= state.cal.open:
-            return local.date()
-        day = local.date() - timedelta(days=1)
-        if state.cal.close is not None and state.cal.first < day <= state.cal.last:
-            # An exchange: before the opening, the last session was the previous trading day.
-            return state.cal.previous_business_day(day, inclusive=True)
-        return day
-
-    def _last_day_ok(self, state: _LegState, instant: datetime) -> bool:
-        return state.cal.is_business_day(self._last_day(state, instant))
+        return last_day(state.book, state.cal, instant)
 
     def _joint_expiry(self, phase: str) -> None:
         legs = [s for s in self.legs if any(r.kind == "expiry" and r.phase == phase for r in s.rules)]
@@ -496,19 +523,14 @@ class _Engine:
         floor = max((e.instant for s in legs for e in minima[id(s)]), default=None)
         if floor is None:
             raise InputError("no minimum period applies to this offer's date: choose the expiry in the deal")
-        day = floor.astimezone(zone(at.zone)).date() - timedelta(days=1)
-        for _ in range(SEARCH_DAYS):
-            candidate = resolve(day, at.wall, at.zone)
-            if candidate >= floor and all(self._last_day_ok(s, candidate) for s in legs):
-                names = [Term(e.label) for s in legs for e in minima[id(s)] if e.instant == floor]
-                return candidate, Msg(
-                    N_("the earliest {time} ({zone}) on a day open in every regime's calendar, at or after: {events}"),
-                    time=str(at.wall),
-                    zone=ZoneName(at.zone),
-                    events=Items(names, "parts"),
-                )
-            day += timedelta(days=1)
-        raise InputError("no common expiry found within {days} days", days=SEARCH_DAYS)
+        candidate = earliest_instant(floor, at, open_everywhere([(s.book, s.cal) for s in legs]))
+        names = [Term(e.label) for s in legs for e in minima[id(s)] if e.instant == floor]
+        return candidate, Msg(
+            N_("the earliest {time} ({zone}) on a day open in every regime's calendar, at or after: {events}"),
+            time=str(at.wall),
+            zone=ZoneName(at.zone),
+            events=Items(names, "parts"),
+        )
 
     def _validate(
         self, state: _LegState, instant: datetime, minima: list[Event], maxima: list[Event], rule: Rule

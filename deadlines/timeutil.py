@@ -16,6 +16,7 @@ silently (see the domain notes), and the engine's import path must stay light.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
@@ -111,6 +112,10 @@ def _resolve(day: date, wall: WallTime, zone_name: str, offset: timedelta | None
         clock = time(wall.hour, wall.minute)
     local = datetime.combine(day, clock)
     early, late = local.replace(tzinfo=tz, fold=0), local.replace(tzinfo=tz, fold=1)
+    if offset is None and early.utcoffset() == late.utcoffset():
+        # Both folds agree only for a time that happens exactly once (in a gap or a repeat they differ):
+        # the common case, kept cheap for scans that resolve thousands of days.
+        return early.astimezone(UTC)
     where = f"{day.isoformat()} {clock:%H:%M}"
     # A wall time exists if it survives a round trip through UTC.
     if early.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != local:
@@ -136,6 +141,27 @@ def _resolve(day: date, wall: WallTime, zone_name: str, offset: timedelta | None
             )
         return (early if early.utcoffset() == offset else late).astimezone(UTC)
     return early.astimezone(UTC)
+
+
+def resolve_many(days: Sequence[date], wall: WallTime, zone_name: str) -> list[datetime]:
+    """``[resolve(d, wall, zone_name) for d in days]`` for a scan: the same instants under the same policy
+    (a time in a gap or a repeat raises the same error), at a fraction of the cost per day."""
+    tz = zone(zone_name)
+    shift = timedelta(days=1) if wall.is_end_of_day else timedelta(0)
+    clock = time(0, 0) if wall.is_end_of_day else time(wall.hour, wall.minute)
+    utcoffset, combine = tz.utcoffset, datetime.combine
+    out = []
+    for day in days:
+        try:
+            local = combine(day + shift, clock)
+            offset = utcoffset(local)
+            if offset is not None and offset == utcoffset(local.replace(fold=1)):
+                out.append((local - offset).replace(tzinfo=UTC))
+                continue
+        except OverflowError:
+            pass
+        out.append(resolve(day, wall, zone_name))  # a gap, a repeat or an edge: the scalar path says which
+    return out
 
 
 def _gap(lo: datetime, hi: datetime, tz: ZoneInfo) -> tuple[str, str]:
@@ -199,8 +225,13 @@ def unusual_gap(instant: datetime, zone_a: str, zone_b: str) -> float | None:
     nor their mid-July gap: the weeks when only one of them has changed its clocks. None otherwise (a zone
     without daylight saving, such as Tokyo, is never "unusual" all summer long)."""
     now = utc_offset_hours(instant, zone_a, zone_b)
-    seasons = {utc_offset_hours(datetime(instant.year, m, 15, 12, tzinfo=UTC), zone_a, zone_b) for m in (1, 7)}
-    return None if now in seasons else now
+    return None if now in _season_gaps(instant.year, zone_a, zone_b) else now
+
+
+@cache
+def _season_gaps(year: int, zone_a: str, zone_b: str) -> frozenset[float]:
+    """The mid-January and mid-July gaps between two zones in ``year`` (a scan asks for them thousands of times)."""
+    return frozenset(utc_offset_hours(datetime(year, m, 15, 12, tzinfo=UTC), zone_a, zone_b) for m in (1, 7))
 
 
 __all__ = [
@@ -213,6 +244,7 @@ __all__ = [
     "parse_date",
     "parse_local",
     "resolve",
+    "resolve_many",
     "unusual_gap",
     "utc_offset_hours",
     "zone",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import calendar as _calendar
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -142,7 +143,7 @@ def calendar_view(args: argparse.Namespace, locs: list[Localizer]) -> int:
             parts.append(month_grid(loc, cals, period.first.year, period.first.month))
         parts.append(closures_table(loc, cals, period))
         blocks.append(Group(*parts))
-    _emit(blocks, args)
+    emit(blocks, args)
     return 0
 
 
@@ -243,11 +244,11 @@ def rules_view(args: argparse.Namespace, locs: list[Localizer]) -> int:
         ]
         write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", args.output or "-", args.force)
         return 0
-    _emit([Group(*(rules_table(loc, book, on) for book in books)) for loc in locs], args)
+    emit([Group(*(rules_table(loc, book, on) for book in books)) for loc in locs], args)
     return 0
 
 
-def _emit(blocks: list[RenderableType], args: argparse.Namespace) -> None:
+def emit(blocks: Sequence[RenderableType], args: argparse.Namespace) -> None:
     """Print one block per language (stacked), to the terminal or, with --output, to a text file."""
     from .export import write_output
 
@@ -263,4 +264,4 @@ def _emit(blocks: list[RenderableType], args: argparse.Namespace) -> None:
         draw(make_console(args.width))
 
 
-__all__ = ["calendar_view", "rules_view"]
+__all__ = ["calendar_view", "emit", "rules_view"]

@@ -1,0 +1,158 @@
+"""Benchmarks of deadlines, measured as ratios in one run on one machine (see BENCHMARKS.md).
+
+    python benchmarks/run.py            # print the results as Markdown
+    python benchmarks/run.py --write    # also replace the results section of BENCHMARKS.md
+
+Measurements, not tests: nothing here passes or fails, it reports. Each cold run is a fresh process of
+the same interpreter (``sys.executable``); in-process timings use ``timeit`` and report the best of
+several repeats per call, the usual way to filter out a busy machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import re
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "serono-genset-2002.toml"
+BENCHMARKS_MD = ROOT / "BENCHMARKS.md"
+BEGIN, END = "<!-- results: begin -->", "<!-- results: end -->"
+
+# The targets of the issue that asked for these benchmarks.
+TARGETS = {"cold": 8.0, "scan": 3.0}
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "deadlines", *args]
+
+
+def cold(command: list[str], runs: int) -> list[float]:
+    """Wall-clock seconds of ``runs`` fresh processes (output discarded), after one warm-up run."""
+    # As installed: bytecode cached (the warm-up run writes it, even where the shell asks Python not to).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"NO_COLOR": "1"}
+    subprocess.run(command, stdout=subprocess.DEVNULL, check=True, env=env, cwd=ROOT)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, check=True, env=env, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def imported(command: list[str]) -> set[str]:
+    """The top-level packages a command imports (from ``-X importtime``)."""
+    result = subprocess.run(
+        [command[0], "-X", "importtime", *command[1:]],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    names = re.findall(r"^import time:\s+\d+ \|\s+\d+ \|\s*(\S+)", result.stderr, re.M)
+    return {n.split(".")[0] for n in names}
+
+
+def per_call(func, number: int, repeat: int = 7) -> float:  # type: ignore[no-untyped-def]
+    """Best time per call in microseconds."""
+    return min(timeit.repeat(func, number=number, repeat=repeat)) / number * 1e6
+
+
+def bizdays(rng: random.Random) -> list[tuple[str, str, str]]:
+    """deadlines' add/count against numpy.busday_offset/busday_count on the same closed days."""
+    return [row for cal_id in ("us-federal", "XPAR") for row in _bizdays_on(cal_id, rng)]
+
+
+def _bizdays_on(cal_id: str, rng: random.Random) -> list[tuple[str, str, str]]:
+    import numpy as np
+
+    from deadlines.calendars import get_calendar
+
+    cal = get_calendar(cal_id)
+    holidays = np.array([d.isoformat() for d in sorted(cal.closures)], dtype="datetime64[D]")
+    npcal = np.busdaycalendar(weekmask="1111100", holidays=holidays)
+    days = [date(1996, 1, 1) + timedelta(days=rng.randrange(14_000)) for _ in range(2_000)]
+    opens = [cal.next_business_day(d, inclusive=True) for d in days]
+    ends = [d + timedelta(days=rng.randrange(90)) for d in opens]
+    np_opens = np.array([d.isoformat() for d in opens], dtype="datetime64[D]")
+    np_ends = np.array([d.isoformat() for d in ends], dtype="datetime64[D]") + np.timedelta64(1, "D")
+    # Same answers first: add from an open day; count over [start, end] both included (numpy: end excluded).
+    ours_add = [cal.add(d, 20) for d in opens]
+    theirs_add = np.busday_offset(np_opens, 20, busdaycal=npcal)
+    assert [d.isoformat() for d in ours_add] == [str(d) for d in theirs_add], f"{cal_id}: add differs"
+    ours_count = [cal.count(a, b) for a, b in zip(opens, ends, strict=True)]
+    assert ours_count == np.busday_count(np_opens, np_ends, busdaycal=npcal).tolist(), f"{cal_id}: count differs"
+    pairs = list(zip(opens, ends, strict=True))
+    np_pairs = list(zip(np_opens, np_ends, strict=True))
+    cases = [
+        ("add", lambda: [cal.add(d, 20) for d in opens]),
+        ("numpy busday_offset", lambda: [np.busday_offset(d, 20, busdaycal=npcal) for d in np_opens]),
+        ("count", lambda: [cal.count(a, b) for a, b in pairs]),
+        ("numpy busday_count", lambda: [np.busday_count(a, b, busdaycal=npcal) for a, b in np_pairs]),
+        ("add_many (batch)", lambda: cal.add_many(opens, 20)),
+        ("numpy busday_offset (array)", lambda: np.busday_offset(np_opens, 20, busdaycal=npcal)),
+        ("count_many (batch)", lambda: cal.count_many(opens, ends)),
+        ("numpy busday_count (array)", lambda: np.busday_count(np_opens, np_ends, busdaycal=npcal)),
+    ]
+    return [(cal_id, name, f"{per_call(func, 5) / len(opens):.3f}") for name, func in cases]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="fresh processes per cold measurement")
+    parser.add_argument("--write", action="store_true", help="replace the results section of BENCHMARKS.md")
+    args = parser.parse_args()
+
+    schedule = _cli("schedule", str(SEED), "--format", "json")
+    scan = _cli(
+        "scan", "--regime", "us-14d", "--regime", "fr-amf", "--from", "2000-01-01", "--to", "2030-12-31",
+        "--format", "csv",
+    )  # fmt: skip
+    bare = cold([sys.executable, "-c", "pass"], args.runs)
+    sched = cold(schedule, args.runs)
+    scans = cold(scan, max(5, args.runs // 3))
+    ms = lambda xs: statistics.median(xs) * 1000  # noqa: E731
+    lines = [
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()}; {date.today().isoformat()}; {args.runs} cold runs each (scan: {len(scans)}), medians.",
+        "",
+        "| Measurement | Median | Ratio | Target |",
+        "|---|---:|---:|---:|",
+        f"| `python -c pass` | {ms(bare):.1f} ms | 1.0 | |",
+        f"| `deadlines schedule examples/serono-genset-2002.toml --format json` | {ms(sched):.1f} ms "
+        f"| {ms(sched) / ms(bare):.2f} × bare | ≤ {TARGETS['cold']:g} |",
+        f"| `deadlines scan --regime us-14d --regime fr-amf --from 2000-01-01 --to 2030-12-31 --format csv` "
+        f"| {ms(scans):.1f} ms | {ms(scans) / ms(sched):.2f} × schedule | ≤ {TARGETS['scan']:g} |",
+        "",
+    ]
+    for label, command in (
+        ("deadlines --help", _cli("--help")),
+        ("deadlines schedule … --format json", schedule),
+        ("deadlines schedule … (table)", _cli("schedule", str(SEED))),
+    ):
+        heavy = sorted(imported(command) & {"textual", "numpy", "pandas", "rich", "babel"})
+        lines.append(f"- `{label}` imports: {', '.join(heavy) or 'none'} of textual, numpy, pandas, rich, babel")
+    lines += ["", "Business days, microseconds per date (best of 7 repeats; 2,000 random dates 1996–2034):", ""]
+    lines += ["| Calendar | Operation | µs per date |", "|---|---|---:|"]
+    lines += [f"| {c} | {op} | {us} |" for c, op, us in bizdays(random.Random(2002))]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if args.write:
+        page = BENCHMARKS_MD.read_text(encoding="utf-8")
+        head, rest = page.split(BEGIN, 1)
+        _, tail = rest.split(END, 1)
+        BENCHMARKS_MD.write_text(f"{head}{BEGIN}\n{text}{END}{tail}", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,198 @@
+"""``deadlines scan``: the launch-date scan as a table, CSV or JSON, in one language or two.
+
+CSV and JSON keep stable English keys for scripts (``launch``, ``expiry_utc``, ``local:ZONE``,
+``days:REGIME``, ``flags``...) with the notes in each chosen language; the table says the same in words.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+
+from ..i18n import Localizer
+from ..scan import DST, HISTORIC, HOLIDAY, MAXIMUM, NO_MINIMUM, ScanRow
+from ..text import N_, Items, Msg, ZoneName
+from ..timeutil import iso_local, iso_utc, utc_offset_hours, zone
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+FLAG_NOTES = {
+    DST: N_("clocks out of step: {a} and {b} are {hours} hours apart instead of {usual}"),
+    MAXIMUM: N_("after the maximum period of {regimes}"),
+    NO_MINIMUM: N_("no minimum period encoded for this date: choose the expiry"),
+    HISTORIC: N_("{regimes}: rules for this date not encoded"),
+}
+
+
+def notes(row: ScanRow, zones: Sequence[str]) -> list[Msg]:
+    """What to watch for a launch date, as messages to translate (closed days first)."""
+    out = [
+        Msg(N_("{calendar} closed {day}: {names}"), calendar=c.calendar, day=c.day, names=Items(c.labels, "slash"))
+        for c in row.closed
+    ]
+    if row.dst_gap is not None and row.expiry is not None and len(zones) > 1:
+        usual = utc_offset_hours(datetime(row.expiry.year, 1, 15, 12, tzinfo=UTC), zones[0], zones[1])
+        out.append(
+            Msg(
+                FLAG_NOTES[DST],
+                a=ZoneName(zones[0]),
+                b=ZoneName(zones[1]),
+                hours=f"{abs(row.dst_gap):g}",
+                usual=f"{abs(usual):g}",
+            )
+        )
+    if row.after_maximum:
+        out.append(Msg(FLAG_NOTES[MAXIMUM], regimes=Items(row.after_maximum, "comma")))
+    if row.expiry is None:
+        out.append(Msg(FLAG_NOTES[NO_MINIMUM]))
+    if row.historic:
+        out.append(Msg(FLAG_NOTES[HISTORIC], regimes=Items(row.historic, "comma")))
+    return out
+
+
+def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[str], locs: Sequence[Localizer]) -> str:
+    texts = [Localizer(loc.lang, cldr=False) for loc in locs]
+    data = {
+        "regimes": list(regimes),
+        "zones": list(zones),
+        "rows": [
+            {
+                "launch": row.launch.isoformat(),
+                "expiry_utc": iso_utc(row.expiry) if row.expiry else None,
+                "local": {z: iso_local(row.expiry, z) for z in zones} if row.expiry else None,
+                "legs": [
+                    {
+                        "regime": leg.regime,
+                        "calendar": leg.calendar,
+                        "last_day": leg.last_day.isoformat(),
+                        "business_days": leg.business_days,
+                    }
+                    for leg in row.legs
+                ],
+                "flags": list(row.flags),
+                "closed": [
+                    {"date": c.day.isoformat(), "calendar": c.calendar, "names": [str(label) for label in c.labels]}
+                    for c in row.closed
+                ],
+                "dst_gap_hours": row.dst_gap,
+                "after_maximum": list(row.after_maximum),
+                "notes": {t.lang.words: [t.text(m) for m in notes(row, zones)] for t in texts},
+            }
+            for row in rows
+        ],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def scan_csv(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[str], locs: Sequence[Localizer]) -> str:
+    texts = [Localizer(loc.lang, cldr=False) for loc in locs]
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            "launch",
+            "expiry_utc",
+            *(f"local:{z}" for z in zones),
+            *(f"days:{r}" for r in regimes),
+            *(f"last_day:{r}" for r in regimes),
+            "flags",
+            *(f"notes:{t.lang.words}" for t in texts),
+        ]
+    )
+    tzs = [zone(z) for z in zones]
+    separators = [t.pgettext("separator between the parts of a trace", "; ") for t in texts]
+    blank = [""] * (1 + len(zones) + 2 * len(regimes))
+    seen: dict[object, list[str]] = {}
+    silent = [""] * len(texts)
+    for row in rows:
+        flags = row.flags
+        said = silent
+        if flags:
+            key = (tuple((c.day, c.calendar) for c in row.closed), row.dst_gap, row.after_maximum, flags, row.historic)
+            said = seen.get(key) or []
+            if not said:  # neighbouring launch dates share their notes: each is worded once
+                found = notes(row, zones)
+                said = seen[key] = [sep.join(map(t.text, found)) for t, sep in zip(texts, separators, strict=True)]
+        expiry = row.expiry
+        if expiry is None:
+            cells = blank
+        else:
+            legs = {leg.regime: leg for leg in row.legs}
+            cells = [
+                expiry.isoformat(timespec="minutes").replace("+00:00", "Z"),
+                *(expiry.astimezone(tz).isoformat(timespec="minutes") for tz in tzs),
+                *(str(legs[r].business_days) for r in regimes),
+                *(legs[r].last_day.isoformat() for r in regimes),
+            ]
+        writer.writerow(
+            [
+                row.launch.isoformat(),
+                *cells,
+                " ".join(flags),
+                *said,
+            ]
+        )
+    return out.getvalue()
+
+
+def scan_tables(
+    rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[str], locs: Sequence[Localizer]
+) -> list[Table]:
+    """One rich table per language: launch date, the expiry in every zone, each leg's count, what to watch."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..i18n.formats import format_clock, format_date, zone_label
+
+    tables = []
+    for loc in locs:
+        title = Msg(
+            N_("Earliest expiry for each launch date: {regimes}"),
+            regimes=Items(regimes, "comma"),
+        )
+        table = Table(title=Text(loc.text(title)), box=box.SIMPLE_HEAVY, title_style="heading")
+        table.add_column(loc._(N_("Launch (day 1)")), no_wrap=True)
+        for z in zones:
+            table.add_column(zone_label(loc, z, header=True), no_wrap=True)
+        for r in regimes:
+            table.add_column(loc.text(Msg(N_("{regime}: days"), regime=r)), justify="right")
+        table.add_column(loc._(N_("To watch")), overflow="fold")
+        for row in rows:
+            legs = {leg.regime: leg for leg in row.legs}
+            cells = [format_date(loc, row.launch)]
+            lead: date | None = None
+            for z in zones:
+                if row.expiry is None:
+                    cells.append("")
+                    continue
+                day, clock = format_clock(loc, row.expiry, z)
+                if lead is None:
+                    lead = day
+                    cells.append(f"{format_date(loc, day)} {clock}")
+                else:
+                    cells.append(clock if day == lead else f"{format_date(loc, day, 'short')} {clock}")
+            cells += [str(legs[r].business_days) if r in legs else "" for r in regimes]
+            style = (
+                "breach"
+                if MAXIMUM in row.flags or NO_MINIMUM in row.flags
+                else "dst"
+                if DST in row.flags
+                else "half"
+                if HOLIDAY in row.flags
+                else ""
+            )
+            cells.append(
+                loc.pgettext("separator between the parts of a trace", "; ").join(map(loc.text, notes(row, zones)))
+            )
+            table.add_row(*cells, style=style)
+        tables.append(table)
+    return tables
+
+
+__all__ = ["notes", "scan_csv", "scan_json", "scan_tables"]

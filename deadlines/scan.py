@@ -1,0 +1,342 @@
+"""Launch-date scan: for every launch date in a range, the earliest lawful expiry and what to watch.
+
+``deadlines scan`` answers "which launch date gives an expiry clear of holidays in New York and Paris?".
+Running the whole engine once per date would build every deadline and every trace of a timetable nobody
+reads; this batch path computes only what decides the expiry, with the engine's own helpers
+(:func:`~deadlines.engine.count_day`, :func:`~deadlines.engine.rule_wall`,
+:func:`~deadlines.engine.last_day`, :func:`~deadlines.engine.earliest_instant`) over the rules in force
+for each date:
+
+- the minimum periods of every leg, and from them the earliest expiry at the deal's wall time on a day
+  open in every leg's calendar (the engine's ``_earliest``);
+- the business days of each leg from day 1 (the launch date) to its last day;
+- flags: a closed weekday of any of the deal's calendars (leg or settlement) on or next to a leg's last
+  day; the expiry falling in a week when the legs' clocks are out of step; an expiry after a leg's
+  maximum period; no minimum encoded for the date (French offers before 24 November 2004).
+
+Launch dates are the days open in every leg's calendar. ``tests/test_scan.py`` checks every row field
+against :func:`deadlines.engine.compute` for random dates and regimes.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+from itertools import combinations
+from typing import NamedTuple
+
+from .calendars import BusinessCalendar, RuleCalendar, get_calendar
+from .calendars.base import Label
+from .engine import count_day, earliest_instant, last_day, rule_wall
+from .errors import DeadlinesError, InputError
+from .model import ExpiryTime
+from .rules import Rule, Rulebook, get_rulebook
+from .timeutil import resolve_many, unusual_gap, zone
+
+HOLIDAY, DST, MAXIMUM, NO_MINIMUM, HISTORIC = "holiday", "dst-mismatch", "after-maximum", "no-minimum", "historic"
+FLAGS = (HOLIDAY, DST, MAXIMUM, NO_MINIMUM, HISTORIC)
+PROGRESS_EVERY = 256  # launch dates between two progress reports
+CHUNK = 2048  # launch dates computed in one batch
+NEAR = timedelta(days=3)  # more than any instant's distance from its local day, in UTC
+SPAN_MARGIN = 8  # days after the last floor resolved in advance for the expiry search
+
+
+class LegResult(NamedTuple):
+    """One leg of a scanned launch: its last day and how many business days that is from day 1."""
+
+    regime: str
+    calendar: str
+    last_day: date
+    business_days: int
+    unit: str  # "business" or "trading", as the calendar names its days
+
+
+class Closed(NamedTuple):
+    """A closed weekday next to (or on) a leg's last day, in one of the deal's calendars."""
+
+    day: date
+    calendar: str
+    labels: tuple[Label, ...]
+
+
+class ScanRow(NamedTuple):
+    """One launch date (tuples: a scan builds thousands of them)."""
+
+    launch: date
+    expiry: datetime | None  # UTC; None when no minimum period applies to the launch date
+    legs: tuple[LegResult, ...]
+    closed: tuple[Closed, ...] = ()
+    dst_gap: float | None = None  # hours between the first two zones out of step, when they are
+    after_maximum: tuple[str, ...] = ()  # regimes whose maximum period the expiry passes
+    historic: tuple[str, ...] = ()  # regimes whose rules for the date are not encoded
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """The codes of what to watch, in FLAGS order."""
+        found = (self.closed, self.dst_gap is not None, self.after_maximum, self.expiry is None, self.historic)
+        return tuple(flag for flag, on in zip(FLAGS, found, strict=True) if on)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The period rules of one leg for the launch dates between two rule changes."""
+
+    minima: tuple[Rule, ...]
+    maxima: tuple[Rule, ...]
+    historic: bool
+
+
+class _Leg:
+    def __init__(self, regime: str, options: frozenset[str]) -> None:
+        self.book: Rulebook = get_rulebook(regime)
+        self.cal: RuleCalendar = get_calendar(self.book.calendar)
+        self.settle: RuleCalendar = get_calendar(self.book.settlement_calendar)
+        self.options = set(options)
+        self.changes = _rule_changes(self.book)
+        self._plans: dict[int, _Plan] = {}
+
+    def plan(self, launch: date) -> _Plan:
+        """The rules in force for ``launch``, computed once per span between two rule changes."""
+        segment = bisect_right(self.changes, launch)
+        plan = self._plans.get(segment)
+        if plan is None:
+            rules = [r for r in self.book.in_force(launch, self.options) if r.phase == "initial" and r.in_force]
+            for rule in rules:
+                if rule.kind in ("minimum", "maximum") and rule.anchor not in (None, self.book.start):
+                    raise InputError(
+                        "{regime}: the scan cannot count {rule} from {anchor}",
+                        regime=self.book.id,
+                        rule=rule.key,
+                        anchor=rule.anchor,
+                    )
+            historic = self.book.historic_before is not None and launch < self.book.historic_before
+            plan = _Plan(
+                tuple(r for r in rules if r.kind == "minimum" and r.requires is None),
+                tuple(r for r in rules if r.kind == "maximum" and r.requires is None),
+                historic,
+            )
+            self._plans[segment] = plan
+        return plan
+
+    def calendar_for(self, rule: Rule) -> BusinessCalendar:
+        return self.settle if rule.unit == "settlement" else self.cal
+
+
+def _rule_changes(book: Rulebook) -> list[date]:
+    """The dates on which the rules in force change for offers launched from that day on."""
+    days: set[date] = set()
+    for rule in book.rules.values():
+        for version in rule.versions:
+            days.update(version[k] for k in ("since", "until") if k in version)
+        if rule.option is not None and rule.option.since is not None:
+            days.add(rule.option.since)
+    if book.historic_before is not None:
+        days.add(book.historic_before)
+    return sorted(days)
+
+
+def launch_dates(regimes: Sequence[str], first: date, last: date) -> list[date]:
+    """The days in [first, last] open in the calendar of every regime (the days an offer can start)."""
+    cals = list({get_rulebook(r).calendar: get_calendar(get_rulebook(r).calendar) for r in regimes}.values())
+    days = set(cals[0].business_days(first, last))
+    for cal in cals[1:]:
+        days.intersection_update(cal.business_days(first, last))
+    return sorted(days)
+
+
+def scan(
+    regimes: Sequence[str],
+    first: date,
+    last: date,
+    *,
+    at: ExpiryTime | None = None,
+    options: Sequence[str] = (),
+    progress: Callable[[int, int], None] | None = None,
+) -> list[ScanRow]:
+    """One row per launch date in [first, last] open in every regime's calendar.
+
+    ``at`` is the wall time and zone of the expiry (default: the first regime's usual expiry time, as in
+    a timetable); ``progress(done, total)`` is called every few hundred dates.
+
+    >>> rows = scan(["us-14d"], date(2026, 3, 30), date(2026, 3, 31))
+    >>> [(r.launch.isoformat(), r.legs[0].last_day.isoformat(), r.legs[0].business_days) for r in rows]
+    [('2026-03-30', '2026-04-24', 20), ('2026-03-31', '2026-04-27', 20)]
+    """
+    if not regimes:
+        raise InputError("give at least one regime")
+    if len(set(regimes)) != len(regimes):
+        raise InputError("regime '{regime}' is given twice", regime=next(r for r in regimes if regimes.count(r) > 1))
+    if first > last:
+        raise InputError("the range {start} to {end} is reversed", start=first.isoformat(), end=last.isoformat())
+    legs = [_Leg(r, frozenset(options)) for r in regimes]
+    known = {r.option.name for leg in legs for r in leg.book.rules.values() if r.option}
+    for name in sorted(set(options) - known):
+        raise InputError("unknown option '{option}' (known: {known})", option=name, known=", ".join(sorted(known)))
+    days = launch_dates(regimes, first, last)
+    expiry_at = at or ExpiryTime(legs[0].book.default_expiry_time, legs[0].book.zone)
+    rows = []
+    for i, row in enumerate(_rows(legs, days, expiry_at)):
+        rows.append(row)
+        if progress is not None and i % PROGRESS_EVERY == 0:
+            progress(i, len(days))
+    if progress is not None:
+        progress(len(days), len(days))
+    return rows
+
+
+def _rows(legs: list[_Leg], days: list[date], at: ExpiryTime) -> Iterator[ScanRow]:
+    """The rows, run by run: a run is a stretch of launch dates under the same rules, computed in batches
+    (the minima of all its dates at once), then date by date for the expiry search."""
+    zones = list(dict.fromkeys(leg.book.zone for leg in legs))
+    pairs = list(combinations(zones, 2))
+    watched = list({c.id: c for leg in legs for c in (leg.cal, leg.settle)}.values())
+    closed = {d for c in watched for d in c.closures}
+    fitting: dict[datetime, tuple[date, ...] | None] = {}  # expiry -> each leg's last day, None: not open
+
+    def last_days(expiry: datetime) -> tuple[date, ...] | None:
+        if expiry in fitting:
+            return fitting[expiry]
+        found: list[date] = []
+        for leg in legs:  # the engine's open_everywhere, stopping at the first closed leg
+            day = last_day(leg.book, leg.cal, expiry)
+            if not leg.cal.is_business_day(day):
+                fitting[expiry] = None
+                return None
+            found.append(day)
+        fitting[expiry] = result = tuple(found)
+        return result
+
+    for run, plans in _runs(legs, days):
+        historic = tuple(leg.book.id for leg, plan in zip(legs, plans, strict=True) if plan.historic)
+        minima = [
+            (leg, rule, _due_days(leg, rule, run))
+            for leg, plan in zip(legs, plans, strict=True)
+            for rule in plan.minima
+        ]
+        if not minima:
+            yield from (ScanRow(launch, None, (), historic=historic) for launch in run)
+            continue
+        floors = _floors(minima, len(run))
+        expiries = _earliest_many(floors, at, last_days)
+        ends = [last_days(e) or () for e in expiries]
+        maxima = [
+            [(rule, _due_days(leg, rule, run)) for rule in plan.maxima] for leg, plan in zip(legs, plans, strict=True)
+        ]
+        counts = [leg.cal.count_many(run, [e[i] for e in ends]) for i, leg in enumerate(legs)]
+        for k, launch in enumerate(run):
+            expiry, ends_k = expiries[k], ends[k]
+            gaps = [unusual_gap(expiry, a, b) for a, b in pairs]
+            yield ScanRow(
+                launch,
+                expiry,
+                tuple(
+                    LegResult(leg.book.id, leg.cal.id, ends_k[i], counts[i][k], leg.cal.unit)
+                    for i, leg in enumerate(legs)
+                ),
+                _closed_near(watched, closed, ends_k),
+                next((g for g in gaps if g is not None), None) if gaps else None,
+                tuple(
+                    leg.book.id
+                    for leg, dues in zip(legs, maxima, strict=True)
+                    if any(_passes(expiry, leg, rule, days[k]) for rule, days in dues)
+                ),
+                historic,
+            )
+
+
+def _earliest_many(
+    floors: list[datetime], at: ExpiryTime, last_days: Callable[[datetime], tuple[date, ...] | None]
+) -> list[datetime]:
+    """:func:`~deadlines.engine.earliest_instant` for many floors: the candidate days (the wall time ``at`` on
+    each day from the day before the first floor's local day) are resolved in one batch and searched with
+    the same rule: the first candidate at or after the floor whose last days are all open."""
+    lead = zone(at.zone)
+    first = min(floors).astimezone(lead).date() - timedelta(days=1)
+    size = (max(floors).astimezone(lead).date() - first).days + SPAN_MARGIN
+    span = [first + timedelta(days=i) for i in range(size)]
+    try:
+        candidates = resolve_many(span, at.wall, at.zone)
+    except DeadlinesError:  # a time in a gap or repeat somewhere in the span: the engine's own search says
+        return [earliest_instant(floor, at, lambda c: last_days(c) is not None) for floor in floors]
+    out = []
+    for floor in floors:
+        j = (floor.astimezone(lead).date() - first).days - 2  # the engine starts the day before the floor's
+        while True:
+            j += 1
+            if j == size:  # past the batch: the engine's search goes on from there
+                out.append(earliest_instant(floor, at, lambda c: last_days(c) is not None))
+                break
+            candidate = candidates[j]
+            if candidate >= floor and last_days(candidate) is not None:
+                out.append(candidate)
+                break
+    return out
+
+
+def _runs(legs: list[_Leg], days: list[date]) -> Iterator[tuple[list[date], list[_Plan]]]:
+    """Consecutive launch dates under the same rules in every leg, at most CHUNK at a time."""
+    start = 0
+    while start < len(days):
+        plans = [leg.plan(days[start]) for leg in legs]
+        changes = [c for leg in legs for c in leg.changes if c > days[start]]
+        end = bisect_right(days, min(changes) - timedelta(days=1), lo=start) if changes else len(days)
+        end = min(end, start + CHUNK)
+        yield days[start:end], plans
+        start = end
+
+
+def _due_days(leg: _Leg, rule: Rule, launches: list[date]) -> list[date]:
+    """The day ``rule`` falls due for offers launched on each of ``launches``."""
+    cal = leg.calendar_for(rule)
+    if rule.unit in ("business", "settlement"):
+        return (cal.nth_many if rule.day1 == "anchor" else cal.add_many)(launches, rule.n)
+    return [count_day(rule, cal, launch, rule.n) for launch in launches]
+
+
+def _floors(minima: list[tuple[_Leg, Rule, list[date]]], size: int) -> list[datetime]:
+    """The latest minimum instant for each launch. An instant lies within a day and a half of its local
+    day, so only the minima due within NEAR days of the latest one are resolved."""
+    latest = list(map(max, *(days for _, _, days in minima))) if len(minima) > 1 else minima[0][2]
+    floors: list[datetime | None] = [None] * size
+    for leg, rule, days in minima:
+        near = [k for k in range(size) if days[k] >= latest[k] - NEAR]
+        for k, instant in zip(near, _instants(leg, rule, [days[k] for k in near]), strict=True):
+            floor = floors[k]
+            if floor is None or instant > floor:
+                floors[k] = instant
+    return [f for f in floors if f is not None]
+
+
+def _instants(leg: _Leg, rule: Rule, days: list[date]) -> list[datetime]:
+    """The instants ``rule`` falls due on each of ``days`` (its time of day, or an early close)."""
+    walls = [rule_wall(rule, leg.cal, day)[0] for day in days]
+    out: dict[int, datetime] = {}
+    for wall in set(walls):
+        same = [k for k, w in enumerate(walls) if w == wall]
+        out.update(zip(same, resolve_many([days[k] for k in same], wall, leg.book.zone), strict=True))
+    return [out[k] for k in range(len(days))]
+
+
+def _passes(expiry: datetime, leg: _Leg, rule: Rule, day: date) -> bool:
+    """Whether ``expiry`` is after ``rule``'s instant on ``day`` (resolved only when the days are close)."""
+    return day - NEAR <= expiry.date() and expiry > _instants(leg, rule, [day])[0]
+
+
+def _closed_near(cals: list[RuleCalendar], closed: set[date], last_days: tuple[date, ...]) -> tuple[Closed, ...]:
+    """Closed weekdays of ``cals`` on each last day and on the weekdays just before and after it."""
+    days = sorted({d for day in last_days for d in _around(day) if d in closed})
+    return tuple(Closed(d, c.id, labels) for d in days for c in cals if (labels := c.closed_labels(d)))
+
+
+@cache
+def _around(day: date) -> tuple[date, date, date]:
+    weekday = day.weekday()
+    before = day - timedelta(days=3 if weekday == 0 else 2 if weekday == 6 else 1)
+    after = day + timedelta(days=3 if weekday == 4 else 2 if weekday == 5 else 1)
+    return before, day, after
+
+
+__all__ = ["FLAGS", "Closed", "LegResult", "ScanRow", "launch_dates", "scan"]

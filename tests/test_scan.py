@@ -1,0 +1,221 @@
+"""The launch-date scan: its batch path against the engine, and its flags against real calendars.
+
+The scan computes the expiry without building timetables; :func:`deadlines.engine.compute` is the
+reference it must agree with for every launch date (expiry instant, each leg's last day and count, the
+maximum and the clocks out of step). The flags are checked against days taken from the calendars as
+published (Good Friday, Easter Monday) and the statutory daylight-saving dates.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from deadlines.engine import compute
+from deadlines.errors import DeadlinesError, InputError
+from deadlines.model import Deal, ExpiryTime, Leg
+from deadlines.rules import get_rulebook
+from deadlines.scan import DST, HISTORIC, HOLIDAY, NO_MINIMUM, launch_dates, scan
+from deadlines.timeutil import WallTime
+
+COMBINATIONS = [
+    ("us-14d",),
+    ("us-13e4",),
+    ("fr-amf",),
+    ("us-14d", "fr-amf"),
+    ("fr-amf", "us-14d"),
+    ("us-13e4", "fr-amf"),
+]
+TIMES = [None, ExpiryTime(WallTime(17, 30), "Europe/Paris"), ExpiryTime(WallTime(12, 0), "America/New_York")]
+
+
+def _reference(regimes: tuple[str, ...], launch: date, at: ExpiryTime | None) -> dict[str, object] | None:
+    """What the engine says for one launch date, in the scan's terms (None: no minimum applies)."""
+    try:
+        schedule = compute(Deal([Leg(r, launch) for r in regimes], expiry_time=at))
+    except InputError as error:
+        assert "no minimum period applies" in str(error)
+        return None
+    expiries = [schedule.event(f"{r}.{get_rulebook(r).expiry}") for r in regimes]
+    codes = {(w.code, w.event) for w in schedule.warnings}
+    return {
+        "expiry": expiries[0].instant,
+        "legs": [(e.regime, e.day, e.business_day) for e in expiries],
+        "after_maximum": [e.regime for e in expiries if ("expiry-after-maximum", e.id) in codes],
+        "dst": any(w.code == "dst-mismatch" for w in schedule.warnings),
+    }
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    regimes=st.sampled_from(COMBINATIONS),
+    start=st.dates(date(1996, 1, 1), date(2035, 6, 30)),
+    length=st.integers(0, 40),
+    at=st.sampled_from(TIMES),
+)
+def test_scan_agrees_with_the_engine(regimes: tuple[str, ...], start: date, length: int, at: ExpiryTime | None) -> None:
+    rows = scan(regimes, start, start + timedelta(days=length), at=at)
+    assert [r.launch for r in rows] == launch_dates(regimes, start, start + timedelta(days=length))
+    for row in rows:
+        expected = _reference(regimes, row.launch, at)
+        if expected is None:
+            assert row.expiry is None and NO_MINIMUM in row.flags
+            continue
+        assert row.expiry == expected["expiry"], row.launch
+        assert [(leg.regime, leg.last_day, leg.business_days) for leg in row.legs] == expected["legs"]
+        assert list(row.after_maximum) == expected["after_maximum"]
+        assert (DST in row.flags) == expected["dst"], row.launch
+
+
+def test_launch_dates_are_open_in_every_leg() -> None:
+    # Good Friday 3 Apr 2026 and Easter Monday 6 Apr close Euronext Paris; Good Friday is a federal
+    # business day, so a US offer alone may launch on it.
+    assert date(2026, 4, 3) in launch_dates(["us-14d"], date(2026, 4, 1), date(2026, 4, 8))
+    assert launch_dates(["us-14d", "fr-amf"], date(2026, 4, 1), date(2026, 4, 8)) == [
+        date(2026, 4, 1),
+        date(2026, 4, 2),
+        date(2026, 4, 7),
+        date(2026, 4, 8),
+    ]
+
+
+def test_good_friday_expiry_is_flagged() -> None:
+    # Launch Mon 9 Mar 2026: business day 20 of the federal calendar is Fri 3 Apr 2026 (Good Friday is
+    # not a federal holiday), on which the NYSE is closed.
+    (row,) = scan(["us-14d"], date(2026, 3, 9), date(2026, 3, 9))
+    assert row.expiry == datetime(2026, 4, 4, 4, 0, tzinfo=UTC)  # 24:00 EDT on 3 Apr
+    assert row.legs[0].business_days == 20
+    assert HOLIDAY in row.flags
+    assert [
+        (c.day, c.calendar, c.names if hasattr(c, "names") else [str(x) for x in c.labels]) for c in row.closed
+    ] == [(date(2026, 4, 3), "XNYS", ["Good Friday"])]
+
+
+def test_clocks_out_of_step_weeks_are_flagged() -> None:
+    # 2026: the US springs forward on 8 March, the EU on 29 March. A cross-border expiry in between is
+    # 5 hours apart instead of 6; one on 2 March or after 29 March is not.
+    rows = {r.launch: r for r in scan(["us-14d", "fr-amf"], date(2026, 1, 20), date(2026, 3, 10))}
+    for row in rows.values():
+        assert row.expiry is not None
+        in_gap = datetime(2026, 3, 8, 7, tzinfo=UTC) <= row.expiry < datetime(2026, 3, 29, 1, tzinfo=UTC)
+        assert (DST in row.flags) == in_gap, (row.launch, row.expiry)
+        assert (row.dst_gap == 5.0) == in_gap
+    assert any(DST in r.flags for r in rows.values())
+
+
+def test_french_offers_before_the_2004_regulation_have_no_minimum() -> None:
+    (row,) = scan(["fr-amf"], date(2002, 7, 16), date(2002, 7, 16))
+    assert row.expiry is None and row.flags == (NO_MINIMUM, HISTORIC)
+    # Cross-border: the US minimum alone sets the expiry, and the French leg says its rules are missing.
+    (row,) = scan(["us-14d", "fr-amf"], date(2002, 7, 16), date(2002, 7, 16))
+    assert row.expiry is not None and HISTORIC in row.flags and NO_MINIMUM not in row.flags
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        ((["us-14d"], date(2026, 5, 1), date(2026, 4, 1)), "reversed"),
+        ((["us-14d", "us-14d"], date(2026, 5, 1), date(2026, 5, 2)), "twice"),
+        ((["us14d"], date(2026, 5, 1), date(2026, 5, 2)), "us-14d"),
+        (([], date(2026, 5, 1), date(2026, 5, 2)), "at least one regime"),
+        ((["us-14d"], date(1990, 1, 1), date(1990, 2, 1)), "coverage"),
+    ],
+)
+def test_bad_scans_are_refused(args: tuple[list[str], date, date], error: str) -> None:
+    with pytest.raises(DeadlinesError, match=error):
+        scan(*args)
+
+
+def test_progress_is_reported() -> None:
+    seen: list[tuple[int, int]] = []
+    rows = scan(
+        ["us-14d"], date(2026, 1, 1), date(2026, 12, 31), progress=lambda done, total: seen.append((done, total))
+    )
+    assert seen[0] == (0, len(rows)) and seen[-1] == (len(rows), len(rows))
+
+
+# -- the command ------------------------------------------------------------------------------------------
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    from deadlines.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(
+        capsys, "scan", "--regime", "us-14d", "--regime", "fr-amf", "--from", "2026-03-02", "--to", "2026-03-06",
+        "--format", "csv", "--lang", "en,fr",
+    )  # fmt: skip
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["launch"] for r in rows] == ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"]
+    first = rows[0]
+    # 25 trading days from Mon 2 Mar 2026 skip Good Friday and Easter Monday: Tue 7 Apr 2026. The joint
+    # expiry is 24:00 New York on 7 Apr, 06:00 Paris on 8 Apr (before the 09:00 opening: day 25 is 7 Apr).
+    assert first["expiry_utc"] == "2026-04-08T04:00Z"
+    assert first["local:Europe/Paris"] == "2026-04-08T06:00+02:00"
+    assert (first["days:fr-amf"], first["last_day:fr-amf"]) == ("25", "2026-04-07")
+    assert first["flags"] == "holiday"
+    assert "Easter Monday" in first["notes:en"] and "Lundi de Pâques" in first["notes:fr"]
+
+
+def test_cli_json_and_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(
+        capsys, "scan", "--regime", "us-14d", "--from", "2026-03-09", "--to", "2026-03-09", "--format", "json"
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["rows"][0]["closed"] == [{"date": "2026-04-03", "calendar": "XNYS", "names": ["Good Friday"]}]
+    code, out, _ = _run(
+        capsys,
+        "scan",
+        "--regime",
+        "us-14d",
+        "--from",
+        "2026-03-09",
+        "--to",
+        "2026-03-10",
+        "--width",
+        "160",
+        "--lang",
+        "fr",
+    )
+    assert code == 0
+    assert "Vendredi saint" in out and "3 avr. 2026" in out
+
+
+def test_cli_time_option(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(
+        capsys, "scan", "--regime", "us-14d", "--from", "2026-05-04", "--to", "2026-05-04", "--time", "17:00",
+        "--format", "csv",
+    )  # fmt: skip
+    assert code == 0
+    # Business day 20 from Mon 4 May 2026 is Mon 1 Jun (Memorial Day 25 May skipped); 17:00 on 1 Jun comes
+    # before its end (24:00), so the first 17:00 at or after it is Tue 2 Jun.
+    assert "2026-06-02T17:00-04:00" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["--from", "2026-05-01", "--to", "2026-04-01"], "reversed"),
+        (["--from", "2026-02-30", "--to", "2026-04-01"], "2026-02-30"),
+        (["--from", "2026-04-01", "--to", "2026-05-01", "--time", "25:00"], "25:00"),
+        (["--from", "2026-04-01", "--to", "2026-05-01", "--zone", "Europe/Pari"], "Europe/Paris"),
+        (["--from", "2035-11-01", "--to", "2035-12-31"], "coverage"),
+    ],
+)
+def test_cli_bad_input(capsys: pytest.CaptureFixture[str], argv: list[str], fragment: str) -> None:
+    code, out, err = _run(capsys, "scan", "--regime", "us-14d", *argv)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and fragment in err and "Traceback" not in err
