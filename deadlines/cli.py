@@ -176,7 +176,7 @@ def _today(text: str | None) -> Any:
 
     from .timeutil import parse_date
 
-    return parse_date(text) if text else date.today()
+    return parse_date(text) if text is not None else date.today()
 
 
 def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
@@ -196,16 +196,16 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
         for name in args.show:
             zone(name)
     else:
-        if not args.regime or not args.commence:
+        if not args.regime or args.commence is None:
             raise DeadlinesError(N_("give a deal file, or --regime and --commence"))
         start = parse_date(args.commence)
         expiry = None
-        if args.expire:
+        if args.expire is not None:
             day, wall, offset = parse_local(args.expire)
-            zone_name = args.zone or get_rulebook(args.regime[0]).zone
+            zone_name = args.zone if args.zone is not None else get_rulebook(args.regime[0]).zone
             zone(zone_name)
             expiry = LocalTime(day, wall, zone_name, offset)
-        elif args.zone:
+        elif args.zone is not None:
             raise DeadlinesError(N_("--zone applies to --expire, which is missing"))
         deal = Deal(
             [Leg(r, start) for r in args.regime], expiry=expiry, show_zones=list(args.show), options=set(args.option)
@@ -238,11 +238,11 @@ def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
     first, last = parse_date(args.first), parse_date(args.last)
     zones = list(dict.fromkeys(get_rulebook(r).zone for r in args.regime))
     at = None
-    if args.time or args.zone:
+    if args.time is not None or args.zone is not None:
         book = get_rulebook(args.regime[0])
-        zone_name = args.zone or book.zone
+        zone_name = args.zone if args.zone is not None else book.zone
         zone(zone_name)
-        at = ExpiryTime(WallTime.parse(args.time) if args.time else book.default_expiry_time, zone_name)
+        at = ExpiryTime(WallTime.parse(args.time) if args.time is not None else book.default_expiry_time, zone_name)
     _check_output(args)
     with _Progress() as progress:
         rows = scan(args.regime, first, last, at=at, options=args.option, progress=progress)
@@ -300,6 +300,8 @@ def _check_output(args: argparse.Namespace) -> None:
     if args.output and args.output != "-" and not args.force:
         from pathlib import Path
 
+        if Path(args.output).is_dir():
+            raise DeadlinesError(N_("cannot write {path}: it is a directory"), path=args.output)
         if Path(args.output).exists():
             raise DeadlinesError(N_("{path} exists: add --force to overwrite it"), path=args.output)
 

@@ -1,21 +1,26 @@
 """Deal files: a TOML description of an offer (regimes, dates, chosen times, amendments, relief).
 
 See ``examples/serono-genset-2002.toml`` for a complete file. Unknown keys are errors, with the line
-they are on, so a typo never silently drops a fact.
+they are on, so a typo never silently drops a fact; so is a value of the wrong type (a string where a
+list is expected is never read letter by letter).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from datetime import date
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import DeadlinesError, DealFileError
 from .model import Amendment, Deal, ExpiryTime, Leg, LocalTime, Observed, Relief, Subsequent
-from .text import N_, Items, Msg
-from .timeutil import WallTime, offset_text, parse_date, parse_local
+from .text import N_, Items, Msg, Translations, plain
+from .timeutil import END_OF_DAY, WallTime, offset_text, parse_date, parse_local, zone
+
+T = TypeVar("T")
 
 TOP = {
     "name",
@@ -38,163 +43,298 @@ EXTENDED = {"date", "time", "zone", "at"}
 OBSERVED = {"event", "date", "time", "zone", "approximate", "source"}
 RELIEF = {"regime", "rules", "citation", "note"}
 
+# What a value must be, by kind: the message for a key at the top level of the file, and in a table.
+EXPECTED = {
+    "string": (
+        N_("'{key}' must be a string, not {value}"),
+        N_("'{key}' in [{section}] must be a string, not {value}"),
+    ),
+    "strings": (
+        N_("'{key}' must be a list of strings, not {value}"),
+        N_("'{key}' in [{section}] must be a list of strings, not {value}"),
+    ),
+    # One string where a list is expected: the list it should be.
+    "list": (
+        N_("'{key}' must be a list, such as [{value}]"),
+        N_("'{key}' in [{section}] must be a list, such as [{value}]"),
+    ),
+    "boolean": (
+        N_("'{key}' must be true or false, not {value}"),
+        N_("'{key}' in [{section}] must be true or false, not {value}"),
+    ),
+}
+
+_HEADER = re.compile(r"[ \t]*\[(\[?)[ \t]*([^\[\]#]+?)[ \t]*\]")
+_TOML_WHERE = re.compile(r" \(at (?:line (\d+), column (\d+)|end of document)\)$")
+
+
+@dataclass
+class _Table:
+    """A table of the file: its name ("" for the top level) and, in an array of tables, which entry (0: the
+    first ``[[name]]``)."""
+
+    name: str = ""
+    entry: int | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def section(self) -> str:
+        """What goes between the brackets of its header: ``expiry``, or ``[amendment]`` for ``[[amendment]]``."""
+        return self.name if self.entry is None else f"[{self.name}]"
+
+
+class _EnglishDetail(Msg):
+    """A message followed, where it is shown in English, by a library's own English ``detail`` (tomllib's
+    description of a syntax error): no catalog has those words, so a translated message goes without."""
+
+    def render(self, translations: Translations, value: Callable[[Any], str]) -> str:
+        text = super().render(translations, value)
+        if translations.gettext(self.template) != self.template:
+            return text
+        return f"{text} ({value(self.params['detail'])})"
+
 
 class _Reader:
-    def __init__(self, path: str, text: str) -> None:
-        self.path, self.text = path, text
+    """Typed access to the tables of a deal file: a value of the wrong type, or one its parser rejects, is a
+    :class:`DealFileError` at the line of its key, found inside its own table."""
 
-    def fail(self, detail: str | Msg, key: str | None = None, /, **params: Any) -> DealFileError:
-        """The error for ``detail`` (a template with ``params``, or a message), at the line of ``key``."""
-        line = None
-        if key:
-            match = re.search(rf"^\s*{re.escape(key)}\s*=", self.text, re.M) or re.search(
-                rf"^\s*\[+\s*{re.escape(key)}\s*\]+", self.text, re.M
-            )
-            if match:
-                line = self.text.count(chr(10), 0, match.start()) + 1
+    def __init__(self, path: str, text: str) -> None:
+        self.path, self.lines = path, text.split("\n")
+        # (line index, name, is an array of tables) of every table header, in order
+        self.headers = [(i, m[2], bool(m[1])) for i, line in enumerate(self.lines) if (m := _HEADER.match(line))]
+
+    def fail(
+        self, detail: str | Msg, table: _Table | None = None, key: str | None = None, /, **params: Any
+    ) -> DealFileError:
+        """The error for ``detail`` (a template with ``params``, or a message), at the line of ``key`` in
+        ``table`` (without a key: of the table's header)."""
+        line = self.line(table, key) if table is not None else None
         return DealFileError(self.path, Msg(detail, **params) if isinstance(detail, str) else detail, line)
 
-    def keys(self, table: dict[str, Any], allowed: set[str], section: str) -> None:
-        for key in table:
-            if key not in allowed:
-                raise self.fail(
-                    "unknown key '{key}' in [{section}] (known: {known})",
-                    key,
-                    key=key,
-                    section=section,
-                    known=Items(sorted(allowed), "comma"),
-                )
+    def line(self, table: _Table, key: str | None = None) -> int | None:
+        """The 1-based line of ``key`` between the table's header and the next one (or of the header)."""
+        if table.name:
+            same = [i for i, name, array in self.headers if name == table.name and array == (table.entry is not None)]
+            if len(same) <= (table.entry or 0):  # an inline table or dotted keys: the line that holds it
+                return self.line(_Table(), table.name)
+            start = same[table.entry or 0]
+        else:
+            start = -1
+        end = next((i for i, _, _ in self.headers if i > start), len(self.lines))
+        if key:
+            pattern = re.compile(rf"[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*[=.]")
+            for i in range(start + 1, end):
+                if pattern.match(self.lines[i]):
+                    return i + 1
+            full = f"{table.name}.{key}" if table.name else key  # a sub-table: [expiry.key] or [key]
+            for i, name, _ in self.headers:
+                if name == full:
+                    return i + 1
+        return start + 1 if table.name else None
 
-    def day(self, value: Any, key: str) -> date:
-        if isinstance(value, date):
+    def keys(self, table: _Table, allowed: set[str]) -> None:
+        for key in table.data:
+            if key not in allowed:
+                template = (
+                    N_("unknown key '{key}' in [{section}] (known: {known})")
+                    if table.name
+                    else N_("unknown key '{key}' at the top level (known: {known})")
+                )
+                known = Items(sorted(allowed), "comma")
+                raise self.fail(template, table, key, key=key, section=table.section, known=known)
+
+    def wrong(self, table: _Table, key: str, kind: str, value: Any) -> DealFileError:
+        """The error for a value that is not of ``kind`` (see :data:`EXPECTED`)."""
+        template = EXPECTED[kind][1 if table.name else 0]
+        return self.fail(template, table, key, key=key, section=table.section, value=_toml(value))
+
+    def text(self, table: _Table, key: str) -> str | None:
+        value = table.data.get(key)
+        if value is None or isinstance(value, str):
+            return value
+        raise self.wrong(table, key, "string", value)
+
+    def texts(self, table: _Table, key: str) -> list[str]:
+        value = table.data.get(key, [])
+        if isinstance(value, str):
+            raise self.wrong(table, key, "list", value)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.wrong(table, key, "strings", value)
+        return value
+
+    def flag(self, table: _Table, key: str) -> bool:
+        value = table.data.get(key, False)
+        if isinstance(value, bool):
+            return value
+        raise self.wrong(table, key, "boolean", value)
+
+    def check(self, table: _Table, key: str, parse: Callable[[str], T], text: str) -> T:
+        """``parse(text)``, the value of ``key``: what it rejects is an error at the key's line."""
+        try:
+            return parse(text)
+        except DeadlinesError as exc:
+            raise self.fail(exc.msg, table, key) from None
+
+    def parsed(self, table: _Table, key: str, parse: Callable[[str], T]) -> T | None:
+        """The string at ``key`` read by ``parse``; None when there is none."""
+        text = self.text(table, key)
+        return None if text is None else self.check(table, key, parse, text)
+
+    def day(self, table: _Table, key: str) -> date | None:
+        value = table.data.get(key)
+        if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
             return value
         if isinstance(value, str):
-            try:
-                return parse_date(value)
-            except DeadlinesError as exc:
-                raise self.fail(exc.msg, key) from None
-        raise self.fail("'{key}' must be a date (YYYY-MM-DD)", key, key=key)
+            return self.check(table, key, parse_date, value)
+        raise self.fail("'{key}' must be a date (YYYY-MM-DD)", table, key, key=key)
 
-    def table(self, data: dict[str, Any], key: str) -> dict[str, Any] | None:
-        value = data.get(key)
+    def table(self, top: _Table, key: str) -> _Table | None:
+        value = top.data.get(key)
         if value is None:
             return None
         if not isinstance(value, dict):
-            raise self.fail("'{key}' must be a table ([{key}])", key, key=key)
-        return value
+            raise self.fail("'{key}' must be a table ([{key}])", top, key, key=key)
+        return _Table(key, None, value)
 
-    def tables(self, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
-        value = data.get(key, [])
+    def tables(self, top: _Table, key: str) -> list[_Table]:
+        value = top.data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise self.fail("'{key}' must be an array of tables ([[{key}]])", key, key=key)
-        return value
+            raise self.fail("'{key}' must be an array of tables ([[{key}]])", top, key, key=key)
+        return [_Table(key, n, item) for n, item in enumerate(value)]
 
-    def local(
-        self, table: dict[str, Any], section: str, default_zone: str
+    def when(
+        self, table: _Table, default_zone: str, default_wall: WallTime | None = None
     ) -> tuple[LocalTime | None, ExpiryTime | None]:
         """A chosen instant (date + time) or, with no date, the wall time for the earliest-day search."""
-        zone = table.get("zone", default_zone)
-        try:
-            if "at" in table:
-                day, wall, offset = parse_local(str(table["at"]))
-                return LocalTime(day, wall, zone, offset), None
-            at = WallTime.parse(str(table["time"])) if "time" in table else None
-            if "date" in table:
-                return LocalTime(self.day(table["date"], "date"), at or WallTime(24, 0), zone), None
-            return None, ExpiryTime(at, zone) if at else None
-        except DeadlinesError as exc:
-            raise self.fail("[{section}] {detail}", section, section=section, detail=exc.msg) from None
+        self.text(table, "note")  # kept nowhere, but checked
+        where = self.parsed(table, "zone", _zone) or default_zone
+        at = self.parsed(table, "at", parse_local)
+        wall = self.parsed(table, "time", WallTime.parse) or default_wall
+        day = self.day(table, "date")
+        if at is not None:
+            return LocalTime(at[0], at[1], where, at[2]), None
+        if day is not None:
+            return LocalTime(day, wall or END_OF_DAY, where), None
+        return None, ExpiryTime(wall, where) if wall else None
+
+
+def _zone(name: str) -> str:
+    """``name``, checked to be an IANA zone (or an error suggesting the closest)."""
+    zone(name)
+    return name
+
+
+def _regime(name: str) -> str:
+    """``name``, checked to be a regime we have the rulebook of (or an error suggesting the closest)."""
+    from .rules import get_rulebook
+
+    get_rulebook(name)
+    return name
+
+
+def _syntax_error(path: str, text: str, exc: tomllib.TOMLDecodeError) -> DealFileError:
+    """tomllib's error at its line and column; its words, English only, only in an English message."""
+    message = str(exc)
+    match = _TOML_WHERE.search(message)
+    if match and match[1]:
+        line, column = int(match[1]), int(match[2])
+    else:  # at the end of the document: just after its last character
+        end = len(text.rstrip())
+        line, column = text.count("\n", 0, end) + 1, end - text.rfind("\n", 0, end)
+    detail = message[: match.start()] if match else message
+    return DealFileError(path, _EnglishDetail(N_("not valid TOML"), detail=detail), line, column)
 
 
 def parse_deal(text: str, path: str = "<deal>") -> Deal:
     reader = _Reader(path, text)
     try:
-        data = tomllib.loads(text)
+        top = _Table(data=tomllib.loads(text))
     except tomllib.TOMLDecodeError as exc:
-        raise DealFileError(path, Msg(N_("not valid TOML: {detail}"), detail=str(exc))) from None
-    reader.keys(data, TOP, "top level")
-    legs = []
-    for offer in reader.tables(data, "offer"):
-        reader.keys(offer, OFFER, "offer")
-        start = offer.get("start", offer.get("commence", offer.get("open")))
-        if "regime" not in offer or start is None:
-            raise reader.fail("each [[offer]] needs 'regime' and 'start' (or 'commence' / 'open')", "offer")
-        legs.append(Leg(str(offer["regime"]), reader.day(start, "start")))
+        raise _syntax_error(path, text, exc) from None
+    reader.keys(top, TOP)
+    legs: list[Leg] = []
+    for offer in reader.tables(top, "offer"):
+        reader.keys(offer, OFFER)
+        reader.text(offer, "note")  # kept nowhere, but checked
+        regime = reader.parsed(offer, "regime", _regime)
+        key = next((k for k in ("start", "commence", "open") if k in offer.data), "start")
+        start = reader.day(offer, key)
+        if regime is None or start is None:
+            raise reader.fail("each [[offer]] needs 'regime' and 'start' (or 'commence' / 'open')", offer)
+        if any(leg.regime == regime for leg in legs):
+            raise reader.fail("regime '{regime}' is given twice", offer, "regime", regime=regime)
+        legs.append(Leg(regime, start))
     if not legs:
         raise reader.fail("no [[offer]]: a deal needs at least one regime")
     from .rules import get_rulebook
 
     first_zone = get_rulebook(legs[0].regime).zone
     expiry = expiry_time = None
-    if (table := reader.table(data, "expiry")) is not None:
-        reader.keys(table, EXPIRY, "expiry")
-        expiry, expiry_time = reader.local(table, "expiry", first_zone)
+    if (table := reader.table(top, "expiry")) is not None:
+        reader.keys(table, EXPIRY)
+        expiry, expiry_time = reader.when(table, first_zone)
     extended = []
-    for item in reader.tables(data, "extended"):
-        reader.keys(item, EXTENDED, "extended")
-        if "date" not in item and "at" not in item:
-            raise reader.fail("[[extended]] needs 'date' (the expiry that was scheduled, then extended)", "extended")
-        wall = expiry.wall if expiry is not None else None
-        at, _ = reader.local(
-            {"time": str(wall), **item} if wall else item, "extended", expiry.zone if expiry else first_zone
-        )
+    for item in reader.tables(top, "extended"):
+        reader.keys(item, EXTENDED)
+        if "date" not in item.data and "at" not in item.data:
+            raise reader.fail("[[extended]] needs 'date' (the expiry that was scheduled, then extended)", item)
+        if expiry is None:
+            raise reader.fail("[[extended]] needs the [expiry] the offer was extended to (with its date)", item)
+        at, _ = reader.when(item, expiry.zone, expiry.wall)
         assert at is not None
         extended.append(at)
-    if extended and expiry is None:
-        raise reader.fail("[[extended]] needs the [expiry] the offer was extended to (with its date)", "extended")
     subsequent = None
-    if (table := reader.table(data, "subsequent")) is not None:
-        reader.keys(table, SUBSEQUENT, "subsequent")
-        sub_expiry, sub_time = reader.local(table, "subsequent", first_zone)
-        start = reader.day(table["start"], "start") if "start" in table else None
-        subsequent = Subsequent(start, sub_expiry, sub_time)
+    if (table := reader.table(top, "subsequent")) is not None:
+        reader.keys(table, SUBSEQUENT)
+        sub_expiry, sub_time = reader.when(table, first_zone)
+        subsequent = Subsequent(reader.day(table, "start"), sub_expiry, sub_time)
     amendments = []
-    for item in reader.tables(data, "amendment"):
-        reader.keys(item, AMENDMENT, "amendment")
+    for item in reader.tables(top, "amendment"):
+        reader.keys(item, AMENDMENT)
+        kind, day = reader.text(item, "kind"), reader.day(item, "date")
+        regime, note = reader.text(item, "regime"), reader.text(item, "note") or ""
+        if kind is None or day is None:
+            raise reader.fail("[[amendment]] needs 'kind' and 'date'", item)
         try:
-            amendments.append(
-                Amendment(str(item["kind"]), reader.day(item["date"], "date"), item.get("regime"), item.get("note", ""))
-            )
-        except KeyError as missing:
-            raise reader.fail("[[amendment]] needs {key}", "amendment", key=str(missing)) from None
-        except DeadlinesError as exc:
-            raise reader.fail(exc.msg, "kind") from None
+            amendments.append(Amendment(kind, day, regime, note))
+        except DeadlinesError as exc:  # an unknown kind
+            raise reader.fail(exc.msg, item, "kind") from None
     observed = []
-    for item in reader.tables(data, "observed"):
-        reader.keys(item, OBSERVED, "observed")
-        if "event" not in item or "date" not in item:
-            raise reader.fail("[[observed]] needs 'event' and 'date'", "observed")
-        wall = WallTime.parse(item["time"]) if "time" in item else None
-        observed.append(
-            Observed(
-                item["event"],
-                reader.day(item["date"], "date"),
-                wall,
-                item.get("zone"),
-                bool(item.get("approximate", False)),
-                item.get("source", ""),
-            )
-        )
+    for item in reader.tables(top, "observed"):
+        reader.keys(item, OBSERVED)
+        event, day = reader.text(item, "event"), reader.day(item, "date")
+        wall, where = reader.parsed(item, "time", WallTime.parse), reader.parsed(item, "zone", _zone)
+        approximate, source = reader.flag(item, "approximate"), reader.text(item, "source") or ""
+        if event is None or day is None:
+            raise reader.fail("[[observed]] needs 'event' and 'date'", item)
+        observed.append(Observed(event, day, wall, where, approximate, source))
     relief = []
-    for item in reader.tables(data, "relief"):
-        reader.keys(item, RELIEF, "relief")
-        if "regime" not in item or "rules" not in item or "citation" not in item:
-            raise reader.fail("[[relief]] needs 'regime', 'rules' and 'citation'", "relief")
-        relief.append(Relief(item["regime"], tuple(item["rules"]), item["citation"], item.get("note", "")))
-    return Deal(
-        legs=legs,
-        name=str(data.get("name", "")),
-        expiry=expiry,
-        expiry_time=expiry_time,
-        extended=extended,
-        subsequent=subsequent,
-        amendments=amendments,
-        observed=observed,
-        relief=relief,
-        show_zones=list(data.get("show", [])),
-        options=set(data.get("options", [])),
-        notes=list(data.get("notes", [])),
-    )
+    for item in reader.tables(top, "relief"):
+        reader.keys(item, RELIEF)
+        regime, rules = reader.text(item, "regime"), reader.texts(item, "rules")
+        citation, note = reader.text(item, "citation"), reader.text(item, "note") or ""
+        if regime is None or "rules" not in item.data or citation is None:
+            raise reader.fail("[[relief]] needs 'regime', 'rules' and 'citation'", item)
+        relief.append(Relief(regime, tuple(rules), citation, note))
+    name, options, notes = reader.text(top, "name") or "", reader.texts(top, "options"), reader.texts(top, "notes")
+    show = [reader.check(top, "show", _zone, zone_name) for zone_name in reader.texts(top, "show")]
+    try:
+        return Deal(
+            legs=legs,
+            name=name,
+            expiry=expiry,
+            expiry_time=expiry_time,
+            extended=extended,
+            subsequent=subsequent,
+            amendments=amendments,
+            observed=observed,
+            relief=relief,
+            show_zones=show,
+            options=set(options),
+            notes=notes,
+        )
+    except DeadlinesError as exc:  # a check of the deal as a whole that the reading above does not make
+        raise DealFileError(path, exc.msg) from None
 
 
 def load_deal(path: str | Path) -> Deal:
@@ -205,8 +345,20 @@ def load_deal(path: str | Path) -> Deal:
     except FileNotFoundError:
         raise DealFileError(str(p), Msg(N_("no such file"))) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise DealFileError(str(p), Msg(N_("cannot read: {reason}"), reason=exc.__class__.__name__)) from None
+        raise DealFileError(str(p), Msg(N_("cannot read: {reason}"), reason=_why(exc))) from None
     return parse_deal(text, str(p))
+
+
+def _why(exc: OSError | UnicodeDecodeError) -> Msg | str:
+    """Why a file cannot be read, in words (the system's own words for the rarer reasons)."""
+    if isinstance(exc, UnicodeDecodeError):
+        byte = f"0x{exc.object[exc.start]:02X}"
+        return Msg(N_("it is not UTF-8 text (byte {byte} at position {position})"), byte=byte, position=exc.start)
+    if isinstance(exc, IsADirectoryError):
+        return Msg(N_("it is a directory"))
+    if isinstance(exc, PermissionError):
+        return Msg(N_("permission denied"))
+    return exc.strerror or exc.__class__.__name__
 
 
 def dump_deal(deal: Deal) -> str:
@@ -279,9 +431,14 @@ def _when(at: LocalTime | None, wall: ExpiryTime | None) -> list[str]:
 
 
 def _toml(value: Any) -> str:
-    """A TOML string or array of strings (JSON's string escapes are valid TOML basic strings)."""
+    """``value`` as TOML writes it: a string (JSON's string escapes are valid TOML basic strings), an array,
+    an inline table, or a number, boolean or date (to show a value of the wrong type as it was written)."""
     import json
 
     if isinstance(value, list):
         return "[" + ", ".join(_toml(v) for v in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return plain(value)

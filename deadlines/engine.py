@@ -86,7 +86,11 @@ def last_day(book: Rulebook, cal: BusinessCalendar, instant: datetime) -> date:
     """A leg's last day for an expiry at ``instant``: the local day, or the day before when the instant comes
     before that day's session opens (00:00 New York is 24:00 of the day before; 06:00 Paris, before the
     09:00 opening, closes an offer whose last trading day was the day before)."""
-    local = instant.astimezone(zone(book.zone))
+    return last_local_day(cal, instant.astimezone(zone(book.zone)))
+
+
+def last_local_day(cal: BusinessCalendar, local: datetime) -> date:
+    """:func:`last_day` for an instant already in the leg's zone."""
     if local.time() >= cal.open:
         return local.date()
     day = local.date() - timedelta(days=1)

@@ -98,8 +98,11 @@ class DealFileError(DeadlinesError):
 
     template = N_("{path}: {detail}")
 
-    def __init__(self, path: str, detail: Msg | str, line: int | None = None) -> None:
+    def __init__(self, path: str, detail: Msg | str, line: int | None = None, column: int | None = None) -> None:
         if line is None:
             super().__init__(path=path, detail=detail)
-        else:
+        elif column is None:
             super().__init__(N_("{path}, line {line}: {detail}"), path=path, line=line, detail=detail)
+        else:
+            template = N_("{path}, line {line}, column {column}: {detail}")
+            super().__init__(template, path=path, line=line, column=column, detail=detail)

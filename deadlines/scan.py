@@ -20,7 +20,8 @@ against :func:`deadlines.engine.compute` for random dates and regimes.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import gc
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -30,16 +31,15 @@ from typing import NamedTuple
 
 from .calendars import BusinessCalendar, RuleCalendar, get_calendar
 from .calendars.base import Label
-from .engine import count_day, earliest_instant, last_day, rule_wall
+from .engine import count_day, earliest_instant, last_local_day, rule_wall
 from .errors import DeadlinesError, InputError
 from .model import ExpiryTime
 from .rules import Rule, Rulebook, get_rulebook
-from .timeutil import resolve_many, unusual_gap, zone
+from .timeutil import resolve_many, usual_gaps, zone
 
 HOLIDAY, DST, MAXIMUM, NO_MINIMUM, HISTORIC = "holiday", "dst-mismatch", "after-maximum", "no-minimum", "historic"
 FLAGS = (HOLIDAY, DST, MAXIMUM, NO_MINIMUM, HISTORIC)
-PROGRESS_EVERY = 256  # launch dates between two progress reports
-CHUNK = 2048  # launch dates computed in one batch
+CHUNK = 1024  # launch dates computed in one batch (and between two progress reports)
 NEAR = timedelta(days=3)  # more than any instant's distance from its local day, in UTC
 SPAN_MARGIN = 8  # days after the last floor resolved in advance for the expiry search
 
@@ -177,38 +177,98 @@ def scan(
         raise InputError("unknown option '{option}' (known: {known})", option=name, known=", ".join(sorted(known)))
     days = launch_dates(regimes, first, last)
     expiry_at = at or ExpiryTime(legs[0].book.default_expiry_time, legs[0].book.zone)
-    rows = []
-    for i, row in enumerate(_rows(legs, days, expiry_at)):
-        rows.append(row)
-        if progress is not None and i % PROGRESS_EVERY == 0:
-            progress(i, len(days))
+    rows: list[ScanRow] = []
+    # Thousands of small tuples that never form cycles: the cycle collector would only walk them again
+    # and again (about a tenth of a long scan).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for run in _rows(legs, days, expiry_at):
+            if progress is not None:
+                progress(len(rows), len(days))
+            rows += run
+    finally:
+        if collecting:
+            gc.enable()
     if progress is not None:
         progress(len(days), len(days))
     return rows
 
 
-def _rows(legs: list[_Leg], days: list[date], at: ExpiryTime) -> Iterator[ScanRow]:
+class _Fit(NamedTuple):
+    """What follows from an expiry instant alone: each leg's last day (all open) and UTC offset."""
+
+    ends: tuple[date, ...]
+    offsets: tuple[timedelta, ...]
+
+
+UNTRIED = _Fit((), ())  # a candidate not tried yet
+
+
+class _Expiries:
+    """The candidate expiries of one run: the wall time ``at`` on every day from the day before the first
+    floor's local day, resolved in one batch, and what follows from each, worked out once when first tried.
+
+    The engine's :func:`~deadlines.engine.earliest_instant` starts the day before the floor's local day;
+    every candidate before that one comes before the floor, so the first candidate at or after the floor
+    (a binary search: candidates only grow) that leaves every leg's last day open is the engine's answer.
+    """
+
+    def __init__(self, legs: list[_Leg], at: ExpiryTime, floors: list[datetime]) -> None:
+        self.legs, self.at = legs, at
+        self.tzs = [zone(leg.book.zone) for leg in legs]
+        lead = zone(at.zone)
+        first = min(floors).astimezone(lead).date() - timedelta(days=1)
+        size = (max(floors).astimezone(lead).date() - first).days + SPAN_MARGIN
+        try:
+            self.instants = resolve_many([first + timedelta(days=i) for i in range(size)], at.wall, at.zone)
+        except DeadlinesError:  # a time in a gap or repeat: the engine's search says if it matters
+            self.instants = []
+        self.fits: list[_Fit | None] = [UNTRIED] * len(self.instants)  # None: a leg's last day is closed
+        self.seen: dict[datetime, _Fit | None] = {}  # candidates found by the engine's own search
+
+    def earliest(self, floor: datetime) -> tuple[datetime, _Fit]:
+        instants, fits = self.instants, self.fits
+        for j in range(bisect_left(instants, floor), len(instants)):
+            fit = fits[j]
+            if fit is UNTRIED:
+                fit = fits[j] = self.fit(instants[j])
+            if fit is not None:
+                return instants[j], fit
+        expiry = earliest_instant(floor, self.at, lambda c: self.remember(c) is not None)
+        fit = self.remember(expiry)
+        assert fit is not None
+        return expiry, fit
+
+    def remember(self, candidate: datetime) -> _Fit | None:
+        if candidate not in self.seen:
+            self.seen[candidate] = self.fit(candidate)
+        return self.seen[candidate]
+
+    def fit(self, candidate: datetime) -> _Fit | None:
+        """Each leg's last day and offset, or None as soon as one leg's last day is closed."""
+        ends, offsets = [], []
+        for leg, tz in zip(self.legs, self.tzs, strict=True):
+            local = candidate.astimezone(tz)
+            day = last_local_day(leg.cal, local)
+            if not leg.cal.is_business_day(day):
+                return None
+            ends.append(day)
+            offsets.append(local.utcoffset() or timedelta(0))
+        return _Fit(tuple(ends), tuple(offsets))
+
+
+def _rows(legs: list[_Leg], days: list[date], at: ExpiryTime) -> Iterator[list[ScanRow]]:
     """The rows, run by run: a run is a stretch of launch dates under the same rules, computed in batches
     (the minima of all its dates at once), then date by date for the expiry search."""
-    zones = list(dict.fromkeys(leg.book.zone for leg in legs))
-    pairs = list(combinations(zones, 2))
+    zones = [leg.book.zone for leg in legs]
+    # Pairs of legs in different zones (the first leg of each zone), for the clocks out of step.
+    firsts = [i for i, z in enumerate(zones) if zones.index(z) == i]
+    pairs = list(combinations(firsts, 2))
     watched = list({c.id: c for leg in legs for c in (leg.cal, leg.settle)}.values())
     closed = {d for c in watched for d in c.closures}
-    fitting: dict[datetime, tuple[date, ...] | None] = {}  # expiry -> each leg's last day, None: not open
-
-    def last_days(expiry: datetime) -> tuple[date, ...] | None:
-        if expiry in fitting:
-            return fitting[expiry]
-        found: list[date] = []
-        for leg in legs:  # the engine's open_everywhere, stopping at the first closed leg
-            day = last_day(leg.book, leg.cal, expiry)
-            if not leg.cal.is_business_day(day):
-                fitting[expiry] = None
-                return None
-            found.append(day)
-        fitting[expiry] = result = tuple(found)
-        return result
-
+    near = {d for c in closed for d in _around(c)}  # the days with a closed weekday on or next to them
+    names = [((leg.book.id, leg.cal.id), leg.cal.unit) for leg in legs]
     for run, plans in _runs(legs, days):
         historic = tuple(leg.book.id for leg, plan in zip(legs, plans, strict=True) if plan.historic)
         minima = [
@@ -217,63 +277,42 @@ def _rows(legs: list[_Leg], days: list[date], at: ExpiryTime) -> Iterator[ScanRo
             for rule in plan.minima
         ]
         if not minima:
-            yield from (ScanRow(launch, None, (), historic=historic) for launch in run)
+            yield [ScanRow(launch, None, (), historic=historic) for launch in run]
             continue
         floors = _floors(minima, len(run))
-        expiries = _earliest_many(floors, at, last_days)
-        ends = [last_days(e) or () for e in expiries]
+        search = _Expiries(legs, at, floors).earliest
+        found = [search(floor) for floor in floors]
+        counts = [leg.cal.count_many(run, [fit.ends[i] for _, fit in found]) for i, leg in enumerate(legs)]
         maxima = [
-            [(rule, _due_days(leg, rule, run)) for rule in plan.maxima] for leg, plan in zip(legs, plans, strict=True)
+            (leg, rule, _due_days(leg, rule, run))
+            for leg, plan in zip(legs, plans, strict=True)
+            for rule in plan.maxima
         ]
-        counts = [leg.cal.count_many(run, [e[i] for e in ends]) for i, leg in enumerate(legs)]
+        rows = []
         for k, launch in enumerate(run):
-            expiry, ends_k = expiries[k], ends[k]
-            gaps = [unusual_gap(expiry, a, b) for a, b in pairs]
-            yield ScanRow(
-                launch,
-                expiry,
-                tuple(
-                    LegResult(leg.book.id, leg.cal.id, ends_k[i], counts[i][k], leg.cal.unit)
-                    for i, leg in enumerate(legs)
-                ),
-                _closed_near(watched, closed, ends_k),
-                next((g for g in gaps if g is not None), None) if gaps else None,
-                tuple(
-                    leg.book.id
-                    for leg, dues in zip(legs, maxima, strict=True)
-                    if any(_passes(expiry, leg, rule, days[k]) for rule, days in dues)
-                ),
-                historic,
+            expiry, (ends, offsets) = found[k]
+            gap = None
+            for a, b in pairs:
+                hours = (offsets[b] - offsets[a]).total_seconds() / 3600
+                if hours not in usual_gaps(expiry.year, zones[a], zones[b]):
+                    gap = hours
+                    break
+            after: tuple[str, ...] = ()
+            if maxima:
+                passed = (leg.book.id for leg, rule, due in maxima if _passes(expiry, leg, rule, due[k]))
+                after = tuple(dict.fromkeys(passed))
+            rows.append(
+                ScanRow(
+                    launch,
+                    expiry,
+                    tuple([LegResult(*ids, ends[i], counts[i][k], unit) for i, (ids, unit) in enumerate(names)]),
+                    _closed_near(watched, closed, ends) if any(d in near for d in ends) else (),
+                    gap,
+                    after,
+                    historic,
+                )
             )
-
-
-def _earliest_many(
-    floors: list[datetime], at: ExpiryTime, last_days: Callable[[datetime], tuple[date, ...] | None]
-) -> list[datetime]:
-    """:func:`~deadlines.engine.earliest_instant` for many floors: the candidate days (the wall time ``at`` on
-    each day from the day before the first floor's local day) are resolved in one batch and searched with
-    the same rule: the first candidate at or after the floor whose last days are all open."""
-    lead = zone(at.zone)
-    first = min(floors).astimezone(lead).date() - timedelta(days=1)
-    size = (max(floors).astimezone(lead).date() - first).days + SPAN_MARGIN
-    span = [first + timedelta(days=i) for i in range(size)]
-    try:
-        candidates = resolve_many(span, at.wall, at.zone)
-    except DeadlinesError:  # a time in a gap or repeat somewhere in the span: the engine's own search says
-        return [earliest_instant(floor, at, lambda c: last_days(c) is not None) for floor in floors]
-    out = []
-    for floor in floors:
-        j = (floor.astimezone(lead).date() - first).days - 2  # the engine starts the day before the floor's
-        while True:
-            j += 1
-            if j == size:  # past the batch: the engine's search goes on from there
-                out.append(earliest_instant(floor, at, lambda c: last_days(c) is not None))
-                break
-            candidate = candidates[j]
-            if candidate >= floor and last_days(candidate) is not None:
-                out.append(candidate)
-                break
-    return out
+        yield rows
 
 
 def _runs(legs: list[_Leg], days: list[date]) -> Iterator[tuple[list[date], list[_Plan]]]:

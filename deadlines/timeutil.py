@@ -87,6 +87,11 @@ def offset_text(offset: timedelta | None) -> str:
     return f"{sign}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
 
 
+# Days a local time may fall on: a day away from the first and last dates Python can hold, so that the
+# arithmetic around an instant (the day before, another zone's local day) never runs off the edge.
+FIRST_DAY, LAST_DAY = date(1, 1, 3), date(9999, 12, 29)
+
+
 def resolve(day: date, wall: WallTime, zone_name: str, offset: timedelta | None = None) -> datetime:
     """Return the UTC instant of ``wall`` on ``day`` in ``zone_name`` under the stated policy.
 
@@ -105,6 +110,8 @@ def resolve(day: date, wall: WallTime, zone_name: str, offset: timedelta | None 
 
 
 def _resolve(day: date, wall: WallTime, zone_name: str, offset: timedelta | None) -> datetime:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise OverflowError(day)  # reported by resolve
     tz = zone(zone_name)
     if wall.is_end_of_day:
         day, clock = day + timedelta(days=1), time(0, 0)
@@ -123,11 +130,21 @@ def _resolve(day: date, wall: WallTime, zone_name: str, offset: timedelta | None
         raise NonexistentTimeError(local=where, zone=zone_name, before=before, after=after)
     offsets = {early.utcoffset(), late.utcoffset()}
     if offset is not None and offset not in offsets:
+        actual = sorted(offset_text(o) for o in offsets)
+        if len(actual) == 2:
+            raise InputError(
+                "{local} in {zone} has UTC offset {first} or {second}, not {given}",
+                local=where,
+                zone=zone_name,
+                first=actual[0],
+                second=actual[1],
+                given=offset_text(offset),
+            )
         raise InputError(
             "{local} in {zone} has UTC offset {actual}, not {given}",
             local=where,
             zone=zone_name,
-            actual=" or ".join(sorted(offset_text(o) for o in offsets)),
+            actual=actual[0],
             given=offset_text(offset),
         )
     if len(offsets) == 2:
@@ -152,14 +169,12 @@ def resolve_many(days: Sequence[date], wall: WallTime, zone_name: str) -> list[d
     utcoffset, combine = tz.utcoffset, datetime.combine
     out = []
     for day in days:
-        try:
+        if FIRST_DAY <= day <= LAST_DAY:
             local = combine(day + shift, clock)
             offset = utcoffset(local)
             if offset is not None and offset == utcoffset(local.replace(fold=1)):
                 out.append((local - offset).replace(tzinfo=UTC))
                 continue
-        except OverflowError:
-            pass
         out.append(resolve(day, wall, zone_name))  # a gap, a repeat or an edge: the scalar path says which
     return out
 
@@ -225,11 +240,11 @@ def unusual_gap(instant: datetime, zone_a: str, zone_b: str) -> float | None:
     nor their mid-July gap: the weeks when only one of them has changed its clocks. None otherwise (a zone
     without daylight saving, such as Tokyo, is never "unusual" all summer long)."""
     now = utc_offset_hours(instant, zone_a, zone_b)
-    return None if now in _season_gaps(instant.year, zone_a, zone_b) else now
+    return None if now in usual_gaps(instant.year, zone_a, zone_b) else now
 
 
 @cache
-def _season_gaps(year: int, zone_a: str, zone_b: str) -> frozenset[float]:
+def usual_gaps(year: int, zone_a: str, zone_b: str) -> frozenset[float]:
     """The mid-January and mid-July gaps between two zones in ``year`` (a scan asks for them thousands of times)."""
     return frozenset(utc_offset_hours(datetime(year, m, 15, 12, tzinfo=UTC), zone_a, zone_b) for m in (1, 7))
 
@@ -246,6 +261,7 @@ __all__ = [
     "resolve",
     "resolve_many",
     "unusual_gap",
+    "usual_gaps",
     "utc_offset_hours",
     "zone",
 ]

@@ -48,12 +48,6 @@ _MOURNING = (
     "treated 5 Dec 2018 and 9 Jan 2025 as holidays for filings). holidays.US lists statutory holidays only (it "
     "has the day under categories=('government',)). Ours is right: closed."
 )
-_EO_MISSING = (
-    "OUR ERROR, to fix: {} closed federal executive departments on {}, and US_EO_CLOSURES has no notice for it "
-    "(holidays.US(categories=('government',)) lacks it too; the order is added to the oracle below as "
-    "EO_ADDENDA). Business-day counts are right (such days count as business days); only the warning is missing."
-)
-
 # (oracle, calendar) -> {day: reason}. A day listed here may differ in either direction.
 KNOWN_DIFFERENCES: dict[tuple[str, str], dict[date, str]] = {
     ("exchange_calendars", "XNYS"): {},
@@ -70,12 +64,7 @@ KNOWN_DIFFERENCES: dict[tuple[str, str], dict[date, str]] = {
         date(2018, 12, 5): _MOURNING.format("George H. W. Bush"),
         date(2025, 1, 9): _MOURNING.format("Jimmy Carter"),
     },
-    ("holidays.US government", "us-federal"): {
-        date(1997, 12, 26): _EO_MISSING.format("Executive Order 13068 of 25 Nov 1997", "Friday 26 Dec 1997"),
-        date(1998, 12, 24): _EO_MISSING.format(
-            "Executive Order 13109 of 17 Dec 1998 (63 FR 70631)", "the last half of Thursday 24 Dec 1998"
-        ),
-    },
+    ("holidays.US government", "us-federal"): {},
     ("holidays.NYSE", "XNYS"): {},
     ("holidays.XNAS", "XNAS"): {},
     ("holidays.ECB", "XPAR"): {

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from deadlines.calendars import get_calendar
 from deadlines.engine import compute
 from deadlines.errors import DeadlinesError, InputError
 from deadlines.model import Deal, ExpiryTime, Leg
@@ -73,6 +74,25 @@ def test_scan_agrees_with_the_engine(regimes: tuple[str, ...], start: date, leng
         assert (DST in row.flags) == expected["dst"], row.launch
 
 
+@settings(max_examples=40, deadline=None)
+@given(regimes=st.sampled_from(COMBINATIONS), start=st.dates(date(1996, 1, 1), date(2035, 6, 30)))
+def test_holiday_flag_names_every_closed_weekday_next_to_a_last_day(regimes: tuple[str, ...], start: date) -> None:
+    books = [get_rulebook(r) for r in regimes]
+    cals = {c: get_calendar(c) for b in books for c in (b.calendar, b.settlement_calendar)}
+    for row in scan(regimes, start, start + timedelta(days=20)):
+        expected = set()
+        for leg in row.legs:
+            before, after = leg.last_day - timedelta(days=1), leg.last_day + timedelta(days=1)
+            while before.weekday() >= 5:
+                before -= timedelta(days=1)
+            while after.weekday() >= 5:
+                after += timedelta(days=1)
+            for day in (before, leg.last_day, after):
+                expected |= {(day, c) for c, cal in cals.items() if not cal.is_business_day(day)}
+        assert {(c.day, c.calendar) for c in row.closed} == expected, row.launch
+        assert (HOLIDAY in row.flags) == bool(expected)
+
+
 def test_launch_dates_are_open_in_every_leg() -> None:
     # Good Friday 3 Apr 2026 and Easter Monday 6 Apr close Euronext Paris; Good Friday is a federal
     # business day, so a US offer alone may launch on it.
@@ -92,9 +112,9 @@ def test_good_friday_expiry_is_flagged() -> None:
     assert row.expiry == datetime(2026, 4, 4, 4, 0, tzinfo=UTC)  # 24:00 EDT on 3 Apr
     assert row.legs[0].business_days == 20
     assert HOLIDAY in row.flags
-    assert [
-        (c.day, c.calendar, c.names if hasattr(c, "names") else [str(x) for x in c.labels]) for c in row.closed
-    ] == [(date(2026, 4, 3), "XNYS", ["Good Friday"])]
+    assert [(c.day, c.calendar, [str(label) for label in c.labels]) for c in row.closed] == [
+        (date(2026, 4, 3), "XNYS", ["Good Friday"])
+    ]
 
 
 def test_clocks_out_of_step_weeks_are_flagged() -> None:

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
+from functools import cached_property
 from itertools import pairwise
 
 from ..errors import CoverageError, InputError
@@ -197,9 +198,14 @@ class BusinessCalendar:
 
     # -- arithmetic --------------------------------------------------------------------------
     def is_business_day(self, day: date) -> bool:
-        self._check(day)
-        i = bisect_left(self._days, day.toordinal())
-        return i < len(self._days) and self._days[i] == day.toordinal()
+        if not self.first <= day <= self.last:
+            self._check(day)
+        return day.toordinal() in self._open
+
+    @cached_property
+    def _open(self) -> frozenset[int]:
+        """The open days as a set: membership is the question scans ask most."""
+        return frozenset(self._days)
 
     def next_business_day(self, day: date, *, inclusive: bool = False) -> date:
         """The first business day after ``day`` (or ``day`` itself when ``inclusive`` and open)."""

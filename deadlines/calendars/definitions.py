@@ -113,6 +113,8 @@ def _eo(day: date, name: str) -> Notice:
 
 
 US_EO_CLOSURES = [
+    _eo(date(1997, 12, 26), N_("Day after Christmas (federal offices closed)")),  # EO 13068
+    _eo(date(1998, 12, 24), N_("Christmas Eve (federal offices closed half a day)")),  # EO 13109, 63 FR 70631
     _eo(date(2001, 12, 24), N_("Christmas Eve (federal offices closed)")),
     _eo(date(2002, 12, 24), N_("Christmas Eve (federal offices closed half a day)")),
     _eo(date(2003, 12, 26), N_("Day after Christmas (federal offices closed)")),

@@ -104,39 +104,37 @@ def scan_csv(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[st
             *(f"notes:{t.lang.words}" for t in texts),
         ]
     )
-    tzs = [zone(z) for z in zones]
+    # Column by column (each a list built in one pass), then zipped into lines: thousands of rows.
     separators = [t.pgettext("separator between the parts of a trace", "; ") for t in texts]
-    blank = [""] * (1 + len(zones) + 2 * len(regimes))
+    expiries = [row.expiry for row in rows]
+    legs = [row.legs for row in rows]  # in the order of the regimes; empty without an expiry
+    flags = [row.flags for row in rows]
     seen: dict[object, list[str]] = {}
     silent = [""] * len(texts)
-    for row in rows:
-        flags = row.flags
-        said = silent
-        if flags:
-            key = (tuple((c.day, c.calendar) for c in row.closed), row.dst_gap, row.after_maximum, flags, row.historic)
-            said = seen.get(key) or []
-            if not said:  # neighbouring launch dates share their notes: each is worded once
-                found = notes(row, zones)
-                said = seen[key] = [sep.join(map(t.text, found)) for t, sep in zip(texts, separators, strict=True)]
-        expiry = row.expiry
-        if expiry is None:
-            cells = blank
-        else:
-            legs = {leg.regime: leg for leg in row.legs}
-            cells = [
-                expiry.isoformat(timespec="minutes").replace("+00:00", "Z"),
-                *(expiry.astimezone(tz).isoformat(timespec="minutes") for tz in tzs),
-                *(str(legs[r].business_days) for r in regimes),
-                *(legs[r].last_day.isoformat() for r in regimes),
-            ]
-        writer.writerow(
-            [
-                row.launch.isoformat(),
-                *cells,
-                " ".join(flags),
-                *said,
-            ]
-        )
+
+    def said(row: ScanRow, flags: tuple[str, ...]) -> list[str]:
+        if not flags:
+            return silent
+        key = (tuple((c.day, c.calendar) for c in row.closed), row.dst_gap, row.after_maximum, flags, row.historic)
+        if key not in seen:  # neighbouring launch dates share their notes: each is worded once
+            found = notes(row, zones)
+            seen[key] = [sep.join(map(t.text, found)) for t, sep in zip(texts, separators, strict=True)]
+        return seen[key]
+
+    columns: list[list[str]] = [
+        [row.launch.isoformat() for row in rows],
+        [e.isoformat(timespec="minutes").replace("+00:00", "Z") if e else "" for e in expiries],
+    ]
+    for tz in [zone(z) for z in zones]:
+        columns.append([e.astimezone(tz).isoformat(timespec="minutes") if e else "" for e in expiries])
+    for i in range(len(regimes)):
+        columns.append([str(leg[i].business_days) if leg else "" for leg in legs])
+    for i in range(len(regimes)):
+        columns.append([leg[i].last_day.isoformat() if leg else "" for leg in legs])
+    columns.append([" ".join(f) for f in flags])
+    notes_by_row = [said(row, f) for row, f in zip(rows, flags, strict=True)]
+    columns += [[n[t] for n in notes_by_row] for t in range(len(texts))]
+    writer.writerows(zip(*columns, strict=True))
     return out.getvalue()
 
 

@@ -33,13 +33,13 @@ class Period:
 
 def parse_period(year: str | None, month: str | None, today: date) -> Period:
     try:
-        if month:
+        if month is not None:
             y, m = (int(part) for part in month.split("-"))
             return Period(date(y, m, 1), date(y, m, _calendar.monthrange(y, m)[1]), True)
-        y = int(year) if year else today.year
+        y = int(year) if year is not None else today.year
         return Period(date(y, 1, 1), date(y, 12, 31), False)
     except ValueError:
-        if month:
+        if month is not None:
             raise InputError("invalid month '{value}': expected YYYY-MM", value=month) from None
         raise InputError("invalid year '{value}': expected YYYY", value=year) from None
 
@@ -211,7 +211,7 @@ def rules_view(args: argparse.Namespace, locs: list[Localizer]) -> int:
 
     ids = [args.regime] if args.regime else list(REGIMES)
     books = [get_rulebook(i) for i in ids]
-    on = parse_date(args.on) if args.on else None
+    on = parse_date(args.on) if args.on is not None else None
     if args.format == "json":
         import json
 
