@@ -33,6 +33,10 @@ TARGETS = {"cold": 8.0, "scan": 3.0}
 
 
 def _cli(*args: str) -> list[str]:
+    """The installed ``deadlines`` command next to this interpreter (else ``python -m deadlines``)."""
+    script = Path(sys.executable).with_name("deadlines")
+    if script.exists():
+        return [str(script), *args]
     return [sys.executable, "-m", "deadlines", *args]
 
 
@@ -49,10 +53,10 @@ def cold(command: list[str], runs: int) -> list[float]:
     return times
 
 
-def imported(command: list[str]) -> set[str]:
-    """The top-level packages a command imports (from ``-X importtime``)."""
+def imported(*args: str) -> set[str]:
+    """The top-level packages ``deadlines ARGS`` imports (from ``-X importtime``)."""
     result = subprocess.run(
-        [command[0], "-X", "importtime", *command[1:]],
+        [sys.executable, "-X", "importtime", "-m", "deadlines", *args],
         capture_output=True,
         text=True,
         check=True,
@@ -134,12 +138,12 @@ def main() -> int:
         f"| {ms(scans):.1f} ms | {ms(scans) / ms(sched):.2f} × schedule | ≤ {TARGETS['scan']:g} |",
         "",
     ]
-    for label, command in (
-        ("deadlines --help", _cli("--help")),
-        ("deadlines schedule … --format json", schedule),
-        ("deadlines schedule … (table)", _cli("schedule", str(SEED))),
+    for label, args_ in (
+        ("deadlines --help", ["--help"]),
+        ("deadlines schedule … --format json", ["schedule", str(SEED), "--format", "json"]),
+        ("deadlines schedule … (table)", ["schedule", str(SEED)]),
     ):
-        heavy = sorted(imported(command) & {"textual", "numpy", "pandas", "rich", "babel"})
+        heavy = sorted(imported(*args_) & {"textual", "numpy", "pandas", "rich", "babel"})
         lines.append(f"- `{label}` imports: {', '.join(heavy) or 'none'} of textual, numpy, pandas, rich, babel")
     lines += ["", "Business days, microseconds per date (best of 7 repeats; 2,000 random dates 1996–2034):", ""]
     lines += ["| Calendar | Operation | µs per date |", "|---|---|---:|"]

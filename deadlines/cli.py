@@ -232,7 +232,7 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
 def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
     from .model import ExpiryTime
     from .rules import get_rulebook
-    from .scan import scan
+    from .scan import paused_gc, scan
     from .timeutil import WallTime, parse_date, zone
 
     first, last = parse_date(args.first), parse_date(args.last)
@@ -253,7 +253,9 @@ def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
         from .render.scan_view import scan_csv, scan_json
 
         render = scan_csv if args.format == "csv" else scan_json
-        write_output(render(rows, args.regime, zones, locs), args.output or "-", args.force)
+        with paused_gc():
+            text = render(rows, args.regime, zones, locs)
+        write_output(text, args.output or "-", args.force)
         return 0
     from .render.scan_view import scan_tables
     from .render.views import emit

@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -35,7 +36,7 @@ from .engine import count_day, earliest_instant, last_local_day, rule_wall
 from .errors import DeadlinesError, InputError
 from .model import ExpiryTime
 from .rules import Rule, Rulebook, get_rulebook
-from .timeutil import resolve_many, usual_gaps, zone
+from .timeutil import END_OF_DAY, resolve_many, usual_gaps, zone
 
 HOLIDAY, DST, MAXIMUM, NO_MINIMUM, HISTORIC = "holiday", "dst-mismatch", "after-maximum", "no-minimum", "historic"
 FLAGS = (HOLIDAY, DST, MAXIMUM, NO_MINIMUM, HISTORIC)
@@ -52,6 +53,7 @@ class LegResult(NamedTuple):
     last_day: date
     business_days: int
     unit: str  # "business" or "trading", as the calendar names its days
+    local: datetime  # the expiry in the leg's zone
 
 
 class Closed(NamedTuple):
@@ -178,28 +180,34 @@ def scan(
     days = launch_dates(regimes, first, last)
     expiry_at = at or ExpiryTime(legs[0].book.default_expiry_time, legs[0].book.zone)
     rows: list[ScanRow] = []
-    # Thousands of small tuples that never form cycles: the cycle collector would only walk them again
-    # and again (about a tenth of a long scan).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         for run in _rows(legs, days, expiry_at):
             if progress is not None:
                 progress(len(rows), len(days))
             rows += run
-    finally:
-        if collecting:
-            gc.enable()
     if progress is not None:
         progress(len(days), len(days))
     return rows
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector while thousands of rows (small tuples that never form cycles) are built or
+    written: it would only walk them again and again, about a tenth of a long scan."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 class _Fit(NamedTuple):
-    """What follows from an expiry instant alone: each leg's last day (all open) and UTC offset."""
+    """What follows from an expiry instant alone: each leg's last day (all open) and local time."""
 
     ends: tuple[date, ...]
-    offsets: tuple[timedelta, ...]
+    local_times: tuple[datetime, ...]
 
 
 UNTRIED = _Fit((), ())  # a candidate not tried yet
@@ -247,15 +255,15 @@ class _Expiries:
 
     def fit(self, candidate: datetime) -> _Fit | None:
         """Each leg's last day and offset, or None as soon as one leg's last day is closed."""
-        ends, offsets = [], []
+        ends, local_times = [], []
         for leg, tz in zip(self.legs, self.tzs, strict=True):
             local = candidate.astimezone(tz)
             day = last_local_day(leg.cal, local)
             if not leg.cal.is_business_day(day):
                 return None
             ends.append(day)
-            offsets.append(local.utcoffset() or timedelta(0))
-        return _Fit(tuple(ends), tuple(offsets))
+            local_times.append(local)
+        return _Fit(tuple(ends), tuple(local_times))
 
 
 def _rows(legs: list[_Leg], days: list[date], at: ExpiryTime) -> Iterator[list[ScanRow]]:
@@ -290,22 +298,27 @@ def _rows(legs: list[_Leg], days: list[date], at: ExpiryTime) -> Iterator[list[S
         ]
         rows = []
         for k, launch in enumerate(run):
-            expiry, (ends, offsets) = found[k]
+            expiry, (ends, local_times) = found[k]
             gap = None
             for a, b in pairs:
-                hours = (offsets[b] - offsets[a]).total_seconds() / 3600
+                hours = (_offset(local_times[b]) - _offset(local_times[a])).total_seconds() / 3600
                 if hours not in usual_gaps(expiry.year, zones[a], zones[b]):
                     gap = hours
                     break
             after: tuple[str, ...] = ()
-            if maxima:
-                passed = (leg.book.id for leg, rule, due in maxima if _passes(expiry, leg, rule, due[k]))
-                after = tuple(dict.fromkeys(passed))
+            for leg, rule, due in maxima:
+                if leg.book.id not in after and _passes(expiry, leg, rule, due[k]):
+                    after += (leg.book.id,)
             rows.append(
                 ScanRow(
                     launch,
                     expiry,
-                    tuple([LegResult(*ids, ends[i], counts[i][k], unit) for i, (ids, unit) in enumerate(names)]),
+                    tuple(
+                        [
+                            LegResult(*ids, ends[i], counts[i][k], unit, local_times[i])
+                            for i, (ids, unit) in enumerate(names)
+                        ]
+                    ),
                     _closed_near(watched, closed, ends) if any(d in near for d in ends) else (),
                     gap,
                     after,
@@ -313,6 +326,10 @@ def _rows(legs: list[_Leg], days: list[date], at: ExpiryTime) -> Iterator[list[S
                 )
             )
         yield rows
+
+
+def _offset(local: datetime) -> timedelta:
+    return local.utcoffset() or timedelta(0)
 
 
 def _runs(legs: list[_Leg], days: list[date]) -> Iterator[tuple[list[date], list[_Plan]]]:
@@ -350,7 +367,11 @@ def _floors(minima: list[tuple[_Leg, Rule, list[date]]], size: int) -> list[date
 
 
 def _instants(leg: _Leg, rule: Rule, days: list[date]) -> list[datetime]:
-    """The instants ``rule`` falls due on each of ``days`` (its time of day, or an early close)."""
+    """The instants ``rule`` falls due on each of ``days``: at its time of day, resolved in one batch, except
+    on the calendar's early-close days, where :func:`~deadlines.engine.rule_wall` may move it."""
+    early = leg.cal.early_closes
+    if not any(day in early for day in days):
+        return resolve_many(days, rule.time or END_OF_DAY, leg.book.zone)
     walls = [rule_wall(rule, leg.cal, day)[0] for day in days]
     out: dict[int, datetime] = {}
     for wall in set(walls):
@@ -378,4 +399,4 @@ def _around(day: date) -> tuple[date, date, date]:
     return before, day, after
 
 
-__all__ = ["FLAGS", "Closed", "LegResult", "ScanRow", "launch_dates", "scan"]
+__all__ = ["FLAGS", "Closed", "LegResult", "ScanRow", "launch_dates", "paused_gc", "scan"]

@@ -166,14 +166,15 @@ def resolve_many(days: Sequence[date], wall: WallTime, zone_name: str) -> list[d
     tz = zone(zone_name)
     shift = timedelta(days=1) if wall.is_end_of_day else timedelta(0)
     clock = time(0, 0) if wall.is_end_of_day else time(wall.hour, wall.minute)
+    later = clock.replace(fold=1)  # the second of two readings of a repeated wall time
     utcoffset, combine = tz.utcoffset, datetime.combine
     out = []
     for day in days:
         if FIRST_DAY <= day <= LAST_DAY:
-            local = combine(day + shift, clock)
-            offset = utcoffset(local)
-            if offset is not None and offset == utcoffset(local.replace(fold=1)):
-                out.append((local - offset).replace(tzinfo=UTC))
+            local = day + shift
+            offset = utcoffset(combine(local, clock))
+            if offset is not None and offset == utcoffset(combine(local, later)):
+                out.append(combine(local, clock, UTC) - offset)
                 continue
         out.append(resolve(day, wall, zone_name))  # a gap, a repeat or an edge: the scalar path says which
     return out

@@ -93,6 +93,25 @@ def test_holiday_flag_names_every_closed_weekday_next_to_a_last_day(regimes: tup
         assert (HOLIDAY in row.flags) == bool(expected)
 
 
+@pytest.mark.parametrize("regimes", [("fr-amf",), ("us-14d", "fr-amf")])
+def test_euronext_half_days_move_the_french_minimum_as_in_the_engine(regimes: tuple[str, ...]) -> None:
+    # Launches from mid-November 2025 have their 25th trading day on or around Wed 24 and Wed 31 Dec 2025,
+    # Euronext Paris half days (close 14:05): the minimum closing follows the early close.
+    # At 15:00 Paris, after the 14:05 early close, an offer may end on the half day itself.
+    at = ExpiryTime(WallTime(15, 0), "Europe/Paris")
+    rows = scan(regimes, date(2025, 11, 10), date(2025, 12, 5), at=at)
+    # 20 Euronext trading days; with the US leg, less Veterans Day (11 Nov) and Thanksgiving (27 Nov).
+    assert len(rows) == (20 if regimes == ("fr-amf",) else 18)
+    for row in rows:
+        expected = _reference(regimes, row.launch, at)
+        assert expected is not None
+        assert (row.expiry, [(leg.regime, leg.last_day, leg.business_days) for leg in row.legs]) == (
+            expected["expiry"],
+            expected["legs"],
+        ), row.launch
+    assert {leg.last_day for row in rows for leg in row.legs} >= {date(2025, 12, 24), date(2025, 12, 31)}
+
+
 def test_launch_dates_are_open_in_every_leg() -> None:
     # Good Friday 3 Apr 2026 and Easter Monday 6 Apr close Euronext Paris; Good Friday is a federal
     # business day, so a US offer alone may launch on it.

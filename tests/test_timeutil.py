@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deadlines.errors import AmbiguousTimeError, InputError, NonexistentTimeError, UnknownIdError
+from deadlines.errors import AmbiguousTimeError, DeadlinesError, InputError, NonexistentTimeError, UnknownIdError
 from deadlines.timeutil import (
     END_OF_DAY,
     WallTime,
@@ -25,6 +25,7 @@ from deadlines.timeutil import (
     local_day,
     parse_local,
     resolve,
+    resolve_many,
     utc_offset_hours,
     zone,
 )
@@ -327,3 +328,36 @@ def test_a_folder_of_the_zone_database_is_an_unknown_zone() -> None:
     # "Europe" (half-typed "Europe/Paris") is a directory in the tz database: a clear error, not a traceback.
     with pytest.raises(UnknownIdError, match="unknown time zone 'Europe'"):
         zone("Europe")
+
+
+# -- resolve_many: the scan's batch path gives resolve's instants and errors --------------------------------
+
+_EVERY_DAY = [date(1995, 1, 1) + timedelta(days=i) for i in range((date(2035, 12, 31) - date(1995, 1, 1)).days + 1)]
+
+
+@pytest.mark.parametrize(
+    "zone_name",
+    # Daylight saving at 02:00 / 01:00 UTC, half-hour changes (Lord Howe), changes at midnight (Santiago),
+    # none (Tokyo).
+    ["America/New_York", "Europe/Paris", "Europe/London", "Australia/Lord_Howe", "America/Santiago", "Asia/Tokyo"],
+)
+@pytest.mark.parametrize("wall", ["24:00", "17:30", "00:30"])
+def test_resolve_many_equals_resolve_every_day(zone_name: str, wall: str) -> None:
+    w = WallTime.parse(wall)
+    try:
+        expected: object = [resolve(day, w, zone_name) for day in _EVERY_DAY]
+    except DeadlinesError as error:
+        expected = str(error)
+    try:
+        got: object = resolve_many(_EVERY_DAY, w, zone_name)
+    except DeadlinesError as error:
+        got = str(error)
+    assert got == expected
+
+
+def test_resolve_many_refuses_a_time_in_the_gap_like_resolve() -> None:
+    days = [date(2026, 3, 28), date(2026, 3, 29), date(2026, 3, 30)]
+    with pytest.raises(DeadlinesError, match="2026-03-29 02:30 does not exist in Europe/Paris"):
+        resolve_many(days, WallTime(2, 30), "Europe/Paris")
+    with pytest.raises(DeadlinesError, match="0001-01-01 is out of the range"):
+        resolve_many([date(1, 1, 1)], WallTime(12, 0), "Europe/Paris")
