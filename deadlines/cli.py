@@ -257,10 +257,19 @@ def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
             text = render(rows, args.regime, zones, locs)
         write_output(text, args.output or "-", args.force)
         return 0
-    from .render.scan_view import scan_tables
-    from .render.views import emit
+    from .render.scan_view import draw_pieces, scan_tables
 
-    emit(scan_tables(rows, args.regime, zones, locs), args)
+    with _Progress() as progress:  # a long table takes longer to lay out than to compute
+        pieces = scan_tables(rows, args.regime, zones, locs, progress)
+        if args.output:
+            from .render.table import plain_text
+
+            text = plain_text(lambda console: draw_pieces(console, pieces), args.width or 120)
+            write_output(text, args.output, args.force)
+        else:
+            from .render.table import make_console
+
+            draw_pieces(make_console(args.width), pieces, progress)
     return 0
 
 

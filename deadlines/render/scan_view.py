@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from ..text import N_, Items, Msg, ZoneName
 from ..timeutil import iso_local, iso_utc, utc_offset_hours, zone
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
 
 FLAG_NOTES = {
@@ -154,59 +155,116 @@ def csv_field(text: str) -> str:
     return text
 
 
+PIECE = 200  # rows per piece of a long table (drawn one after the other, with progress)
+
+
 def scan_tables(
-    rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[str], locs: Sequence[Localizer]
-) -> list[Table]:
-    """One rich table per language: launch date, the expiry in every zone, each leg's count, what to watch."""
+    rows: Sequence[ScanRow],
+    regimes: Sequence[str],
+    zones: Sequence[str],
+    locs: Sequence[Localizer],
+    progress: Callable[[int, int], None] | None = None,
+) -> list[list[Table]]:
+    """Per language, the table (launch date, the expiry in every zone, each leg's count, what to watch) in
+    pieces of PIECE rows: every piece has the same column widths, so they read as one table, and a scan of
+    thousands of dates is drawn piece by piece instead of in one long silence. ``progress(done, total)``
+    hears about every row built and every piece drawn (see :func:`draw_pieces`)."""
     from rich import box
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
     from ..i18n.formats import format_clock, format_date, zone_label
 
-    tables = []
-    for loc in locs:
-        title = Msg(
-            N_("Earliest expiry for each launch date: {regimes}"),
-            regimes=Items(regimes, "comma"),
+    total = 2 * len(rows) * len(locs)
+    out = []
+    for n, loc in enumerate(locs):
+        lines = []
+        for k, row in enumerate(rows):
+            lines.append((_cells(loc, row, regimes, zones, format_date, format_clock), _style(row)))
+            if progress is not None and k % PIECE == 0:
+                progress(n * 2 * len(rows) + k, total)
+        headers = [
+            loc._(N_("Launch (day 1)")),
+            *(zone_label(loc, z, header=True) for z in zones),
+            *(loc.text(Msg(N_("{regime}: days"), regime=r)) for r in regimes),
+            loc._(N_("To watch")),
+        ]
+        # Fixed widths for every column but the last (the notes fold into what is left).
+        widths = [max([cell_len(h), *(cell_len(cells[i]) for cells, _ in lines)]) for i, h in enumerate(headers[:-1])]
+        title = Text(
+            loc.text(Msg(N_("Earliest expiry for each launch date: {regimes}"), regimes=Items(regimes, "comma")))
         )
-        table = Table(title=Text(loc.text(title)), box=box.SIMPLE_HEAVY, title_style="heading")
-        table.add_column(loc._(N_("Launch (day 1)")), no_wrap=True)
-        for z in zones:
-            table.add_column(zone_label(loc, z, header=True), no_wrap=True)
-        for r in regimes:
-            table.add_column(loc.text(Msg(N_("{regime}: days"), regime=r)), justify="right")
-        table.add_column(loc._(N_("To watch")), overflow="fold")
-        for row in rows:
-            legs = {leg.regime: leg for leg in row.legs}
-            cells = [format_date(loc, row.launch)]
-            lead: date | None = None
-            for z in zones:
-                if row.expiry is None:
-                    cells.append("")
-                    continue
-                day, clock = format_clock(loc, row.expiry, z)
-                if lead is None:
-                    lead = day
-                    cells.append(f"{format_date(loc, day)} {clock}")
-                else:
-                    cells.append(clock if day == lead else f"{format_date(loc, day, 'short')} {clock}")
-            cells += [str(legs[r].business_days) if r in legs else "" for r in regimes]
-            style = (
-                "breach"
-                if MAXIMUM in row.flags or NO_MINIMUM in row.flags
-                else "dst"
-                if DST in row.flags
-                else "half"
-                if HOLIDAY in row.flags
-                else ""
+        pieces = []
+        for start in range(0, max(len(lines), 1), PIECE):
+            first = start == 0
+            table = Table(
+                title=title if first else None,
+                show_header=first,
+                show_edge=False,
+                box=box.SIMPLE_HEAVY,
+                title_style="heading",
             )
-            cells.append(
-                loc.pgettext("separator between the parts of a trace", "; ").join(map(loc.text, notes(row, zones)))
-            )
-            table.add_row(*cells, style=style)
-        tables.append(table)
-    return tables
+            for i, header in enumerate(headers[:-1]):
+                justify = "right" if i > len(zones) else "left"
+                table.add_column(header, width=widths[i], no_wrap=True, justify=justify)  # type: ignore[arg-type]
+            table.add_column(headers[-1], overflow="fold")
+            for cells, style in lines[start : start + PIECE]:
+                table.add_row(*cells, style=style)
+            pieces.append(table)
+        out.append(pieces)
+    return out
 
 
-__all__ = ["csv_field", "notes", "scan_csv", "scan_json", "scan_tables"]
+def _cells(
+    loc: Localizer,
+    row: ScanRow,
+    regimes: Sequence[str],
+    zones: Sequence[str],
+    format_date: Callable[..., str],
+    format_clock: Callable[..., tuple[date, str]],
+) -> list[str]:
+    legs = {leg.regime: leg for leg in row.legs}
+    cells = [format_date(loc, row.launch)]
+    lead: date | None = None
+    for z in zones:
+        if row.expiry is None:
+            cells.append("")
+            continue
+        day, clock = format_clock(loc, row.expiry, z)
+        if lead is None:
+            lead = day
+            cells.append(f"{format_date(loc, day)} {clock}")
+        else:
+            cells.append(clock if day == lead else f"{format_date(loc, day, 'short')} {clock}")
+    cells += [str(legs[r].business_days) if r in legs else "" for r in regimes]
+    cells.append(loc.pgettext("separator between the parts of a trace", "; ").join(map(loc.text, notes(row, zones))))
+    return cells
+
+
+def _style(row: ScanRow) -> str:
+    flags = row.flags
+    if MAXIMUM in flags or NO_MINIMUM in flags:
+        return "breach"
+    if DST in flags:
+        return "dst"
+    return "half" if HOLIDAY in flags else ""
+
+
+def draw_pieces(
+    console: Console, pieces: Sequence[Sequence[Table]], progress: Callable[[int, int], None] | None = None
+) -> None:
+    """Print each language's pieces one after the other (a blank line between languages)."""
+    rows = sum(table.row_count for language in pieces for table in language)
+    done = 0
+    for n, language in enumerate(pieces):
+        if n:
+            console.print()
+        for table in language:
+            console.print(table)
+            done += table.row_count
+            if progress is not None:
+                progress(rows + done, 2 * rows)
+
+
+__all__ = ["csv_field", "draw_pieces", "notes", "scan_csv", "scan_json", "scan_tables"]
