@@ -143,20 +143,40 @@ class _Engine:
                     state.relieved.update(relief.rules)
                     state.relief.update({r: relief for r in relief.rules})
             self.legs.append(state)
+        self._check_options()
         known = {e for s in self.legs for e in self._event_ids(s)}
         for obs in deal.observed:
             if obs.event not in known:
-                raise InputError("observed event '{event}' is not an event of this deal", event=obs.event)
-        self._check_options()
+                self._unknown_observed(obs.event)
 
     # -- set-up checks -------------------------------------------------------------------------
     def _event_ids(self, state: _LegState) -> list[str]:
-        ids = [f"{state.book.id}.{r.key}" for r in state.book.rules.values()]
+        """The events this deal can have for a leg: its rules as chosen options leave them."""
+        ids = [f"{state.book.id}.{r.key}" for r in state.rules]
         for i in range(1, len(self.deal.extended) + 1):
             # Each extension's own events: the expiry it replaced, and what counts from it (14e-1(d)).
             ids += [f"{state.book.id}.{state.book.expiry}-extended-{i}"]
-            ids += [f"{state.book.id}.{r.key}-{i}" for r in state.book.rules.values() if r.each_extension]
+            ids += [f"{state.book.id}.{r.key}-{i}" for r in state.rules if r.each_extension]
         return ids
+
+    def _unknown_observed(self, event: str) -> None:
+        """Refuse an observation the timetable would drop: say why when an option decides it."""
+        for state in self.legs:
+            rule = state.book.rules.get(event.removeprefix(f"{state.book.id}."))
+            if rule is None or not event.startswith(f"{state.book.id}."):
+                continue
+            if rule.option is not None:
+                raise InputError(
+                    "observed event '{event}' applies only with option {option}", event=event, option=rule.option.name
+                )
+            by = next(r for r in state.rules if r.replaces == rule.key and r.option is not None)
+            raise InputError(
+                "observed event '{event}' is replaced by {other} under option {option}",
+                event=event,
+                other=f"{state.book.id}.{by.key}",
+                option=by.option.name if by.option else "",
+            )
+        raise InputError("observed event '{event}' is not an event of this deal", event=event)
 
     def _check_options(self) -> None:
         offered = {r.option.name: r.option for s in self.legs for r in s.book.rules.values() if r.option}

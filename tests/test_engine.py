@@ -314,3 +314,22 @@ def replace_observed(deal: Deal, wall: object) -> Deal:
     from dataclasses import replace
 
     return replace(deal, observed=[replace(deal.observed[0], wall=wall)])
+
+
+def test_an_observation_the_options_would_drop_is_refused() -> None:
+    # With the exemptive order of 16 April 2026 the Schedule 14D-9 deadline is its own rule (5:30 p.m. on the
+    # first business day); an observation of the Rule 14e-2 deadline it replaces would vanish silently.
+    from deadlines.model import Observed
+
+    legs = [Leg("us-14d", date(2026, 5, 4))]
+    replaced = Observed("us-14d.target-position", date(2026, 5, 5))
+    with pytest.raises(InputError, match=r"replaced by us-14d\.target-position-exemptive-2026 under option"):
+        compute(Deal(legs, options={"exemptive-order-2026"}, observed=[replaced]))
+    # Without the option, the option's own rule is not an event of the deal either.
+    optional = Observed("us-14d.target-position-exemptive-2026", date(2026, 5, 5))
+    with pytest.raises(InputError, match="applies only with option exemptive-order-2026"):
+        compute(Deal(legs, observed=[optional]))
+    # With it, the observation is kept: 5 May 2026 is the first business day after commencement.
+    schedule = compute(Deal(legs, options={"exemptive-order-2026"}, observed=[optional]))
+    event = schedule.event("us-14d.target-position-exemptive-2026")
+    assert event.observed and event.day == date(2026, 5, 5) and event.computed_day == date(2026, 5, 5)
