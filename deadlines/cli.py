@@ -238,13 +238,20 @@ def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
     first, last = parse_date(args.first), parse_date(args.last)
     zones = list(dict.fromkeys(get_rulebook(r).zone for r in args.regime))
     at = None
-    if args.time is not None or args.zone is not None:
-        book = get_rulebook(args.regime[0])
-        zone_name = args.zone if args.zone is not None else book.zone
+    if args.zone is not None and args.time is None:
+        raise DeadlinesError(N_("--zone applies to --time, which is missing"))
+    if args.time is not None:
+        zone_name = args.zone if args.zone is not None else get_rulebook(args.regime[0]).zone
         zone(zone_name)
-        at = ExpiryTime(WallTime.parse(args.time) if args.time is not None else book.default_expiry_time, zone_name)
+        at = ExpiryTime(WallTime.parse(args.time), zone_name)
     _check_output(args)
-    with _Progress() as progress:
+    # On a terminal the table and the progress bar share one console, so the bar stays below the rows.
+    console = None
+    if args.format == "table" and not args.output:
+        from .render.table import make_console
+
+        console = make_console(args.width)
+    with _Progress(console) as progress:
         rows = scan(args.regime, first, last, at=at, options=args.option, progress=progress)
     locs = [Localizer(lang) for lang in langs]
     from .render.export import write_output
@@ -259,28 +266,29 @@ def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
         return 0
     from .render.scan_view import draw_pieces, scan_tables
 
-    with _Progress() as progress:  # a long table takes longer to lay out than to compute
-        pieces = scan_tables(rows, args.regime, zones, locs, progress)
-        if args.output:
+    with _Progress(console) as progress:  # a long table takes longer to lay out than to compute
+        if console is None:
             from .render.table import plain_text
 
-            text = plain_text(lambda console: draw_pieces(console, pieces), args.width or 120)
+            width = args.width or 120
+            pieces = scan_tables(rows, args.regime, zones, locs, width, progress)
+            text = plain_text(lambda out: draw_pieces(out, pieces, progress), width)
             write_output(text, args.output, args.force)
         else:
-            from .render.table import make_console
-
-            draw_pieces(make_console(args.width), pieces, progress)
+            draw_pieces(console, scan_tables(rows, args.regime, zones, locs, console.width, progress), progress)
     return 0
 
 
 class _Progress:
-    """A progress bar on the terminal's error stream, shown only once a scan has run for a moment."""
+    """A progress bar shown only once a scan has run for a moment: on ``console`` when it is the terminal
+    the output goes to (the rows then print above the bar), else on the terminal's error stream."""
 
     MOMENT = 0.5  # seconds
 
-    def __init__(self) -> None:
+    def __init__(self, console: Any = None) -> None:
         import time
 
+        self.console = console if console is not None and console.is_terminal else None
         self.clock = time.monotonic
         self.started = self.clock()
         self.bar: Any = None
@@ -291,12 +299,12 @@ class _Progress:
 
     def __call__(self, done: int, total: int) -> None:
         if self.bar is None:
-            if not sys.stderr.isatty() or self.clock() - self.started < self.MOMENT:
+            if (self.console is None and not sys.stderr.isatty()) or self.clock() - self.started < self.MOMENT:
                 return
             from rich.console import Console
             from rich.progress import Progress
 
-            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar = Progress(console=self.console or Console(stderr=True), transient=True)
             self.bar.start()
             self.task = self.bar.add_task("deadlines scan", total=total)
         self.bar.update(self.task, completed=done)

@@ -146,30 +146,65 @@ class _Engine:
         self._check_options()
         known = {e for s in self.legs for e in self._event_ids(s)}
         for obs in deal.observed:
-            if obs.event not in known:
-                self._unknown_observed(obs.event)
+            if obs.event in known:
+                continue
+            if self._later_phase(obs.event):  # e.g. the app's switch for the subsequent period turned off
+                self.warn(
+                    "observed-ignored",
+                    "observed event '{event}' ignored: the deal has no subsequent offering period or reopening",
+                    about=obs.event,
+                    event=obs.event,
+                )
+                continue
+            self._unknown_observed(obs.event)
 
     # -- set-up checks -------------------------------------------------------------------------
     def _event_ids(self, state: _LegState) -> list[str]:
-        """The events this deal can have for a leg: its rules as chosen options leave them."""
-        ids = [f"{state.book.id}.{r.key}" for r in state.rules]
+        """The events this deal can have for a leg: its rules as chosen options leave them, without the
+        subsequent period's when the deal has none, and without amendment rules (their events are numbered,
+        one per amendment, and are minimums, not things that happen)."""
+        later = self.deal.subsequent is not None
+        rules = [
+            r
+            for r in state.rules
+            if r.kind != "amendment" and (later or (r.phase != "subsequent" and r.requires != "subsequent"))
+        ]
+        ids = [f"{state.book.id}.{r.key}" for r in rules]
         for i in range(1, len(self.deal.extended) + 1):
             # Each extension's own events: the expiry it replaced, and what counts from it (14e-1(d)).
             ids += [f"{state.book.id}.{state.book.expiry}-extended-{i}"]
             ids += [f"{state.book.id}.{r.key}-{i}" for r in state.rules if r.each_extension]
         return ids
 
+    def _later_phase(self, event: str) -> bool:
+        """Whether ``event`` belongs to a subsequent period or reopening, and the deal has none."""
+        for state in self.legs:
+            rule = state.book.rules.get(event.removeprefix(f"{state.book.id}."))
+            if rule is not None and event.startswith(f"{state.book.id}."):
+                return self.deal.subsequent is None and "subsequent" in (rule.phase, rule.requires)
+        return False
+
     def _unknown_observed(self, event: str) -> None:
-        """Refuse an observation the timetable would drop: say why when an option decides it."""
+        """Refuse an observation that is not one of this deal's events, saying why when an option decides it."""
         for state in self.legs:
             rule = state.book.rules.get(event.removeprefix(f"{state.book.id}."))
             if rule is None or not event.startswith(f"{state.book.id}."):
                 continue
-            if rule.option is not None:
+            option = rule.option
+            if option is not None and option.name in self.deal.options and option.since is not None:
                 raise InputError(
-                    "observed event '{event}' applies only with option {option}", event=event, option=rule.option.name
+                    "observed event '{event}' applies only to offers starting on or after {since} (option {option})",
+                    event=event,
+                    since=option.since,
+                    option=option.name,
                 )
-            by = next(r for r in state.rules if r.replaces == rule.key and r.option is not None)
+            if option is not None:
+                raise InputError(
+                    "observed event '{event}' applies only with option {option}", event=event, option=option.name
+                )
+            by = next((r for r in state.rules if r.replaces == rule.key and r.option is not None), None)
+            if by is None:
+                break
             raise InputError(
                 "observed event '{event}' is replaced by {other} under option {option}",
                 event=event,

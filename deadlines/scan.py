@@ -14,8 +14,9 @@ for each date:
   day; the expiry falling in a week when the legs' clocks are out of step; an expiry after a leg's
   maximum period; no minimum encoded for the date (French offers before 24 November 2004).
 
-Launch dates are the days open in every leg's calendar. ``tests/test_scan.py`` checks every row field
-against :func:`deadlines.engine.compute` for random dates and regimes.
+Launch dates are the days open in every leg's calendar. ``tests/test_scan.py`` checks the expiry, each
+leg's last day and count, the maximum and the clocks out of step against :func:`deadlines.engine.compute`
+for random dates, regimes and expiry times, and the closed days against the calendars themselves.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from typing import NamedTuple
 from .calendars import BusinessCalendar, RuleCalendar, get_calendar
 from .calendars.base import Label
 from .engine import count_day, earliest_instant, last_local_day, rule_wall
-from .errors import DeadlinesError, InputError
+from .errors import AmbiguousTimeError, CoverageError, DeadlinesError, InputError, NonexistentTimeError
 from .model import ExpiryTime
 from .rules import Rule, Rulebook, get_rulebook
 from .timeutil import END_OF_DAY, resolve_many, usual_gaps, zone
@@ -161,7 +162,7 @@ def scan(
     """One row per launch date in [first, last] open in every regime's calendar.
 
     ``at`` is the wall time and zone of the expiry (default: the first regime's usual expiry time, as in
-    a timetable); ``progress(done, total)`` is called every few hundred dates.
+    a timetable); ``progress(done, total)`` is called before each run of up to CHUNK dates and at the end.
 
     >>> rows = scan(["us-14d"], date(2026, 3, 30), date(2026, 3, 31))
     >>> [(r.launch.isoformat(), r.legs[0].last_day.isoformat(), r.legs[0].business_days) for r in rows]
@@ -176,18 +177,46 @@ def scan(
     legs = [_Leg(r, frozenset(options)) for r in regimes]
     known = {r.option.name for leg in legs for r in leg.book.rules.values() if r.option}
     for name in sorted(set(options) - known):
-        raise InputError("unknown option '{option}' (known: {known})", option=name, known=", ".join(sorted(known)))
+        raise InputError(
+            "unknown option '{option}' (known: {known})", option=name, known=", ".join(sorted(known)) or "none"
+        )
     days = launch_dates(regimes, first, last)
     expiry_at = at or ExpiryTime(legs[0].book.default_expiry_time, legs[0].book.zone)
     rows: list[ScanRow] = []
-    with paused_gc():
-        for run in _rows(legs, days, expiry_at):
-            if progress is not None:
-                progress(len(rows), len(days))
-            rows += run
+    try:
+        with paused_gc():
+            for run in _rows(legs, days, expiry_at):
+                if progress is not None:
+                    progress(len(rows), len(days))
+                rows += run
+    except (CoverageError, AmbiguousTimeError, NonexistentTimeError):
+        _name_the_launch_date(legs, days[len(rows) :], expiry_at)
+        raise
     if progress is not None:
         progress(len(days), len(days))
     return rows
+
+
+def _name_the_launch_date(legs: list[_Leg], days: list[date], at: ExpiryTime) -> None:
+    """A run of dates failed as a whole: find its first launch date that fails alone, and say what to do."""
+    for day in days:
+        try:
+            list(_rows(legs, [day], at))
+        except CoverageError:
+            raise InputError(
+                "launch date {day}: its expiry and the days around it run past the end of the calendars' "
+                "coverage; end the range before it",
+                day=day,
+            ) from None
+        except (AmbiguousTimeError, NonexistentTimeError) as error:
+            raise InputError(
+                "launch date {day}: the expiry time {time} in {zone} falls in a change of the clocks on {local} "
+                "(it does not exist or happens twice); choose another --time",
+                day=day,
+                time=str(at.wall),
+                zone=at.zone,
+                local=error.params.get("local", ""),
+            ) from None
 
 
 @contextmanager
@@ -276,6 +305,7 @@ def _rows(legs: list[_Leg], days: list[date], at: ExpiryTime) -> Iterator[list[S
     watched = list({c.id: c for leg in legs for c in (leg.cal, leg.settle)}.values())
     closed = {d for c in watched for d in c.closures}
     near = {d for c in closed for d in _around(c)}  # the days with a closed weekday on or next to them
+    covered = min(c.last for c in watched)  # the last day whose closures are known in every calendar
     names = [((leg.book.id, leg.cal.id), leg.cal.unit) for leg in legs]
     for run, plans in _runs(legs, days):
         historic = tuple(leg.book.id for leg, plan in zip(legs, plans, strict=True) if plan.historic)
@@ -291,6 +321,14 @@ def _rows(legs: list[_Leg], days: list[date], at: ExpiryTime) -> Iterator[list[S
         search = _Expiries(legs, at, floors).earliest
         found = [search(floor) for floor in floors]
         counts = [leg.cal.count_many(run, [fit.ends[i] for _, fit in found]) for i, leg in enumerate(legs)]
+        beyond = _around(max(max(fit.ends) for _, fit in found))[2]
+        if beyond > covered:  # the weekday after a last day is past the coverage: closed or not, unknown
+            raise CoverageError(
+                day=beyond.isoformat(),
+                calendar=watched[0].id,
+                first=watched[0].first.isoformat(),
+                last=covered.isoformat(),
+            )
         maxima = [
             (leg, rule, _due_days(leg, rule, run))
             for leg, plan in zip(legs, plans, strict=True)

@@ -333,3 +333,20 @@ def test_an_observation_the_options_would_drop_is_refused() -> None:
     schedule = compute(Deal(legs, options={"exemptive-order-2026"}, observed=[optional]))
     event = schedule.event("us-14d.target-position-exemptive-2026")
     assert event.observed and event.day == date(2026, 5, 5) and event.computed_day == date(2026, 5, 5)
+
+
+def test_an_observation_before_the_option_applies_says_when_it_does() -> None:
+    from deadlines.model import Observed
+
+    legs = [Leg("us-14d", date(2026, 4, 1))]  # before the exemptive order of 16 April 2026
+    observed = [Observed("us-14d.target-position-exemptive-2026", date(2026, 4, 2))]
+    with pytest.raises(InputError, match="starting on or after 2026-04-16"):
+        compute(Deal(legs, options={"exemptive-order-2026"}, observed=observed))
+
+
+def test_an_observation_of_a_subsequent_period_the_deal_does_not_have_is_reported() -> None:
+    from deadlines.model import Observed
+
+    observed = [Observed("us-14d.sop-expiry", date(2026, 6, 15))]
+    schedule = compute(Deal([Leg("us-14d", date(2026, 5, 4))], observed=observed))
+    assert [(w.code, w.event) for w in schedule.warnings] == [("observed-ignored", "us-14d.sop-expiry")]

@@ -250,11 +250,36 @@ def test_cli_time_option(capsys: pytest.CaptureFixture[str]) -> None:
         (["--from", "2026-05-01", "--to", "2026-04-01"], "reversed"),
         (["--from", "2026-02-30", "--to", "2026-04-01"], "2026-02-30"),
         (["--from", "2026-04-01", "--to", "2026-05-01", "--time", "25:00"], "25:00"),
-        (["--from", "2026-04-01", "--to", "2026-05-01", "--zone", "Europe/Pari"], "Europe/Paris"),
-        (["--from", "2035-11-01", "--to", "2035-12-31"], "coverage"),
+        (["--from", "2026-04-01", "--to", "2026-05-01", "--time", "12:00", "--zone", "Europe/Pari"], "Europe/Paris"),
+        # Business day 20 from Mon 3 Dec 2035 is Mon 31 Dec 2035, the last covered day: whether 1 Jan 2036
+        # is closed cannot be known, so the scan names the first launch date it cannot answer for.
+        (["--from", "2035-11-01", "--to", "2035-12-31"], "launch date 2035-12-03"),
+        (["--from", "2026-04-01", "--to", "2026-05-01", "--zone", "Europe/Paris"], "--time"),
+        (["--from", "2026-04-01", "--to", "2026-05-01", "--option", "foo"], "known: exemptive-order-2026"),
+        # 02:30 Paris does not exist on Sun 29 Mar 2026; the first launch whose search reaches that day:
+        (["--from", "2026-02-01", "--to", "2026-03-31", "--time", "02:30", "--zone", "Europe/Paris"], "launch date"),
     ],
 )
 def test_cli_bad_input(capsys: pytest.CaptureFixture[str], argv: list[str], fragment: str) -> None:
     code, out, err = _run(capsys, "scan", "--regime", "us-14d", *argv)
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and fragment in err and "Traceback" not in err
+
+
+def test_cli_unknown_option_with_none_known(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(
+        capsys, "scan", "--regime", "fr-amf", "--from", "2026-01-05", "--to", "2026-01-09", "--option", "x"
+    )
+    assert code == 2 and "(known: none)" in err
+
+
+def test_cli_a_narrow_table_keeps_every_word(capsys: pytest.CaptureFixture[str]) -> None:
+    # 80 columns (a pipe's default): the columns wrap instead of being cut, and the notes stay.
+    code, out, _ = _run(
+        capsys, "scan", "--regime", "us-14d", "--regime", "fr-amf", "--from", "2026-03-02", "--to", "2026-03-02",
+        "--width", "80",
+    )  # fmt: skip
+    assert code == 0
+    words = out.split()
+    assert {"Easter", "Monday", "24:00", "6:00"} <= set(words) and "XPAR" in words
+    assert all(len(line) <= 80 for line in out.splitlines())

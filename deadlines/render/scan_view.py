@@ -20,7 +20,7 @@ from ..text import N_, Items, Msg, ZoneName
 from ..timeutil import iso_local, iso_utc, utc_offset_hours, zone
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, JustifyMethod
     from rich.table import Table
 
 FLAG_NOTES = {
@@ -83,6 +83,7 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
                 ],
                 "dst_gap_hours": row.dst_gap,
                 "after_maximum": list(row.after_maximum),
+                "historic": list(row.historic),
                 "notes": {t.lang.words: [t.text(m) for m in notes(row, zones)] for t in texts},
             }
             for row in rows
@@ -156,6 +157,7 @@ def csv_field(text: str) -> str:
 
 
 PIECE = 200  # rows per piece of a long table (drawn one after the other, with progress)
+NOTES_MIN = 24  # columns the notes need beside fixed-width columns (else the table wraps its cells)
 
 
 def scan_tables(
@@ -163,12 +165,14 @@ def scan_tables(
     regimes: Sequence[str],
     zones: Sequence[str],
     locs: Sequence[Localizer],
+    width: int = 120,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[list[Table]]:
     """Per language, the table (launch date, the expiry in every zone, each leg's count, what to watch) in
     pieces of PIECE rows: every piece has the same column widths, so they read as one table, and a scan of
-    thousands of dates is drawn piece by piece instead of in one long silence. ``progress(done, total)``
-    hears about every row built and every piece drawn (see :func:`draw_pieces`)."""
+    thousands of dates is drawn piece by piece instead of in one long silence. When fixed widths would not
+    leave the notes NOTES_MIN columns of a ``width``-column table, it is one table that wraps its cells.
+    ``progress(done, total)`` hears about every row built and every piece drawn (see :func:`draw_pieces`)."""
     from rich import box
     from rich.cells import cell_len
     from rich.table import Table
@@ -176,14 +180,14 @@ def scan_tables(
 
     from ..i18n.formats import format_clock, format_date, zone_label
 
-    total = 2 * len(rows) * len(locs)
+    total = 2 * len(rows) * len(locs)  # every row built, then drawn
     out = []
     for n, loc in enumerate(locs):
         lines = []
         for k, row in enumerate(rows):
             lines.append((_cells(loc, row, regimes, zones, format_date, format_clock), _style(row)))
             if progress is not None and k % PIECE == 0:
-                progress(n * 2 * len(rows) + k, total)
+                progress(n * len(rows) + k, total)
         headers = [
             loc._(N_("Launch (day 1)")),
             *(zone_label(loc, z, header=True) for z in zones),
@@ -195,8 +199,10 @@ def scan_tables(
         title = Text(
             loc.text(Msg(N_("Earliest expiry for each launch date: {regimes}"), regimes=Items(regimes, "comma")))
         )
+        fixed = sum(widths) + 2 * len(headers) + NOTES_MIN <= width  # 2: a column's padding
+        step = PIECE if fixed else max(len(lines), 1)
         pieces = []
-        for start in range(0, max(len(lines), 1), PIECE):
+        for start in range(0, max(len(lines), 1), step):
             first = start == 0
             table = Table(
                 title=title if first else None,
@@ -206,11 +212,11 @@ def scan_tables(
                 title_style="heading",
             )
             for i, header in enumerate(headers[:-1]):
-                justify = "right" if i > len(zones) else "left"
-                table.add_column(header, width=widths[i], no_wrap=True, justify=justify)  # type: ignore[arg-type]
+                justify: JustifyMethod = "right" if i > len(zones) else "left"
+                table.add_column(header, width=widths[i] if fixed else None, no_wrap=fixed, justify=justify)
             table.add_column(headers[-1], overflow="fold")
-            for cells, style in lines[start : start + PIECE]:
-                table.add_row(*cells, style=style)
+            for cells, style in lines[start : start + step]:
+                table.add_row(*map(Text, cells), style=style)  # Text: a "[" in a name is not markup
             pieces.append(table)
         out.append(pieces)
     return out
