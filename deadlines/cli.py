@@ -185,12 +185,12 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
     from .rules import get_rulebook
     from .timeutil import parse_date, parse_local, zone
 
-    if args.deal:
+    if args.deal is not None:
         if args.regime or args.commence or args.expire:
             raise DeadlinesError(N_("give either a deal file or --regime/--commence/--expire, not both"))
         from .deal import load_deal
 
-        deal = load_deal(args.deal)
+        deal = load_deal(_deal_path(args.deal))
         deal.show_zones = list(dict.fromkeys([*deal.show_zones, *args.show]))
         deal.options |= set(args.option)
         for name in args.show:
@@ -225,7 +225,7 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
     fmt = "txt" if args.format == "table" else args.format  # the table, as plain text, to a file
     text = export_schedule(schedule, fmt, locs, today, args.width or 120)
 
-    write_output(text, args.output or "-", args.force)
+    write_output(text, args.output if args.output is not None else "-", args.force)
     return status
 
 
@@ -262,7 +262,7 @@ def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
         render = scan_csv if args.format == "csv" else scan_json
         with paused_gc():
             text = render(rows, args.regime, zones, locs)
-        write_output(text, args.output or "-", args.force)
+        write_output(text, args.output if args.output is not None else "-", args.force)
         return 0
     from .render.scan_view import draw_pieces, scan_tables
 
@@ -316,6 +316,8 @@ class _Progress:
 
 def _check_output(args: argparse.Namespace) -> None:
     """Refuse an existing output file before any work is done (nothing is written on failure)."""
+    if args.output == "":
+        raise DeadlinesError(N_("--output needs a file name (or - for standard output)"))
     if args.output and args.output != "-" and not args.force:
         from pathlib import Path
 
@@ -400,10 +402,10 @@ def _rules(args: argparse.Namespace, langs: list[Lang]) -> int:
 
 def _tui(args: argparse.Namespace, langs: list[Lang]) -> int:
     deal = None
-    if args.deal:
+    if args.deal is not None:
         from .deal import load_deal
 
-        deal = load_deal(args.deal)
+        deal = load_deal(_deal_path(args.deal))
     today = _today(args.today)
     from .tui.app import DeadlinesApp
 
@@ -451,12 +453,18 @@ def _listing(args: argparse.Namespace, loc: Localizer) -> int:
     return 0
 
 
+def _deal_path(path: str) -> str:
+    if not path.strip():
+        raise DeadlinesError(N_("the deal file name is empty"))
+    return path
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     loc = Localizer("en", cldr=False)
     try:
         spec = _scan_lang(argv)
-        langs = parse_langs(spec) if spec else langs_from_env()
+        langs = parse_langs(spec) if spec is not None else langs_from_env()
         loc = Localizer(langs[0], cldr=False)
         install_argparse(loc)
         args = _parser(loc).parse_args(argv)

@@ -154,9 +154,7 @@ def test_invalid_date_for_bizdays(capsys: pytest.CaptureFixture[str], argv: list
     expect_error(capsys, [a.replace("{}", value) for a in argv], "invalid date", q("en", value))
 
 
-# An empty option value reads as "not given" (--commence: "give ... --commence"; --today: today), so the
-# other commands are checked with the three non-empty values.
-@pytest.mark.parametrize("value", INVALID_DATES[:3])
+@pytest.mark.parametrize("value", INVALID_DATES)
 @pytest.mark.parametrize(
     "argv",
     [
@@ -946,3 +944,28 @@ def test_failed_computation_writes_nothing(
     argv = [*shlex.split(command), "-o", "out.file", *(["--force"] if force else [])]
     expect_error(capsys, argv, fragment)
     assert listing(tmp_path) == before  # no file, no partial or temporary file; or the old file intact
+
+
+# -- empty values are values: refused, never read as "not given" ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "fragment"),
+    [
+        pytest.param(f"schedule {SEED} --format json --output ''", "--output", id="output"),
+        pytest.param("calendar XPAR --month 2026-01 --output ''", "--output", id="calendar-output"),
+        pytest.param("rules us-14d --format json --output ''", "--output", id="rules-output"),
+        pytest.param("regimes --lang ''", "''", id="lang"),
+        pytest.param("rules ''", "''", id="rules-regime"),
+        pytest.param("schedule ''", "deal file", id="schedule-deal"),
+        pytest.param("tui ''", "deal file", id="tui-deal"),
+        pytest.param("schedule --regime us-14d --commence 2026-05-04 --today ''", "''", id="today"),
+        pytest.param("schedule --regime us-14d --commence ''", "''", id="commence"),
+        pytest.param("schedule --regime us-14d --commence 2026-05-04 --expire ''", "''", id="expire"),
+        pytest.param("rules us-14d --on ''", "''", id="rules-on"),
+        pytest.param("calendar XPAR --month ''", "''", id="calendar-month"),
+        pytest.param("scan --regime us-14d --from 2026-01-05 --to 2026-01-09 --time ''", "''", id="scan-time"),
+    ],
+)
+def test_an_empty_value_is_refused(capsys: pytest.CaptureFixture[str], command: str, fragment: str) -> None:
+    expect_error(capsys, argv_of(command), fragment)

@@ -394,6 +394,8 @@ def write_output(text: str, path: str | Path, force: bool = False) -> None:
     directory, which then takes the file's name in one step (``os.replace``): readers see the old file or
     the new one, never a part, and nothing is left behind if writing fails.
     """
+    if str(path) == "":
+        raise DeadlinesError(N_("--output needs a file name (or - for standard output)"))
     data = text.encode("utf-8")
     if str(path) == "-":
         _write_stdout(text, data)

@@ -134,7 +134,7 @@ def calendar_view(args: argparse.Namespace, locs: list[Localizer]) -> int:
                 for cal in cals
             },
         }
-        write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", args.output or "-", args.force)
+        write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", _output(args), args.force)
         return 0
     blocks: list[RenderableType] = []
     for loc in locs:
@@ -209,7 +209,7 @@ def rules_table(loc: Localizer, book: Rulebook, on: date | None) -> Table:
 def rules_view(args: argparse.Namespace, locs: list[Localizer]) -> int:
     from ..timeutil import parse_date
 
-    ids = [args.regime] if args.regime else list(REGIMES)
+    ids = [args.regime] if args.regime is not None else list(REGIMES)
     books = [get_rulebook(i) for i in ids]
     on = parse_date(args.on) if args.on is not None else None
     if args.format == "json":
@@ -242,10 +242,15 @@ def rules_view(args: argparse.Namespace, locs: list[Localizer]) -> int:
             }
             for book in books
         ]
-        write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", args.output or "-", args.force)
+        write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", _output(args), args.force)
         return 0
     emit([Group(*(rules_table(loc, book, on) for book in books)) for loc in locs], args)
     return 0
+
+
+def _output(args: argparse.Namespace) -> str:
+    """Where --output sends a file: standard output when the option is not given."""
+    return str(args.output) if args.output is not None else "-"
 
 
 def emit(blocks: Sequence[RenderableType], args: argparse.Namespace) -> None:
@@ -258,7 +263,7 @@ def emit(blocks: Sequence[RenderableType], args: argparse.Namespace) -> None:
                 console.print()
             console.print(block)
 
-    if args.output:
+    if args.output is not None:
         write_output(plain_text(draw, args.width or 120), args.output, args.force)
     else:
         draw(make_console(args.width))
