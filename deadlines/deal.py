@@ -212,7 +212,12 @@ class _Reader:
         wall = self.parsed(table, "time", WallTime.parse) or default_wall
         day = self.day(table, "date")
         if at is not None:
-            return LocalTime(at[0], at[1], where, at[2]), None
+            for other in ("date", "time"):
+                if other in table.data:
+                    raise self.fail("'at' gives the date and the time: leave out '{key}'", table, other, key=other)
+            local = LocalTime(at[0], at[1], where, at[2])
+            self.check(table, "at", lambda _: local.instant(), "")  # a wrong offset: at its line
+            return local, None
         if day is not None:
             return LocalTime(day, wall or END_OF_DAY, where), None
         return None, ExpiryTime(wall, where) if wall else None

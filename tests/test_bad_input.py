@@ -969,3 +969,26 @@ def test_failed_computation_writes_nothing(
 )
 def test_an_empty_value_is_refused(capsys: pytest.CaptureFixture[str], command: str, fragment: str) -> None:
     expect_error(capsys, argv_of(command), fragment)
+
+
+@pytest.mark.parametrize(
+    ("rows", "line", "fragments"),
+    [
+        pytest.param(
+            [*OFFER, "", "[expiry]", 'zone = "America/New_York"', 'at = "2026-11-01 01:30+02:00"'],
+            7,
+            ("-04:00", "-05:00", "+02:00"),
+            id="at-offset-the-zone-does-not-have",
+        ),
+        pytest.param(
+            [*OFFER, "", "[expiry]", "date = 2026-11-02", 'at = "2026-11-01 01:30-05:00"'],
+            6,
+            ("'at'", "'date'"),
+            id="at-with-date",
+        ),
+    ],
+)
+def test_expiry_at_is_checked_at_its_line(
+    capsys: pytest.CaptureFixture[str], rows: list[str], line: int, fragments: tuple[str, ...]
+) -> None:
+    expect_error(capsys, argv_of(rows), f"line {line}:", *fragments)
