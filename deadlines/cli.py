@@ -220,12 +220,12 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
 
         print_schedule(schedule, locs, make_console(args.width), today)
         return status
-    from .render.export import export_schedule, write_output
+    from .render.export import export_schedule, output_path, write_output
 
     fmt = "txt" if args.format == "table" else args.format  # the table, as plain text, to a file
     text = export_schedule(schedule, fmt, locs, today, args.width or 120)
 
-    write_output(text, args.output if args.output is not None else "-", args.force)
+    write_output(text, output_path(args), args.force)
     return status
 
 
@@ -254,7 +254,7 @@ def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
     with _Progress(console) as progress:
         rows = scan(args.regime, first, last, at=at, options=args.option, progress=progress)
     locs = [Localizer(lang) for lang in langs]
-    from .render.export import write_output
+    from .render.export import output_path, write_output
 
     if args.format in ("csv", "json"):
         from .render.scan_view import scan_csv, scan_json
@@ -262,7 +262,7 @@ def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
         render = scan_csv if args.format == "csv" else scan_json
         with paused_gc():
             text = render(rows, args.regime, zones, locs)
-        write_output(text, args.output if args.output is not None else "-", args.force)
+        write_output(text, output_path(args), args.force)
         return 0
     from .render.scan_view import draw_pieces, scan_tables
 

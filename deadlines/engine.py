@@ -176,20 +176,27 @@ class _Engine:
             ids += [f"{state.book.id}.{r.key}-{i}" for r in state.rules if r.each_extension]
         return ids
 
+    def _rule_of(self, event: str) -> tuple[_LegState, Rule] | None:
+        """The leg and rulebook rule an event id such as ``us-14d.target-position`` names, if any."""
+        for state in self.legs:
+            prefix = f"{state.book.id}."
+            rule = state.book.rules.get(event.removeprefix(prefix)) if event.startswith(prefix) else None
+            if rule is not None:
+                return state, rule
+        return None
+
     def _later_phase(self, event: str) -> bool:
         """Whether ``event`` belongs to a subsequent period or reopening, and the deal has none."""
-        for state in self.legs:
-            rule = state.book.rules.get(event.removeprefix(f"{state.book.id}."))
-            if rule is not None and event.startswith(f"{state.book.id}."):
-                return self.deal.subsequent is None and "subsequent" in (rule.phase, rule.requires)
-        return False
+        found = self._rule_of(event)
+        return (
+            found is not None and self.deal.subsequent is None and "subsequent" in (found[1].phase, found[1].requires)
+        )
 
     def _unknown_observed(self, event: str) -> None:
         """Refuse an observation that is not one of this deal's events, saying why when an option decides it."""
-        for state in self.legs:
-            rule = state.book.rules.get(event.removeprefix(f"{state.book.id}."))
-            if rule is None or not event.startswith(f"{state.book.id}."):
-                continue
+        found = self._rule_of(event)
+        if found is not None:
+            state, rule = found
             option = rule.option
             if option is not None and option.name in self.deal.options and option.since is not None:
                 raise InputError(
@@ -203,14 +210,13 @@ class _Engine:
                     "observed event '{event}' applies only with option {option}", event=event, option=option.name
                 )
             by = next((r for r in state.rules if r.replaces == rule.key and r.option is not None), None)
-            if by is None:
-                break
-            raise InputError(
-                "observed event '{event}' is replaced by {other} under option {option}",
-                event=event,
-                other=f"{state.book.id}.{by.key}",
-                option=by.option.name if by.option else "",
-            )
+            if by is not None and by.option is not None:
+                raise InputError(
+                    "observed event '{event}' is replaced by {other} under option {option}",
+                    event=event,
+                    other=f"{state.book.id}.{by.key}",
+                    option=by.option.name,
+                )
         raise InputError("observed event '{event}' is not an event of this deal", event=event)
 
     def _check_options(self) -> None:

@@ -4,11 +4,11 @@
 Running the whole engine once per date would build every deadline and every trace of a timetable nobody
 reads; this batch path computes only what decides the expiry, with the engine's own helpers
 (:func:`~deadlines.engine.count_day`, :func:`~deadlines.engine.rule_wall`,
-:func:`~deadlines.engine.last_day`, :func:`~deadlines.engine.earliest_instant`) over the rules in force
+:func:`~deadlines.engine.last_local_day`, :func:`~deadlines.engine.earliest_instant`) over the rules in force
 for each date:
 
 - the minimum periods of every leg, and from them the earliest expiry at the deal's wall time on a day
-  open in every leg's calendar (the engine's ``_earliest``);
+  open in every leg's calendar (the engine's ``earliest_instant``);
 - the business days of each leg from day 1 (the launch date) to its last day;
 - flags: a closed weekday of any of the deal's calendars (leg or settlement) on or next to a leg's last
   day; the expiry falling in a week when the legs' clocks are out of step; an expiry after a leg's

@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..errors import DeadlinesError, InputError
@@ -385,6 +385,11 @@ def _rich_export(schedule: Schedule, fmt: str, locs: Sequence[Localizer], today:
 
 
 # -- Writing -------------------------------------------------------------------------------------------
+
+
+def output_path(args: Any) -> str:
+    """Where ``--output`` sends a file: standard output ("-") when the option is not given."""
+    return str(args.output) if args.output is not None else "-"
 
 
 def write_output(text: str, path: str | Path, force: bool = False) -> None:

@@ -115,7 +115,7 @@ def month_grid(
 
 
 def calendar_view(args: argparse.Namespace, locs: list[Localizer]) -> int:
-    from .export import write_output
+    from .export import output_path, write_output
 
     cals = [get_calendar(i) for i in args.ids]
     period = parse_period(args.year, args.month, date.today())
@@ -134,7 +134,7 @@ def calendar_view(args: argparse.Namespace, locs: list[Localizer]) -> int:
                 for cal in cals
             },
         }
-        write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", _output(args), args.force)
+        write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output_path(args), args.force)
         return 0
     blocks: list[RenderableType] = []
     for loc in locs:
@@ -215,7 +215,7 @@ def rules_view(args: argparse.Namespace, locs: list[Localizer]) -> int:
     if args.format == "json":
         import json
 
-        from .export import write_output
+        from .export import output_path, write_output
 
         loc = Localizer(locs[0].lang, cldr=False)
         data = [
@@ -242,15 +242,10 @@ def rules_view(args: argparse.Namespace, locs: list[Localizer]) -> int:
             }
             for book in books
         ]
-        write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", _output(args), args.force)
+        write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output_path(args), args.force)
         return 0
     emit([Group(*(rules_table(loc, book, on) for book in books)) for loc in locs], args)
     return 0
-
-
-def _output(args: argparse.Namespace) -> str:
-    """Where --output sends a file: standard output when the option is not given."""
-    return str(args.output) if args.output is not None else "-"
 
 
 def emit(blocks: Sequence[RenderableType], args: argparse.Namespace) -> None:
