@@ -183,18 +183,20 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
     from .engine import compute
     from .model import Deal, Leg, LocalTime
     from .rules import get_rulebook
-    from .timeutil import parse_date, parse_local, zone
+    from .timeutil import parse_date, parse_local
+    from .zones import market_zone
 
     if args.deal is not None:
         if args.regime or args.commence or args.expire:
             raise DeadlinesError(N_("give either a deal file or --regime/--commence/--expire, not both"))
+        from dataclasses import replace
+
         from .deal import load_deal
 
         deal = load_deal(_deal_path(args.deal))
-        deal.show_zones = list(dict.fromkeys([*deal.show_zones, *args.show]))
-        deal.options |= set(args.option)
-        for name in args.show:
-            zone(name)
+        if args.show or args.option:  # made again, so the deal's checks see what the flags add
+            shown = list(dict.fromkeys([*deal.show_zones, *args.show]))
+            deal = replace(deal, show_zones=shown, options=deal.options | set(args.option))
     else:
         if not args.regime or args.commence is None:
             raise DeadlinesError(N_("give a deal file, or --regime and --commence"))
@@ -202,8 +204,7 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
         expiry = None
         if args.expire is not None:
             day, wall, offset = parse_local(args.expire)
-            zone_name = args.zone if args.zone is not None else get_rulebook(args.regime[0]).zone
-            zone(zone_name)
+            zone_name = market_zone(args.zone) if args.zone is not None else get_rulebook(args.regime[0]).zone
             expiry = LocalTime(day, wall, zone_name, offset)
         elif args.zone is not None:
             raise DeadlinesError(N_("--zone applies to --expire, which is missing"))
@@ -233,7 +234,8 @@ def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
     from .model import ExpiryTime
     from .rules import get_rulebook
     from .scan import paused_gc, scan
-    from .timeutil import WallTime, parse_date, zone
+    from .timeutil import WallTime, parse_date
+    from .zones import market_zone
 
     first, last = parse_date(args.first), parse_date(args.last)
     zones = list(dict.fromkeys(get_rulebook(r).zone for r in args.regime))
@@ -241,8 +243,7 @@ def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
     if args.zone is not None and args.time is None:
         raise DeadlinesError(N_("--zone applies to --time, which is missing"))
     if args.time is not None:
-        zone_name = args.zone if args.zone is not None else get_rulebook(args.regime[0]).zone
-        zone(zone_name)
+        zone_name = market_zone(args.zone) if args.zone is not None else get_rulebook(args.regime[0]).zone
         at = ExpiryTime(WallTime.parse(args.time), zone_name)
     _check_output(args)
     # On a terminal the table and the progress bar share one console, so the bar stays below the rows.

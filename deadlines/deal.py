@@ -15,10 +15,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .checks import DealProblem
 from .errors import DeadlinesError, DealFileError
 from .model import Amendment, Deal, ExpiryTime, Leg, LocalTime, Observed, Relief, Subsequent
 from .text import N_, Items, Msg, Translations, plain
-from .timeutil import END_OF_DAY, WallTime, offset_text, parse_date, parse_local, zone
+from .timeutil import END_OF_DAY, WallTime, offset_text, parse_date, parse_local
+from .zones import display_zone, market_zone
 
 T = TypeVar("T")
 
@@ -207,7 +209,7 @@ class _Reader:
     ) -> tuple[LocalTime | None, ExpiryTime | None]:
         """A chosen instant (date + time) or, with no date, the wall time for the earliest-day search."""
         self.text(table, "note")  # kept nowhere, but checked
-        where = self.parsed(table, "zone", _zone) or default_zone
+        where = self.parsed(table, "zone", market_zone) or default_zone
         at = self.parsed(table, "at", parse_local)
         wall = self.parsed(table, "time", WallTime.parse) or default_wall
         day = self.day(table, "date")
@@ -221,12 +223,6 @@ class _Reader:
         if day is not None:
             return LocalTime(day, wall or END_OF_DAY, where), None
         return None, ExpiryTime(wall, where) if wall else None
-
-
-def _zone(name: str) -> str:
-    """``name``, checked to be an IANA zone (or an error suggesting the closest)."""
-    zone(name)
-    return name
 
 
 def _regime(name: str) -> str:
@@ -262,7 +258,16 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
         reader.keys(offer, OFFER)
         reader.text(offer, "note")  # kept nowhere, but checked
         regime = reader.parsed(offer, "regime", _regime)
-        key = next((k for k in ("start", "commence", "open") if k in offer.data), "start")
+        given = [k for k in ("start", "commence", "open") if k in offer.data]
+        if len(given) > 1:  # two names for day 1 are two answers: neither is taken silently
+            raise reader.fail(
+                "'{key}' and '{other}' both give the day the offer starts: keep one",
+                offer,
+                given[1],
+                key=given[0],
+                other=given[1],
+            )
+        key = given[0] if given else "start"
         start = reader.day(offer, key)
         if regime is None or start is None:
             raise reader.fail("each [[offer]] needs 'regime' and 'start' (or 'commence' / 'open')", offer)
@@ -308,7 +313,7 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
     for item in reader.tables(top, "observed"):
         reader.keys(item, OBSERVED)
         event, day = reader.text(item, "event"), reader.day(item, "date")
-        wall, where = reader.parsed(item, "time", WallTime.parse), reader.parsed(item, "zone", _zone)
+        wall, where = reader.parsed(item, "time", WallTime.parse), reader.parsed(item, "zone", market_zone)
         approximate, source = reader.flag(item, "approximate"), reader.text(item, "source") or ""
         if event is None or day is None:
             raise reader.fail("[[observed]] needs 'event' and 'date'", item)
@@ -322,7 +327,7 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
             raise reader.fail("[[relief]] needs 'regime', 'rules' and 'citation'", item)
         relief.append(Relief(regime, tuple(rules), citation, note))
     name, options, notes = reader.text(top, "name") or "", reader.texts(top, "options"), reader.texts(top, "notes")
-    show = [reader.check(top, "show", _zone, zone_name) for zone_name in reader.texts(top, "show")]
+    show = [reader.check(top, "show", display_zone, zone_name) for zone_name in reader.texts(top, "show")]
     try:
         return Deal(
             legs=legs,
@@ -338,7 +343,9 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
             options=set(options),
             notes=notes,
         )
-    except DeadlinesError as exc:  # a check of the deal as a whole that the reading above does not make
+    except DealProblem as exc:  # a check of the deal as a whole (checks.py), at the line it is about
+        raise reader.fail(exc.msg, _Table(exc.section, exc.index), exc.key) from None
+    except DeadlinesError as exc:
         raise DealFileError(path, exc.msg) from None
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from .calendars import BusinessCalendar, Count, EarlyClose, get_calendar
+from .checks import check_deal
 from .errors import InputError
 from .model import Deal, ExpiryTime, Leg, LocalTime, Observed, Relief
 from .rules import Rule, Rulebook, get_rulebook
@@ -126,7 +127,8 @@ def earliest_instant(
 class _Engine:
     def __init__(self, deal: Deal) -> None:
         self.deal = deal
-        self.warnings: list[Warning] = []
+        # The deal's own checks, again: a deal changed since it was made is held to them too.
+        self.warnings: list[Warning] = check_deal(deal)
         self.legs: list[_LegState] = []
         self.observed: dict[str, Observed] = {o.event: o for o in deal.observed}
         for leg in deal.legs:
@@ -143,102 +145,6 @@ class _Engine:
                     state.relieved.update(relief.rules)
                     state.relief.update({r: relief for r in relief.rules})
             self.legs.append(state)
-        self._check_options()
-        known = {e for s in self.legs for e in self._event_ids(s)}
-        for obs in deal.observed:
-            if obs.event in known:
-                continue
-            if self._later_phase(obs.event):  # e.g. the app's switch for the subsequent period turned off
-                self.warn(
-                    "observed-ignored",
-                    "observed event '{event}' ignored: the deal has no subsequent offering period or reopening",
-                    about=obs.event,
-                    event=obs.event,
-                )
-                continue
-            self._unknown_observed(obs.event)
-
-    # -- set-up checks -------------------------------------------------------------------------
-    def _event_ids(self, state: _LegState) -> list[str]:
-        """The events this deal can have for a leg: its rules as chosen options leave them, without the
-        subsequent period's when the deal has none, and without amendment rules (their events are numbered,
-        one per amendment, and are minimums, not things that happen)."""
-        later = self.deal.subsequent is not None
-        rules = [
-            r
-            for r in state.rules
-            if r.kind != "amendment" and (later or (r.phase != "subsequent" and r.requires != "subsequent"))
-        ]
-        ids = [f"{state.book.id}.{r.key}" for r in rules]
-        for i in range(1, len(self.deal.extended) + 1):
-            # Each extension's own events: the expiry it replaced, and what counts from it (14e-1(d)).
-            ids += [f"{state.book.id}.{state.book.expiry}-extended-{i}"]
-            ids += [f"{state.book.id}.{r.key}-{i}" for r in state.rules if r.each_extension]
-        return ids
-
-    def _rule_of(self, event: str) -> tuple[_LegState, Rule] | None:
-        """The leg and rulebook rule an event id such as ``us-14d.target-position`` names, if any."""
-        for state in self.legs:
-            prefix = f"{state.book.id}."
-            rule = state.book.rules.get(event.removeprefix(prefix)) if event.startswith(prefix) else None
-            if rule is not None:
-                return state, rule
-        return None
-
-    def _later_phase(self, event: str) -> bool:
-        """Whether ``event`` belongs to a subsequent period or reopening, and the deal has none."""
-        found = self._rule_of(event)
-        return (
-            found is not None and self.deal.subsequent is None and "subsequent" in (found[1].phase, found[1].requires)
-        )
-
-    def _unknown_observed(self, event: str) -> None:
-        """Refuse an observation that is not one of this deal's events, saying why when an option decides it."""
-        found = self._rule_of(event)
-        if found is not None:
-            state, rule = found
-            option = rule.option
-            if option is not None and option.name in self.deal.options and option.since is not None:
-                raise InputError(
-                    "observed event '{event}' applies only to offers starting on or after {since} (option {option})",
-                    event=event,
-                    since=option.since,
-                    option=option.name,
-                )
-            if option is not None:
-                raise InputError(
-                    "observed event '{event}' applies only with option {option}", event=event, option=option.name
-                )
-            by = next((r for r in state.rules if r.replaces == rule.key and r.option is not None), None)
-            if by is not None and by.option is not None:
-                raise InputError(
-                    "observed event '{event}' is replaced by {other} under option {option}",
-                    event=event,
-                    other=f"{state.book.id}.{by.key}",
-                    option=by.option.name,
-                )
-        raise InputError("observed event '{event}' is not an event of this deal", event=event)
-
-    def _check_options(self) -> None:
-        offered = {r.option.name: r.option for s in self.legs for r in s.book.rules.values() if r.option}
-        for name in sorted(self.deal.options):
-            if name not in offered:
-                raise InputError(
-                    "unknown option '{option}' (known: {known})",
-                    option=name,
-                    known=", ".join(sorted(offered)) or "none",
-                )
-        for state in self.legs:
-            for rule in state.book.rules.values():
-                opt = rule.option
-                if opt and opt.name in self.deal.options and opt.since and state.leg.start < opt.since:
-                    self.warn(
-                        "option-not-available",
-                        "{regime}: option {option} applies to offers starting on or after {since}; not applied",
-                        regime=state.book.id,
-                        option=opt.name,
-                        since=opt.since,
-                    )
 
     def warn(
         self, code: str, template: str, severity: str = "warning", about: str | None = None, **params: object

@@ -6,13 +6,62 @@ policy of :mod:`deadlines.timeutil`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from .errors import InputError
-from .timeutil import WallTime, resolve, zone
+from .text import N_
+from .timeutil import WallTime, parse_date, resolve
 
 AMENDMENT_KINDS = ("price", "percentage", "fee", "material")
+
+
+def _day(value: Any, what: str) -> date:
+    """A day as Python users pass it: a ``date`` or an ISO string (a ``datetime`` is an instant, not a day)."""
+    if isinstance(value, str):
+        return parse_date(value)
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    raise InputError(N_("{what} must be a date (YYYY-MM-DD), not {value}"), what=what, value=repr(value))
+
+
+def _wall(value: Any, what: str) -> WallTime:
+    if isinstance(value, str):
+        return WallTime.parse(value)
+    if isinstance(value, WallTime):
+        return value
+    raise InputError(N_("{what} must be a time of day (HH:MM), not {value}"), what=what, value=repr(value))
+
+
+def _text(value: Any, what: str) -> str:
+    if isinstance(value, str):
+        return value
+    raise InputError(N_("{what} must be a string, not {value}"), what=what, value=repr(value))
+
+
+def _listed(value: Any, what: str, kind: type | tuple[type, ...] = str) -> list[Any]:
+    """A list (or tuple, set) of ``kind``: one string where a list belongs is refused, never read letter by
+    letter (``show_zones="Europe/Paris"`` is not 12 zones)."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InputError(N_("{what} must be a list, such as [{value}]"), what=what, value=repr(value))
+    items = list(value)
+    for item in items:
+        if not isinstance(item, kind):
+            raise InputError(
+                N_("{what} must be a list of {kind}, not {value}"), what=what, kind=_kind(kind), value=repr(item)
+            )
+    return items
+
+
+def _kind(kind: type[Any] | tuple[type, ...]) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(k.__name__ for k in kinds)
+
+
+def _set(obj: object, name: str, value: Any) -> None:
+    object.__setattr__(obj, name, value)  # a frozen dataclass normalising what it was given
 
 
 @dataclass(frozen=True)
@@ -23,6 +72,37 @@ class LocalTime:
     wall: WallTime
     zone: str
     offset: timedelta | None = None
+
+    def __post_init__(self) -> None:
+        _set(self, "day", _day(self.day, "LocalTime.day"))
+        _set(self, "wall", _wall(self.wall, "LocalTime.wall"))
+        _set(self, "zone", _text(self.zone, "LocalTime.zone"))
+        if self.offset is not None and not isinstance(self.offset, timedelta):
+            raise InputError(
+                N_("{what} must be a timedelta, not {value}"), what="LocalTime.offset", value=repr(self.offset)
+            )
+
+    @classmethod
+    def of(cls, value: LocalTime | datetime) -> LocalTime:
+        """``value`` itself, or an aware ``datetime`` in an IANA zone as the wall time it shows there."""
+        if isinstance(value, LocalTime):
+            return value
+        if not isinstance(value, datetime):
+            raise InputError(
+                N_("{what} must be a LocalTime or an aware datetime, not {value}"),
+                what="Deal.expiry",
+                value=repr(value),
+            )
+        key = getattr(value.tzinfo, "key", None)
+        if key is None:
+            raise InputError(
+                N_("{value} has no IANA zone: give a datetime with tzinfo=ZoneInfo('America/New_York') or the like"),
+                value=value.isoformat(),
+            )
+        local = cls(value.date(), WallTime(value.hour, value.minute), key, value.utcoffset())
+        if value.second or value.microsecond:
+            raise InputError(N_("{value}: deadlines are set to the minute"), value=value.isoformat())
+        return local
 
     def instant(self) -> datetime:
         return resolve(self.day, self.wall, self.zone, self.offset)
@@ -38,6 +118,10 @@ class Leg:
     regime: str
     start: date
 
+    def __post_init__(self) -> None:
+        _set(self, "regime", _text(self.regime, "Leg.regime"))
+        _set(self, "start", _day(self.start, "Leg.start"))
+
 
 @dataclass(frozen=True)
 class Amendment:
@@ -49,6 +133,10 @@ class Amendment:
     note: str = ""
 
     def __post_init__(self) -> None:
+        _set(self, "day", _day(self.day, "Amendment.day"))
+        if self.regime is not None:
+            _text(self.regime, "Amendment.regime")
+        _text(self.note, "Amendment.note")
         if self.kind not in AMENDMENT_KINDS:
             raise InputError(
                 "unknown amendment kind '{kind}' (known: {known})", kind=self.kind, known=", ".join(AMENDMENT_KINDS)
@@ -66,6 +154,14 @@ class Observed:
     approximate: bool = False
     source: str = ""
 
+    def __post_init__(self) -> None:
+        _text(self.event, "Observed.event")
+        _set(self, "day", _day(self.day, "Observed.day"))
+        if self.wall is not None:
+            _set(self, "wall", _wall(self.wall, "Observed.wall"))
+        if self.zone is not None:
+            _text(self.zone, "Observed.zone")
+
 
 @dataclass(frozen=True)
 class Relief:
@@ -76,6 +172,11 @@ class Relief:
     citation: str
     note: str = ""
 
+    def __post_init__(self) -> None:
+        _text(self.regime, "Relief.regime")
+        _set(self, "rules", tuple(_listed(self.rules, "Relief.rules")))
+        _text(self.citation, "Relief.citation")
+
 
 @dataclass(frozen=True)
 class ExpiryTime:
@@ -83,6 +184,10 @@ class ExpiryTime:
 
     wall: WallTime
     zone: str
+
+    def __post_init__(self) -> None:
+        _set(self, "wall", _wall(self.wall, "ExpiryTime.wall"))
+        _text(self.zone, "ExpiryTime.zone")
 
 
 @dataclass(frozen=True)
@@ -93,9 +198,19 @@ class Subsequent:
     expiry: LocalTime | None = None
     expiry_time: ExpiryTime | None = None
 
+    def __post_init__(self) -> None:
+        if self.start is not None:
+            _set(self, "start", _day(self.start, "Subsequent.start"))
+        if self.expiry is not None:
+            _set(self, "expiry", LocalTime.of(self.expiry))
+
 
 @dataclass
 class Deal:
+    """An offer as the user describes it. Made from a deal file, the command line, the app's form or
+    Python, it passes the same checks (:func:`deadlines.checks.check_deal`): a reference that does not
+    resolve or a part that would be ignored is an error, never dropped."""
+
     legs: list[Leg]
     name: str = ""
     expiry: LocalTime | None = None
@@ -112,12 +227,17 @@ class Deal:
     notes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        if not self.legs:
-            raise InputError("a deal needs at least one regime")
-        seen = set()
-        for leg in self.legs:
-            if leg.regime in seen:
-                raise InputError("regime '{regime}' is given twice", regime=leg.regime)
-            seen.add(leg.regime)
-        for name in self.show_zones:
-            zone(name)
+        from .checks import check_deal
+
+        self.legs = _listed(self.legs, "Deal.legs", Leg)
+        self.name = _text(self.name, "Deal.name")
+        if self.expiry is not None:
+            self.expiry = LocalTime.of(self.expiry)
+        self.extended = [LocalTime.of(at) for at in _listed(self.extended, "Deal.extended", (LocalTime, datetime))]
+        self.amendments = _listed(self.amendments, "Deal.amendments", Amendment)
+        self.observed = _listed(self.observed, "Deal.observed", Observed)
+        self.relief = _listed(self.relief, "Deal.relief", Relief)
+        self.show_zones = _listed(self.show_zones, "Deal.show_zones")
+        self.options = set(_listed(self.options, "Deal.options"))
+        self.notes = _listed(self.notes, "Deal.notes")
+        check_deal(self)

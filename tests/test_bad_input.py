@@ -495,7 +495,7 @@ HUGE = [
     ),
     pytest.param(f"{US} --expire '0001-01-01 00:00'", ("0001-01-01",), id="expire-0001-01-01-00h00"),
     pytest.param(
-        f"{US} --expire '0001-01-01 00:00' --zone UTC",
+        f"{US} --expire '0001-01-01 00:00' --zone Europe/London",
         ("0001-01-01",),
         id="expire-0001-01-01-00h00-utc",
     ),

@@ -14,11 +14,13 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from typing import TypeVar
 
+from ..checks import DealProblem
 from ..errors import AmbiguousTimeError, DeadlinesError, InputError
 from ..i18n import Localizer
 from ..model import AMENDMENT_KINDS, Amendment, Deal, ExpiryTime, Leg, LocalTime, Subsequent
 from ..text import At
 from ..timeutil import WallTime, parse_date, parse_local, zone
+from ..zones import display_zone, market_zone
 
 T = TypeVar("T")
 FIELDS = ("regimes", "starts", "expiry", "sub_start", "sub_end", "amendments", "zones")
@@ -80,7 +82,7 @@ def _when(text: str, default_zone: str) -> tuple[LocalTime | None, ExpiryTime | 
     zone_name = default_zone
     if len(parts) > 1 and not re.match(r"[\d+-]", parts[-1]):
         zone_name = parts.pop()
-        zone(zone_name)  # unknown zones fail here, with a suggestion
+        market_zone(zone_name)  # unknown zones fail here, with a suggestion
     if not parts:
         raise InputError("invalid date and time '{value}': expected 'YYYY-MM-DD HH:MM'", value=text)
     if re.fullmatch(r"\d{1,2}:\d{2}", parts[0]) and len(parts) == 1:
@@ -91,10 +93,21 @@ def _when(text: str, default_zone: str) -> tuple[LocalTime | None, ExpiryTime | 
     return LocalTime(day, wall, zone_name, offset), None
 
 
+# The field that shows each part of a deal, for a check of the whole deal (checks.py) that fails.
+_FIELD_OF = {"offer": "regimes", "expiry": "expiry", "extended": "amendments", "subsequent": "sub_start"}
+_FIELD_OF |= {"amendment": "amendments", "": "zones", "observed": "regimes", "relief": "regimes"}
+
+
 def _field(name: str, parse: Callable[[], T]) -> T:
-    """Run ``parse`` and tag any input error with the field it came from."""
+    """Run ``parse`` and tag any input error with the field it came from (a check of the deal as a whole,
+    with the field showing the part it is about)."""
     try:
         return parse()
+    except DealProblem as exc:
+        field = "sub_end" if exc.section == "subsequent" and exc.key in ("zone", "date", "time", "at") else None
+        if exc.section == "" and exc.key != "show":
+            field = "regimes"  # options, or the deal as a whole
+        raise FieldError(field or _FIELD_OF.get(exc.section, name), exc) from None
     except DeadlinesError as exc:
         raise FieldError(name, exc) from None
 
@@ -122,7 +135,7 @@ def deal_from_form(form: Form, base: Deal, locs: list[Localizer]) -> Deal:
     legs = [Leg(r, starts[i] if len(starts) > 1 else starts[0]) for i, r in enumerate(regimes)]
     zones = _items(form.zones)
     for name in zones:
-        _field("zones", partial(zone, name))
+        _field("zones", partial(display_zone, name))
     expiry, expiry_time = (None, None)
     if form.expiry.strip():
         expiry, expiry_time = _field("expiry", lambda: _when(form.expiry, lead_zone))
@@ -148,6 +161,8 @@ def deal_from_form(form: Form, base: Deal, locs: list[Localizer]) -> Deal:
             amendments=amendments,
             extended=[],
             show_zones=zones,
+            # observations of an extension's events wait for the extensions (below)
+            observed=base.observed if not extensions else [],
         ),
     )
     if expiry is not None:
@@ -177,7 +192,8 @@ def deal_from_form(form: Form, base: Deal, locs: list[Localizer]) -> Deal:
             )
         extended.append(scheduled)
         scheduled = later
-    return replace(deal, expiry=scheduled, expiry_time=None, extended=extended)
+    final = partial(replace, deal, expiry=scheduled, expiry_time=None, extended=extended, observed=base.observed)
+    return _field("amendments", final)
 
 
 @dataclass(frozen=True)
@@ -224,7 +240,7 @@ def _amendments(text: str, regimes: list[str], locs: list[Localizer]) -> tuple[l
                 day, wall, offset = parse_local(f"{words[1]} {rest.pop(0)}")
             if rest:
                 zone_name = rest.pop(0)
-                zone(zone_name)
+                market_zone(zone_name)
             if rest:
                 raise InputError("extension '{item}': expected a date, then optionally a time and a zone", item=item)
             extensions.append(_Extension(item, day, wall, offset, zone_name))
