@@ -1,0 +1,355 @@
+"""Every reference in a deal resolves, every conflict is refused, nothing is ignored: one set of checks for
+the deal file, the command line, the app's form and the Python API (issue 11).
+
+Each case is a deal file written row by row; the expected line is found in the rows as written, and the
+suggestion is the id the typo was made from, so no expected value comes from the code under test. The
+zone policy's expectations come from the tz database's own definitions: ``EST`` is UTC-05:00 all year,
+``Etc/GMT+5`` is UTC-05:00 (POSIX signs are reversed), ``EST5EDT``/``CET`` are rule-only zones.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from test_bad_input import deal_check, expect_error, q, run, suggestion, write_deal
+
+from deadlines import Deal, InputError, Leg, LocalTime, Observed, Relief, compute, parse_deal
+from deadlines.tui.form import FieldError, deal_from_form, form_from_deal
+
+US = ["[[offer]]", 'regime = "us-14d"', "start = 2026-05-04"]
+FR = ["[[offer]]", 'regime = "fr-amf"', "start = 2026-05-04"]
+ISSUER = ["[[offer]]", 'regime = "us-13e4"', "start = 2026-05-04"]
+SIMPLIFIED = ["[[offer]]", 'regime = "fr-amf-simplified"', "start = 2026-05-04"]
+RELIEF = ["[[relief]]", 'regime = "us-14d"', 'rules = ["payment"]', 'citation = "letter of 1 June 2026"']
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+
+def observed(event: str, day: str = "2026-05-06") -> list[str]:
+    return ["[[observed]]", f'event = "{event}"', f"date = {day}"]
+
+
+# (rows, the row the error is on, fragments the message must hold)
+REFERENCES = [
+    pytest.param(
+        [*US, "[[amendment]]", 'kind = "price"', "date = 2026-05-11", 'regime = "us14d"'],
+        'regime = "us14d"',
+        ("'us14d'", "did you mean 'us-14d'"),
+        id="amendment-regime-typo",
+    ),
+    pytest.param(
+        [*US, "[[amendment]]", 'kind = "price"', "date = 2026-05-11", 'regime = "fr-amf"'],
+        'regime = "fr-amf"',
+        ("'fr-amf' is not one of this deal's", "us-14d"),
+        id="amendment-regime-not-in-deal",
+    ),
+    pytest.param(
+        [*US, "[[relief]]", 'regime = "us14d"', 'rules = ["payment"]', 'citation = "letter"'],
+        'regime = "us14d"',
+        ("'us14d'", "did you mean 'us-14d'"),
+        id="relief-regime-typo",
+    ),
+    pytest.param(
+        [*US, "[[relief]]", 'regime = "us-14d"', 'rules = ["paymnet"]', 'citation = "letter"'],
+        'rules = ["paymnet"]',
+        ("'paymnet'", "did you mean 'payment'"),
+        id="relief-rule-typo",
+    ),
+    pytest.param(
+        [*US, "[[relief]]", 'regime = "us-14d"', 'rules = ["no-such-thing-at-all"]', 'citation = "letter"'],
+        'rules = ["no-such-thing-at-all"]',
+        ("'no-such-thing-at-all'", "deadlines rules us-14d"),
+        id="relief-rule-unknown",
+    ),
+    pytest.param(
+        [*US, "[[relief]]", 'regime = "us-14d"', "rules = []", 'citation = "letter"'],
+        "rules = []",
+        ("waives no rule",),
+        id="relief-without-rules",
+    ),
+    pytest.param(
+        [*US, *RELIEF, *RELIEF[:2], 'rules = ["payment", "withdrawal-backstop"]', 'citation = "another letter"'],
+        'rules = ["payment", "withdrawal-backstop"]',
+        ("us-14d.payment is waived twice",),
+        id="relief-twice",
+    ),
+    pytest.param(
+        [*US, *observed("us-14d.expiri")],
+        'event = "us-14d.expiri"',
+        ("'us-14d.expiri'", "did you mean 'us-14d.expiry'"),
+        id="observed-event-typo",
+    ),
+    pytest.param(
+        [*US, *observed("us14d.target-position")],
+        'event = "us14d.target-position"',
+        ("'us14d'", "did you mean 'us-14d'"),
+        id="observed-regime-typo",
+    ),
+    pytest.param(
+        # the second [[observed]] of the event: its key is written with a trailing space to find its line
+        [
+            *US,
+            *observed("us-14d.target-position"),
+            "[[observed]]",
+            'event = "us-14d.target-position" ',
+            "date = 2026-05-07",
+        ],
+        'event = "us-14d.target-position" ',
+        ("'us-14d.target-position'", "observed twice"),
+        id="observed-twice",
+    ),
+    pytest.param(
+        ['options = ["exemptive-order-2062"]', *US],
+        'options = ["exemptive-order-2062"]',
+        ("'exemptive-order-2062'", "did you mean 'exemptive-order-2026'"),
+        id="option-typo",
+    ),
+]
+CONFLICTS = [
+    pytest.param(
+        ["[[offer]]", 'regime = "us-14d"', "start = 2026-05-04", "commence = 2026-05-05"],
+        "commence = 2026-05-05",
+        ("'start' and 'commence'",),
+        id="start-and-commence",
+    ),
+    pytest.param(
+        ["[[offer]]", 'regime = "fr-amf"', "open = 2026-05-05", "start = 2026-05-04"],
+        "open = 2026-05-05",
+        ("'start' and 'open'",),
+        id="start-and-open",
+    ),
+    pytest.param(
+        [*ISSUER, "[subsequent]", "date = 2026-07-01"],
+        "[subsequent]",
+        ("us-13e4", "no subsequent offering period or reopening"),
+        id="subsequent-on-an-issuer-offer",
+    ),
+    pytest.param(
+        [*SIMPLIFIED, "[subsequent]", "date = 2026-07-01"],
+        "[subsequent]",
+        ("fr-amf-simplified", "no subsequent offering period or reopening"),
+        id="subsequent-on-a-simplified-offer",
+    ),
+    pytest.param(
+        [*US, *FR, "[[amendment]]", 'kind = "price"', "date = 2026-05-11", "regime = 'fr-amf'"],
+        "regime = 'fr-amf'",
+        ("no rule of fr-amf", "'price'"),
+        id="amendment-on-a-regime-without-amendment-rules",
+    ),
+    pytest.param(
+        [*FR, "[[amendment]]", 'kind = "material"', "date = 2026-05-11"],
+        'kind = "material"',
+        ("no rule of fr-amf", "'material'"),
+        id="amendment-no-regime-counts",
+    ),
+]
+
+# (a zone written where a market's time is set, the place's zone the message must name)
+MARKET_ZONES = [
+    pytest.param("EST", ("UTC-05:00", "America/New_York"), id="EST-fixed-offset"),
+    pytest.param("EST5EDT", ("America/New_York",), id="EST5EDT-legacy"),
+    pytest.param("Etc/GMT+5", ("UTC-05:00", "reversed"), id="Etc-GMT+5-reversed-sign"),
+    pytest.param("CET", ("Europe/Paris",), id="CET-legacy"),
+    pytest.param("ET", ("abbreviation", "America/New_York"), id="ET-abbreviation"),
+    pytest.param("CEST", ("abbreviation", "Europe/Paris"), id="CEST-abbreviation"),
+    pytest.param("BST", ("abbreviation", "Europe/London"), id="BST-abbreviation"),
+    pytest.param("GMT", ("Europe/London",), id="GMT-for-London"),
+    pytest.param("UTC", ("not the clock of a market",), id="UTC-bare"),
+]
+
+
+@pytest.mark.parametrize("rows, row, fragments", REFERENCES + CONFLICTS)
+def test_deal_file_problem_names_file_line_and_suggestion(
+    capsys: pytest.CaptureFixture[str], rows: list[str], row: str, fragments: tuple[str, ...]
+) -> None:
+    path = write_deal(rows)
+    err = expect_error(capsys, ["schedule", path], *fragments)
+    deal_check(err, path, "en", rows, row)
+
+
+@pytest.mark.parametrize("case_id", ["amendment-regime-typo", "observed-event-typo", "start-and-commence"])
+def test_deal_file_problem_in_french(capsys: pytest.CaptureFixture[str], case_id: str) -> None:
+    rows, row, fragments = next(tuple(p.values) for p in REFERENCES + CONFLICTS if p.id == case_id)
+    path = write_deal(rows)
+    err = expect_error(capsys, ["schedule", path], lang="fr")
+    deal_check(err, path, "fr", rows, row)
+    for fragment in fragments:
+        for value in re.findall(r"'([^']+)'", fragment) if not fragment.startswith("did you") else ():
+            assert q("fr", value) in err, err
+    close = [f.split("'")[1] for f in fragments if f.startswith("did you mean")]
+    for value in close:
+        assert suggestion("fr", value) in err, err
+
+
+@pytest.mark.parametrize("name, fragments", MARKET_ZONES)
+@pytest.mark.parametrize("table", ["expiry", "observed"])
+def test_deal_file_market_zone_policy(
+    capsys: pytest.CaptureFixture[str], name: str, fragments: tuple[str, ...], table: str
+) -> None:
+    if table == "expiry":
+        rows = [*US, "[expiry]", "date = 2026-06-19", 'time = "17:00"', f'zone = "{name}"']
+    else:
+        rows = [*US, *observed("us-14d.target-position"), 'time = "17:00"', f'zone = "{name}"']
+    path = write_deal(rows)
+    err = expect_error(capsys, ["schedule", path], f"'{name}'", *fragments)
+    deal_check(err, path, "en", rows, f'zone = "{name}"')
+
+
+@pytest.mark.parametrize("name, fragments", MARKET_ZONES)
+def test_command_line_market_zone_policy(
+    capsys: pytest.CaptureFixture[str], name: str, fragments: tuple[str, ...]
+) -> None:
+    argv = ["schedule", "--regime", "us-14d", "--commence", "2026-05-04", "--expire", "2026-06-19 17:00"]
+    expect_error(capsys, [*argv, "--zone", name], f"'{name}'", *fragments)
+
+
+@pytest.mark.parametrize("name, fragments", MARKET_ZONES[:6])
+def test_shown_zone_policy(capsys: pytest.CaptureFixture[str], name: str, fragments: tuple[str, ...]) -> None:
+    """Only UTC itself may be shown beside the markets' zones; the other names are refused there too."""
+    expect_error(capsys, ["schedule", "--regime", "us-14d", "--commence", "2026-05-04", "--show", name], *fragments)
+    rows = [f'show = ["{name}"]', *US]
+    path = write_deal(rows)
+    err = expect_error(capsys, ["schedule", path], *fragments)
+    deal_check(err, path, "en", rows, rows[0])
+
+
+def test_utc_may_be_shown(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["schedule", "--regime", "us-14d", "--commence", "2026-05-04", "--show", "UTC", "--format", "json"]
+    code, out, err = run(capsys, *argv)
+    assert (code, err) == (0, "")
+    assert json.loads(out)["zones"] == ["America/New_York", "UTC"]
+
+
+def test_zone_policy_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["schedule", "--regime", "us-14d", "--commence", "2026-05-04", "--expire", "2026-06-19 17:00"]
+    err = expect_error(capsys, [*argv, "--zone", "EST"], q("fr", "EST"), "America/New_York", lang="fr")
+    assert "décalage fixe" in err
+
+
+def test_observation_of_a_period_the_deal_does_not_have_is_said() -> None:
+    """Not an error (the app's switch may turn the period off), but never silent: a warning names it."""
+    deal = parse_deal("\n".join([*FR, *observed("fr-amf.reopening-result", "2026-07-20")]))
+    codes = [(w.code, w.event) for w in compute(deal).warnings]
+    assert ("observed-ignored", "fr-amf.reopening-result") in codes
+
+
+def test_amendment_counted_by_one_leg_is_noted_for_the_other() -> None:
+    rows = [*US, *FR, "[[amendment]]", 'kind = "price"', "date = 2026-05-11"]
+    schedule = compute(parse_deal("\n".join(rows)))
+    # Rule 14e-1(b): 10 business days, the announcement on Monday 11 May 2026 being day 1: 11-15 May are
+    # days 1-5, 18-22 May days 6-10.
+    assert schedule.event("us-14d.price-change-1").day == date(2026, 5, 22)
+    notes = [w for w in schedule.warnings if w.code == "amendment-not-counted"]
+    assert [w.params["regime"] for w in notes] == ["fr-amf"]
+
+
+# -- the Python API: what Python users pass --------------------------------------------------------------
+
+
+def test_days_and_times_as_iso_strings() -> None:
+    assert Leg("us-14d", "2026-05-04") == Leg("us-14d", date(2026, 5, 4))  # type: ignore[arg-type]
+    at = LocalTime("2002-09-12", "12:00", "America/New_York")  # type: ignore[arg-type]
+    assert at.instant() == datetime(2002, 9, 12, 16, 0, tzinfo=UTC)  # 12:00 noon EDT
+    assert Observed("us-14d.target-position", "2026-05-06").day == date(2026, 5, 6)  # type: ignore[arg-type]
+
+
+def test_an_aware_datetime_is_an_instant() -> None:
+    """The seed's expiry, 12:00 noon New York time on 12 September 2002, given as a ZoneInfo datetime."""
+    noon = datetime(2002, 9, 12, 12, 0, tzinfo=ZoneInfo("America/New_York"))
+    deal = Deal([Leg("us-14d", date(2002, 7, 16))], expiry=noon)  # type: ignore[arg-type]
+    assert compute(deal).event("us-14d.expiry").instant == datetime(2002, 9, 12, 16, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "expiry, fragment",
+    [
+        pytest.param(datetime(2002, 9, 12, 16, 0, tzinfo=UTC), "no IANA zone", id="fixed-offset"),
+        pytest.param(datetime(2002, 9, 12, 12, 0), "no IANA zone", id="naive"),
+        pytest.param(datetime(2002, 9, 12, 12, 0, 30, tzinfo=ZoneInfo("America/New_York")), "minute", id="seconds"),
+        pytest.param("2002-09-12 12:00", "LocalTime or an aware datetime", id="string"),
+    ],
+)
+def test_an_instant_that_cannot_be_honoured_is_refused(expiry: object, fragment: str) -> None:
+    with pytest.raises(InputError, match=fragment):
+        Deal([Leg("us-14d", date(2002, 7, 16))], expiry=expiry)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "make, fragment",
+    [
+        pytest.param(lambda: Deal([Leg("us-14d", date(2026, 5, 4))], show_zones="Europe/Paris"), "list", id="show"),
+        pytest.param(lambda: Deal([Leg("us-14d", date(2026, 5, 4))], options="exemptive-order-2026"), "list", id="opt"),
+        pytest.param(lambda: Deal([Leg("us-14d", date(2026, 5, 4))], notes="a note"), "list", id="notes"),
+        pytest.param(lambda: Relief("us-14d", "payment", "letter"), "list", id="relief-rules"),
+        pytest.param(lambda: Deal(Leg("us-14d", date(2026, 5, 4))), "list", id="one-leg"),
+        pytest.param(lambda: Leg("us-14d", datetime(2026, 5, 4, 9, 0)), "date", id="datetime-as-day"),
+        pytest.param(lambda: Leg("us-14d", "04/05/2026"), "04/05/2026", id="day-not-iso"),
+        pytest.param(lambda: Leg("us-14d", date(2026, 5, 4)).__class__(None, date(2026, 5, 4)), "string", id="regime"),
+    ],
+)
+def test_python_values_of_the_wrong_shape_are_refused(make: object, fragment: str) -> None:
+    with pytest.raises(InputError, match=fragment):
+        make()  # type: ignore[operator]
+
+
+def test_python_deal_gets_the_file_checks() -> None:
+    with pytest.raises(InputError, match=re.escape("did you mean 'us-14d.expiry'")):
+        Deal([Leg("us-14d", date(2026, 5, 4))], observed=[Observed("us-14d.expiri", date(2026, 6, 1))])
+    with pytest.raises(InputError, match="did you mean 'payment'"):
+        Deal([Leg("us-14d", date(2026, 5, 4))], relief=[Relief("us-14d", ("paymnet",), "letter")])
+
+
+def test_a_deal_changed_after_it_was_made_is_checked_when_computed() -> None:
+    deal = Deal([Leg("us-14d", date(2026, 5, 4))])
+    deal.observed.append(Observed("us-14d.expiri", date(2026, 6, 1)))
+    with pytest.raises(InputError, match="not an event of this deal"):
+        compute(deal)
+
+
+def test_shown_zones_are_not_read_letter_by_letter() -> None:
+    """The issue's example: show_zones='Europe/Paris' was read as 12 one-letter zones."""
+    with pytest.raises(InputError, match=r"\['Europe/Paris'\]"):
+        Deal([Leg("us-14d", date(2026, 5, 4))], show_zones="Europe/Paris")  # type: ignore[arg-type]
+
+
+# -- the app's form: the same checks, on the field that shows the part --------------------------------
+
+
+def test_form_maps_a_deal_problem_to_its_field() -> None:
+    from deadlines.i18n import Localizer
+
+    loc = Localizer("en")
+    base = Deal([Leg("us-14d", date(2026, 5, 4))], observed=[Observed("us-14d.target-position", date(2026, 5, 6))])
+    form = replace(form_from_deal(base, loc), expiry="2026-06-19 17:00 EST")
+    with pytest.raises(FieldError) as raised:
+        deal_from_form(form, base, [loc])
+    assert raised.value.field == "expiry" and "America/New_York" in raised.value.error.message
+    # Removing the regime an observation is about: the regimes field says so.
+    form = replace(form_from_deal(base, loc), regimes="fr-amf")
+    with pytest.raises(FieldError) as raised:
+        deal_from_form(form, base, [loc])
+    assert raised.value.field == "regimes"
+
+
+def test_an_extension_keeps_its_observations_through_the_form() -> None:
+    from deadlines.i18n import Localizer
+
+    loc = Localizer("en")
+    expiry = LocalTime(date(2026, 6, 1), "24:00", "America/New_York")  # type: ignore[arg-type]
+    later = LocalTime(date(2026, 6, 8), "24:00", "America/New_York")  # type: ignore[arg-type]
+    notice = Observed("us-14d.extension-notice-1", date(2026, 6, 2), "08:00")  # type: ignore[arg-type]
+    base = Deal([Leg("us-14d", date(2026, 5, 4))], expiry=later, extended=[expiry], observed=[notice])
+    deal = deal_from_form(form_from_deal(base, loc), base, [loc])
+    assert deal.observed == [notice]
+    assert deal.extended[0].instant() == expiry.instant()
+    assert compute(deal).event("us-14d.extension-notice-1").observed
+    assert deal.expiry is not None and deal.expiry.instant() - expiry.instant() == timedelta(days=7)
