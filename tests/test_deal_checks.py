@@ -353,3 +353,22 @@ def test_an_extension_keeps_its_observations_through_the_form() -> None:
     assert deal.extended[0].instant() == expiry.instant()
     assert compute(deal).event("us-14d.extension-notice-1").observed
     assert deal.expiry is not None and deal.expiry.instant() - expiry.instant() == timedelta(days=7)
+
+
+def test_one_set_of_checks_for_file_command_line_form_and_python(capsys: pytest.CaptureFixture[str]) -> None:
+    """The same mistake (an expiry set in EST) gets the same words by each way in."""
+    from deadlines.i18n import Localizer
+
+    words = "'EST' is a fixed offset (UTC-05:00 all year, no daylight saving): give the place's zone, America/New_York"
+    rows = [*US, "[expiry]", "date = 2026-06-19", 'time = "17:00"', 'zone = "EST"']
+    by_file = expect_error(capsys, ["schedule", write_deal(rows)])
+    argv = ["schedule", "--regime", "us-14d", "--commence", "2026-05-04", "--expire", "2026-06-19 17:00"]
+    by_flags = expect_error(capsys, [*argv, "--zone", "EST"])
+    loc = Localizer("en")
+    base = Deal([Leg("us-14d", date(2026, 5, 4))])
+    with pytest.raises(FieldError) as by_form:
+        deal_from_form(replace(form_from_deal(base, loc), expiry="2026-06-19 17:00 EST"), base, [loc])
+    with pytest.raises(InputError) as by_python:
+        Deal([Leg("us-14d", date(2026, 5, 4))], expiry=LocalTime(date(2026, 6, 19), "17:00", "EST"))  # type: ignore[arg-type]
+    assert by_file.rstrip().endswith(words) and by_flags.rstrip().endswith(words)
+    assert by_form.value.error.message == words and str(by_python.value) == words
