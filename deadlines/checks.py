@@ -184,6 +184,16 @@ def _amendments(deal: Deal, legs: list[_Leg]) -> list[Warning]:
     warnings = []
     for i, amendment in enumerate(deal.amendments):
         scope = [_regime_of("amendment", i, amendment.regime, legs)] if amendment.regime else legs
+        start = min(given.start for given in deal.legs if given.regime in {leg.regime for leg in scope})
+        if amendment.day < start:
+            raise DealProblem(
+                "amendment",
+                i,
+                "date",
+                N_("the amendment of {day} comes before the offer started ({start}): nothing to amend yet"),
+                day=amendment.day,
+                start=start,
+            )
         counted = [
             leg for leg in scope if any(r.kind == "amendment" and amendment.kind in r.amendments for r in leg.rules)
         ]

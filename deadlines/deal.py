@@ -222,6 +222,8 @@ class _Reader:
             return local, None
         if day is not None:
             return LocalTime(day, wall or END_OF_DAY, where), None
+        if wall is None and "zone" in table.data:  # a zone alone sets nothing: never dropped in silence
+            raise self.fail("'zone' alone sets no time: add 'date', 'time' or both", table, "zone")
         return None, ExpiryTime(wall, where) if wall else None
 
 

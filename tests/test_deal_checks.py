@@ -146,6 +146,24 @@ CONFLICTS = [
         id="amendment-on-a-regime-without-amendment-rules",
     ),
     pytest.param(
+        [*US, "[[amendment]]", 'kind = "price"', "date = 2026-04-30"],
+        "date = 2026-04-30",
+        ("2026-04-30", "2026-05-04", "before the offer started"),
+        id="amendment-before-the-offer",
+    ),
+    pytest.param(
+        [*US, "[expiry]", 'zone = "Europe/Paris"'],
+        'zone = "Europe/Paris"',
+        ("'zone' alone",),
+        id="expiry-zone-alone",
+    ),
+    pytest.param(
+        [*FR, "[subsequent]", "start = 2026-06-22", 'zone = "Europe/Paris"'],
+        'zone = "Europe/Paris"',
+        ("'zone' alone",),
+        id="subsequent-zone-alone",
+    ),
+    pytest.param(
         [*FR, "[[amendment]]", 'kind = "material"', "date = 2026-05-11"],
         'kind = "material"',
         ("no rule of fr-amf", "'material'"),

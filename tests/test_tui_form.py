@@ -70,7 +70,7 @@ def test_notes_the_form_does_not_show_come_from_the_deal_as_opened() -> None:
 @pytest.mark.parametrize(
     ("field", "text", "message"),
     [
-        ("amendments", "price 2026-05-22, extension 2026-05-20", "must come after the one it extends"),
+        ("amendments", "price 2026-09-25, extension 2026-05-20", "must come after the one it extends"),
         ("expiry", "2026-11-01 01:30", "happens twice"),
         ("expiry", "9999-12-31", "out of the range of dates"),
         ("starts", "2026-05-04, 2026-05-05", "one per regime in the same order (us-14d)"),
