@@ -405,16 +405,17 @@ def test_impossible_input_is_refused(
 def test_impossible_input_is_refused_in_french(capsys: pytest.CaptureFixture[str], deal_file: Any) -> None:
     deal = US + observed("us-14d.expiry", "2026-05-29") + observed("us-14d.expiry", "2026-06-01")
     code, _, err = _run(capsys, "schedule", deal_file(deal), "--lang", "fr")
-    assert code == 2 and "« us-14d.expiry » est constaté deux fois" in err
+    # The words may come from the deal file's checks (with the line) or from the engine's.
+    assert code == 2 and "us-14d.expiry" in err and "constaté deux fois" in _plain(err)
 
 
 def test_the_engine_refuses_two_observations_of_one_event() -> None:
-    """The Python API builds a Deal directly: the engine itself refuses it."""
-    deal = Deal(
-        [Leg("us-14d", date(2026, 5, 4))],
-        observed=[Observed("us-14d.expiry", date(2026, 6, 1)), Observed("us-14d.expiry", date(2026, 6, 2))],
-    )
+    """The Python API builds a Deal directly: it is refused when made or, at the latest, when computed."""
     with pytest.raises(InputError, match=r"us-14d\.expiry"):
+        deal = Deal(
+            [Leg("us-14d", date(2026, 5, 4))],
+            observed=[Observed("us-14d.expiry", date(2026, 6, 1)), Observed("us-14d.expiry", date(2026, 6, 2))],
+        )
         compute(deal)
 
 
