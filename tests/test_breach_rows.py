@@ -455,3 +455,35 @@ def test_the_seed_case_shows_its_relief_on_the_rows() -> None:
     assert [b.code for b in schedule.event("us-14d.sop-expiry").waived] == ["expiry-after-maximum"]
     assert schedule.event("us-14d.results-announcement").status == "relieved"
     assert all(e.status != "breach" for e in schedule.events)
+
+
+def test_the_app_marks_the_row_and_names_the_rule() -> None:
+    """The interactive app draws the same rows: the expiry's row says "breach", and selecting it shows the
+    rule it breaks."""
+    pytest.importorskip("textual")
+    import asyncio
+
+    from textual.widgets import DataTable, Static
+
+    from deadlines.i18n import Lang
+    from deadlines.tui.app import DeadlinesApp
+
+    deal = Deal(
+        [Leg("us-14d", date(2026, 5, 4))],
+        expiry=LocalTime(date(2026, 5, 15), WallTime(17, 0), "America/New_York"),
+    )
+
+    async def scenario() -> None:
+        app = DeadlinesApp(deal, [Lang("en", "en")], today=date(2026, 5, 1))
+        async with app.run_test(size=(160, 45)) as pilot:
+            table = app.query_one("#schedule", DataTable)
+            cells = " ".join(str(cell) for cell in table.get_row("us-14d.expiry"))
+            assert "[breach]" in cells
+            assert "breach" not in " ".join(str(cell) for cell in table.get_row("us-14d.minimum-expiry"))
+            table.move_cursor(row=table.get_row_index("us-14d.expiry"))
+            await pilot.pause()
+            details = str(app.query_one("#details-text", Static).render())
+            first = details.split("Rule:")[0]  # before the event's own rule and trace
+            assert "breach: us-14d: the expiry" in first and "Rule 14e-1(a): open at least 20" in first
+
+    asyncio.run(scenario())
