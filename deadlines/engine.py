@@ -18,7 +18,7 @@ from .checks import check_deal
 from .errors import InputError
 from .model import Deal, ExpiryTime, Leg, LocalTime, Observed, Relief
 from .rules import Rule, Rulebook, get_rulebook
-from .schedule import Event, Schedule, Warning
+from .schedule import Breach, Event, Schedule, Warning
 from .text import N_, At, Items, Msg, Ordinal, Plural, Term, ZoneName
 from .timeutil import WallTime, resolve, unusual_gap, utc_offset_hours, zone
 
@@ -125,6 +125,8 @@ def earliest_instant(
 
 
 class _Engine:
+    row_breaches: dict[str, list[Breach]]  # event id -> the rules it breaks (see _breach); set by run()
+
     def __init__(self, deal: Deal) -> None:
         self.deal = deal
         # The deal's own checks, again: a deal changed since it was made is held to them too.
@@ -251,13 +253,14 @@ class _Engine:
         event.instant = resolve(obs.day, wall, obs.zone or event.zone)
         event.day = obs.day
         event.observed, event.approximate, event.computed_day = True, obs.approximate, computed
+        event.computed_instant = computed_instant
         observed = (
             N_("observed on or about {day} ({source}); the rule gives {computed}: {trace}")
             if obs.approximate
             else N_("observed on {day} ({source}); the rule gives {computed}: {trace}")
         )
         event.trace = Msg(observed, day=obs.day, source=obs.source, computed=computed, trace=event.trace)
-        if event.kind == "deadline" and event.instant > computed_instant:
+        if event.kind in ("deadline", "maximum") and event.instant > computed_instant:
             self._breach(
                 state,
                 event.key,
@@ -269,13 +272,30 @@ class _Engine:
                 deadline=At(computed_instant, event.zone),
                 rule=Term(event.rule),
             )
-            event.status = "relieved" if event.key in state.relieved else "breach"
+        if event.kind == "minimum" and event.instant < computed_instant:
+            self._breach(
+                state,
+                event.key,
+                event.id,
+                "observed-before-minimum",
+                "{event}: observed {observed} is before the end of the minimum period, {minimum} ({rule})",
+                event=event.id,
+                observed=obs.day,
+                minimum=At(computed_instant, event.zone),
+                rule=Term(event.rule),
+            )
+        # Expiries and subsequent starts are checked where they are set (_check_expiry, _start).
         return event
 
     def _breach(
         self, state: _LegState, rule_key: str, event_id: str, code: str, template: str, **params: object
     ) -> None:
+        """Record that the event ``event_id`` breaks the rule ``rule_key`` of the leg: a breach on its row and
+        in the warnings, or, when the deal has relief from that rule, a waived breach (status "relieved")."""
         relief = state.relief.get(rule_key)
+        self.row_breaches.setdefault(event_id, []).append(
+            Breach(code, self._citation(state, rule_key), template, dict(params), relief.citation if relief else None)
+        )
         if relief is not None:
             self.warn(
                 "relief-applied",
@@ -287,6 +307,16 @@ class _Engine:
             )
             return
         self.warn(code, template, severity="breach", about=event_id, **params)
+
+    @staticmethod
+    def _citation(state: _LegState, rule_key: str) -> str:
+        """The citation of the rule ``rule_key`` names: a computed event's (amendment minimums are numbered),
+        else the rulebook's."""
+        event = state.events.get(rule_key)
+        if event is not None:
+            return event.rule
+        rule = state.book.rules.get(rule_key)
+        return rule.citation if rule is not None else ""
 
     def _evaluate(self, state: _LegState, rule: Rule) -> bool:
         """Compute ``rule`` for the leg if its anchor is known; True when done (or not applicable)."""
@@ -344,6 +374,9 @@ class _Engine:
         limit = state.events.get(rule.limit) if rule.limit else None
         if rule.limit and limit is None:
             return False  # wait for the deadline the start is checked against
+        initial = state.events.get(state.book.expiry)
+        if initial is None:
+            return False  # wait for the initial expiry the start must follow
         trace: Msg | Items
         if sub.start is not None:
             day, trace = sub.start, Msg(N_("given: {day}"), day=sub.start)
@@ -356,12 +389,26 @@ class _Engine:
                 trace = Msg(N_("earliest: {count} after {event}"), count=count_text, event=Term(anchor.label))
             else:
                 day, trace = anchor.day, Msg(N_("taken from {event}: {day}"), event=Term(anchor.label), day=anchor.day)
-        state.events[rule.key] = self._event(state, rule, day, wall, trace, None)
+        event = state.events[rule.key] = self._event(state, rule, day, wall, trace, None)
+        day = event.day  # an observed start is checked like a given one
+        # The initial period must be over: before its last day, or on a last day it fills to the end.
+        if day < initial.day or (day == initial.day and initial.instant >= resolve(day, WallTime(24, 0), event.zone)):
+            self._breach(
+                state,
+                rule.key,
+                event.id,
+                "start-before-expiry",
+                "{regime}: the subsequent period starts on {start}, before the initial period ends, {expiry} ({rule})",
+                regime=state.book.id,
+                start=day,
+                expiry=At(initial.instant, state.book.zone),
+                rule=Term(event.rule),
+            )
         if limit is not None and day > limit.day:
             self._breach(
                 state,
                 limit.key,
-                limit.id,
+                event.id,
                 "start-after-deadline",
                 "{regime}: the subsequent period starts on {start}, after {deadline} ({rule})",
                 regime=state.book.id,
@@ -437,7 +484,6 @@ class _Engine:
             )
         for state in legs:
             rule = next(r for r in state.rules if r.kind == "expiry" and r.phase == phase)
-            self._validate(state, instant, minima[id(state)], maxima[id(state)], rule)
             self._session_notice(state, instant)
             day = self._last_day(state, instant)
             start_key = (
@@ -450,6 +496,7 @@ class _Engine:
                 state, rule, day, WallTime(24, 0), trace, count, kind="chosen" if chosen else "expiry", instant=instant
             )
             state.events[rule.key] = event
+            self._check_expiry(state, event, rule, minima[id(state)], maxima[id(state)])
         if phase == "initial" and self.deal.extended:
             self._extensions(legs, instant)
         self._dst_warning(instant, phase)
@@ -475,6 +522,15 @@ class _Engine:
                 )
             previous = instant
             for state in legs:
+                start = state.events[state.book.start]
+                if instant <= start.instant:
+                    raise InputError(
+                        "the extended expiry {at} comes before the offer starts: {start} ({regime})",
+                        at=At(instant, scheduled.zone),
+                        start=At(start.instant, state.book.zone),
+                        regime=state.book.id,
+                    )
+            for state in legs:
                 rule = next(r for r in state.rules if r.kind == "expiry" and r.phase == "initial")
                 day = self._last_day(state, instant)
                 was = Msg(N_("scheduled for {at}, then extended"), at=At(instant, scheduled.zone))
@@ -483,6 +539,11 @@ class _Engine:
                 event = self._event(state, rule, day, WallTime(24, 0), trace, count, "extended", key, instant)
                 event.label = EXTENDED_LABEL
                 state.events[key] = event
+                # A scheduled expiry answers to the offer's own minimum and maximum periods; an amendment's
+                # minimum is what made it move, not a rule it broke.
+                moved = {id(e) for e in state.amendment_minima}
+                base = [e for e in self._bounds(state, "initial", "minimum") if id(e) not in moved]
+                self._check_expiry(state, event, rule, base, self._bounds(state, "initial", "maximum"))
                 for each in state.rules:
                     if each.each_extension and each.anchor == rule.key:
                         due, due_trace, due_count = self._count(state, each, day, each.n)
@@ -491,11 +552,11 @@ class _Engine:
                         state.events[key] = self._event(state, each, due, wall, due_trace, due_count, key=key)
 
     def _earliest(self, legs: list[_LegState], minima: dict[int, list[Event]], at: ExpiryTime) -> tuple[datetime, Msg]:
-        floor = max((e.instant for s in legs for e in minima[id(s)]), default=None)
+        floor = max((_floor(e) for s in legs for e in minima[id(s)]), default=None)
         if floor is None:
             raise InputError("no minimum period applies to this offer's date: choose the expiry in the deal")
         candidate = earliest_instant(floor, at, open_everywhere([(s.book, s.cal) for s in legs]))
-        names = [Term(e.label) for s in legs for e in minima[id(s)] if e.instant == floor]
+        names = [Term(e.label) for s in legs for e in minima[id(s)] if _floor(e) == floor]
         return candidate, Msg(
             N_("the earliest {time} ({zone}) on a day open in every regime's calendar, at or after: {events}"),
             time=str(at.wall),
@@ -503,14 +564,29 @@ class _Engine:
             events=Items(names, "parts"),
         )
 
+    def _check_expiry(
+        self, state: _LegState, event: Event, rule: Rule, minima: list[Event], maxima: list[Event]
+    ) -> None:
+        """Check an expiry event (chosen, computed, scheduled then extended, or observed) against the leg's
+        minimums, maximums and calendar. An observed day without a time is itself the last day."""
+        obs = self.observed.get(event.id)
+        day = obs.day if obs is not None and obs.wall is None else self._last_day(state, event.instant)
+        self._validate(state, event.instant, minima, maxima, rule, event.id, day)
+
     def _validate(
-        self, state: _LegState, instant: datetime, minima: list[Event], maxima: list[Event], rule: Rule
+        self,
+        state: _LegState,
+        instant: datetime,
+        minima: list[Event],
+        maxima: list[Event],
+        rule: Rule,
+        event_id: str,
+        day: date,
     ) -> None:
         zone_name = state.book.zone
-        event_id = f"{state.book.id}.{rule.key}"
         local = At(instant, zone_name)
         for low in minima:
-            if instant < low.instant:
+            if instant < _floor(low):
                 params = {"regime": state.book.id, "local": local, "label": Term(low.label), "rule": Term(low.rule)}
                 if low.business_day:
                     self._breach(
@@ -520,7 +596,7 @@ class _Engine:
                         "expiry-before-minimum",
                         N_("{regime}: the expiry {local} ends before {label}: the {ordinal} ends at {end} ({rule})"),
                         ordinal=Ordinal(low.business_day, state.cal.unit),
-                        end=At(low.instant, zone_name),
+                        end=At(_floor(low), zone_name),
                         **params,
                     )
                 else:
@@ -530,11 +606,11 @@ class _Engine:
                         event_id,
                         "expiry-before-minimum",
                         N_("{regime}: the expiry {local} ends before {label}, {minimum} ({rule})"),
-                        minimum=At(low.instant, zone_name),
+                        minimum=At(_floor(low), zone_name),
                         **params,
                     )
         for high in maxima:
-            if instant > high.instant:
+            if instant > _ceiling(high):
                 self._breach(
                     state,
                     high.key,
@@ -544,10 +620,9 @@ class _Engine:
                     regime=state.book.id,
                     local=local,
                     label=Term(high.label),
-                    maximum=At(high.instant, zone_name),
+                    maximum=At(_ceiling(high), zone_name),
                     rule=Term(high.rule),
                 )
-        day = self._last_day(state, instant)
         if state.cal.first <= day <= state.cal.last and not state.cal.is_business_day(day):
             names = state.cal.closed_labels(day) or (Term(N_("weekend")),)
             self._breach(
@@ -606,7 +681,22 @@ class _Engine:
                     )
 
     # -- driver ----------------------------------------------------------------------------------
+    def _mark_breaches(self, events: list[Event]) -> None:
+        """Put each breach on the row of the event that breaks the rule: status "breach", or "relieved" when
+        relief waives every rule it breaks."""
+        by_id = {e.id: e for e in events}
+        for event_id, found in self.row_breaches.items():
+            event = by_id[event_id]  # a breach always names an event of the schedule
+            event.breaches = list({(b.code, b.message): b for b in found}.values())
+            event.status = "breach" if event.unwaived else "relieved"
+
     def run(self) -> Schedule:
+        self.row_breaches = {}
+        seen: set[str] = set()
+        for obs in self.deal.observed:
+            if obs.event in seen:
+                raise InputError("event '{event}' is observed twice: give one observation per event", event=obs.event)
+            seen.add(obs.event)
         for state in self.legs:
             if state.book.historic_before and state.leg.start < state.book.historic_before:
                 self.warn(
@@ -653,8 +743,19 @@ class _Engine:
         if unresolved:
             raise InputError("could not compute: {events}", events=", ".join(unresolved))
         events = sorted((e for s in self.legs for e in s.events.values()), key=lambda e: (e.instant, e.id))
+        self._mark_breaches(events)
         zones = list(dict.fromkeys([s.book.zone for s in self.legs] + self.deal.show_zones))
         return Schedule(self.deal.name, [s.book.id for s in self.legs], zones, events, _dedupe(self.warnings))
+
+
+def _floor(minimum: Event) -> datetime:
+    """Where a minimum period ends: the rule's end, or an observed one if later (the stricter)."""
+    return max(minimum.instant, minimum.computed_instant or minimum.instant)
+
+
+def _ceiling(maximum: Event) -> datetime:
+    """Where a maximum period ends: the rule's end, or an observed one if earlier (the stricter)."""
+    return min(maximum.instant, maximum.computed_instant or maximum.instant)
 
 
 def _usual_gap(instant: datetime, a: str, b: str) -> float:

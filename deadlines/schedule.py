@@ -21,6 +21,33 @@ if TYPE_CHECKING:
 Render = Callable[[Any], str]
 
 
+@dataclass(frozen=True)
+class Breach:
+    """A rule an event breaks: its stable ``code``, the ``rule`` it breaks (a citation), the message, and the
+    relief that waives it, if any (the event is then *relieved*, not *in breach*)."""
+
+    code: str
+    rule: str
+    template: str
+    params: dict[str, Any] = field(default_factory=dict)
+    waived_by: str | None = None
+
+    @property
+    def msg(self) -> Msg:
+        return Msg(self.template, **self.params)
+
+    @property
+    def message(self) -> str:
+        """The English message."""
+        return str(self.msg)
+
+    def to_json(self, text: Render = str) -> dict[str, Any]:
+        data = {"code": self.code, "rule": text(Term(self.rule)), "message": text(self.msg)}
+        if self.waived_by is not None:
+            data["relief"] = self.waived_by
+        return data
+
+
 @dataclass
 class Event:
     """One dated step of the timetable.
@@ -48,8 +75,20 @@ class Event:
     observed: bool = False
     approximate: bool = False
     computed_day: date | None = None
+    computed_instant: datetime | None = None  # the rule's instant, when an observation replaced it
     note: Msg | None = None
     status: str = "ok"  # ok | breach | relieved | info
+    # The rules this event breaks (status "breach"), or breaks with relief (status "relieved").
+    breaches: list[Breach] = field(default_factory=list)
+
+    @property
+    def unwaived(self) -> list[Breach]:
+        """The breaches no relief waives: the reasons the event's status is "breach"."""
+        return [b for b in self.breaches if b.waived_by is None]
+
+    @property
+    def waived(self) -> list[Breach]:
+        return [b for b in self.breaches if b.waived_by is not None]
 
     def to_json(
         self, zones: list[str], text: Render = str, labels: Mapping[str, Render] | None = None
@@ -73,6 +112,8 @@ class Event:
             "estimate": self.estimate,
             "observed": self.observed,
             "status": self.status,
+            "breaches": [b.to_json(text) for b in self.unwaived],
+            "waived": [b.to_json(text) for b in self.waived],
         }
         if labels:
             data["labels"] = {lang: render(Term(self.label)) for lang, render in labels.items()}

@@ -153,6 +153,8 @@ def test_csv_rows_per_event_and_language(schedule: Schedule) -> None:
         "observed",
         "trace",
         "note",
+        "breaches",
+        "breach_messages",
     ]
     rows = list(reader)
     expected = json_events(schedule)

@@ -83,7 +83,9 @@ def to_json(schedule: Schedule, locs: Sequence[Localizer]) -> str:
 
 
 def csv_columns(zones: Sequence[str]) -> list[str]:
-    """The header row: stable English keys for scripts; ``local:ZONE`` is ISO 8601, ``text:ZONE`` the words."""
+    """The header row: stable English keys for scripts; ``local:ZONE`` is ISO 8601, ``text:ZONE`` the words;
+    ``breaches`` the codes of the rules the event breaks (separated by spaces), ``breach_messages`` their
+    messages (one a line)."""
     return [
         "id",
         "regime",
@@ -102,6 +104,8 @@ def csv_columns(zones: Sequence[str]) -> list[str]:
         "observed",
         "trace",
         "note",
+        "breaches",
+        "breach_messages",
     ]
 
 
@@ -132,6 +136,8 @@ def to_csv(schedule: Schedule, locs: Sequence[Localizer]) -> str:
                     _bool(event.observed),
                     row.trace,
                     row.note,
+                    " ".join(b.code for b in event.unwaived),
+                    "\n".join(row.breaches),
                 ]
             )
     return out.getvalue()

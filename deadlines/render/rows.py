@@ -40,6 +40,7 @@ class Row:
     note: str
     trace: str
     dst: bool = False  # the zones' clocks are out of step at this instant (only one of them has changed)
+    breaches: list[str] = field(default_factory=list)  # the messages of the rules the event breaks (unwaived)
 
 
 @dataclass
@@ -128,6 +129,7 @@ def schedule_rows(schedule: Schedule, loc: Localizer, today: date | None = None)
                 note=loc.text(event.note) if event.note else "",
                 trace=loc.text(event.trace),
                 dst=_clocks_out_of_step(event, schedule.zones),
+                breaches=[loc.text(b.msg) for b in event.unwaived],
             )
         )
     for warning in schedule.warnings:

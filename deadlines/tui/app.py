@@ -346,6 +346,9 @@ class DeadlinesApp(App[None]):
             text.append(f"{row.label}\n", style="bold")
             if row.count or row.marks:  # also in the table's last column, often off screen to the right
                 text.append(_count_and_marks(row) + "\n")
+            for message in row.breaches:  # the rules this event breaks, before anything else about it
+                line = Msg(N_("{severity}: {message}"), severity=Term(SEVERITY["breach"]), message=message)
+                text.append(loc.text(line) + "\n", style="bold red")
             text.append(loc.text(Msg(N_("Rule: {rule}"), rule=row.rule)) + "\n")
             text.append(loc.text(Msg(N_("How it was counted: {trace}"), trace=row.trace)))
             if row.note:
