@@ -187,7 +187,8 @@ class _Table:
                 return parse_date(value)
             except DeadlinesError:
                 pass
-        raise self.refuse(key, N_("'{key}' must be a date (YYYY-MM-DD)"), key=self.prefix + key)
+        template = N_("'{key}' must be a date (YYYY-MM-DD), not {value}")
+        raise self.refuse(key, template, key=self.prefix + key, value=_shown(value))
 
     def wall(self, key: str) -> WallTime | None:
         value = self.data.get(key)
@@ -206,7 +207,7 @@ class _Table:
         since, until = self.day("since"), self.day("until")
         if since is not None and until is not None and since >= until:
             raise self.refuse(
-                "until", N_("'since' ({since}) must be before 'until' ({until})"), since=since, until=until
+                "since", N_("'since' ({since}) must be before 'until' ({until})"), since=since, until=until
             )
         return since, until
 
@@ -265,7 +266,7 @@ def _rule(book: _Book, key: str, data: Any) -> Rule:
         staff_position=bool(table.flag("staff_position")),
         each_extension=bool(table.flag("each_extension")),
         phase=phase,
-        versions=_versions(book, key, data.get("versions", []), table, context, n_max),
+        versions=_versions(book, key, data.get("versions", []), table, n_max),
     )
 
 
@@ -280,9 +281,7 @@ def _option(book: _Book, key: str, value: Any, rule: _Table) -> Option | None:
     return Option(option.text("name"), option.day("since"))
 
 
-def _versions(
-    book: _Book, key: str, value: Any, rule: _Table, context: Callable[[Msg], Msg], n_max: int | None
-) -> tuple[dict[str, Any], ...]:
+def _versions(book: _Book, key: str, value: Any, rule: _Table, n_max: int | None) -> tuple[dict[str, Any], ...]:
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         name = f"rules.{key}.versions"
         raise rule.refuse("versions", N_("'{key}' must be an array of tables ([[{key}]])"), key=name)
@@ -299,8 +298,10 @@ def _versions(
         if n is not None and n_max is not None and n_max < n:
             raise version.refuse("n", N_("'n_max' ({n_max}) must not be less than 'n' ({n})"), n_max=n_max, n=n)
         version.wall("time")
-        version.string("label"), version.string("citation")
-        version.flag("in_force"), version.flag("optional")
+        for text in ("label", "citation"):
+            version.string(text)
+        for flag in ("in_force", "optional"):
+            version.flag(flag)
         checked = dict(data)
         checked.update({k: v for k, v in (("since", since), ("until", until)) if v is not None})
         out.append(checked)
@@ -368,7 +369,7 @@ def _references(book: _Book, rules: dict[str, Rule]) -> None:
             raise _refuse(book, key, "phase", N_('phase = "subsequent" needs requires = "subsequent"'))
 
 
-def _phases(book: _Book, top: _Table, rules: dict[str, Rule], start: str, expiry: str) -> None:
+def _phases(book: _Book, top: _Table, rules: dict[str, Rule], bodies: dict[str, Any], start: str, expiry: str) -> None:
     """The book's ``start`` and ``expiry`` name the initial phase's; one start and one expiry per phase; each
     extension's deadline is counted from the expiry."""
     for field, kind in (("start", "start"), ("expiry", "expiry")):
@@ -383,8 +384,9 @@ def _phases(book: _Book, top: _Table, rules: dict[str, Rule], start: str, expiry
             other = first.setdefault((rule.kind, rule.phase), rule.key)
             if other != rule.key:
                 template = N_("a second rule of kind {kind} with phase = {phase} (the first is '{other}')")
+                at = "phase" if "phase" in bodies[rule.key] else "kind"
                 raise _refuse(
-                    book, rule.key, "kind", template, kind=_shown(rule.kind), phase=_shown(rule.phase), other=other
+                    book, rule.key, at, template, kind=_shown(rule.kind), phase=_shown(rule.phase), other=other
                 )
         if rule.each_extension and rule.anchor != expiry:
             template = N_("'each_extension' is for a rule counted from the expiry: it needs anchor = {expiry}")
@@ -475,7 +477,7 @@ def parse_rulebook(text: str, origin: str) -> Rulebook:
         raise top.refuse("rules", N_("'{key}' must be a table ([{key}])"), key="rules")
     rules = {key: _rule(book, key, body) for key, body in bodies.items()}
     _references(book, rules)
-    _phases(book, top, rules, start, expiry)
+    _phases(book, top, rules, bodies, start, expiry)
     _loops(book, rules)
     return Rulebook(
         id=book_id,
