@@ -338,7 +338,9 @@ def test_rules_check_names_its_file_as_given(tmp_path: Path, capsys: pytest.Capt
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-@pytest.mark.parametrize("kind", ["missing", "directory", "not-utf8", "empty-name", "with-regime", "not-toml"])
+@pytest.mark.parametrize(
+    "kind", ["missing", "directory", "not-utf8", "empty-name", "with-regime", "with-json", "with-output", "not-toml"]
+)
 def test_rules_check_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, kind: str) -> None:
     args = ["rules", "--check"]
     if kind == "missing":
@@ -353,6 +355,10 @@ def test_rules_check_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[s
         args.append("")
     elif kind == "with-regime":
         args += [str(RULES_DIR / "us-14d.toml"), "us-14d"]
+    elif kind == "with-json":
+        args += [str(RULES_DIR / "us-14d.toml"), "--format", "json"]
+    elif kind == "with-output":
+        args += [str(RULES_DIR / "us-14d.toml"), "--output", str(tmp_path / "out.txt")]
     else:
         path = tmp_path / "us-14d.toml"
         path.write_text("id = \n", encoding="utf-8")
@@ -361,5 +367,7 @@ def test_rules_check_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[s
     out, err = _one_line(capsys)
     assert out == "" and err.count("\n") == 1
     assert err.startswith("deadlines: error: " if lang == "en" else "deadlines\u00a0: erreur\u00a0: ")
-    if kind not in ("empty-name", "with-regime"):
+    if kind.startswith("with-"):
+        assert "--check" in err and not (tmp_path / "out.txt").exists()
+    elif kind != "empty-name":
         assert args[2] in err

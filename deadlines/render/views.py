@@ -253,8 +253,8 @@ def check_view(args: argparse.Namespace, loc: Localizer) -> int:
     raised, with its line (exit status 2 at the command line)."""
     from ..rules import load_rulebook
 
-    if args.regime is not None or args.on is not None:
-        raise InputError("'rules --check' reads a rulebook file: leave out the regime and --on")
+    if args.regime is not None or args.on is not None or args.format != "table" or args.output is not None:
+        raise InputError("'rules --check' reads a rulebook file: leave out the regime, --on, --format and --output")
     if not args.check.strip():
         raise InputError("the rulebook file name is empty")
     book = load_rulebook(args.check)
