@@ -123,6 +123,9 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", parents=[common], help=_("the rules of a regime with their citations"))
     rules.add_argument("regime", nargs="?", help=_("regime id (all regimes when left out)"))
     rules.add_argument("--on", help=_("show the rules in force for an offer starting on this date, YYYY-MM-DD"))
+    rules.add_argument(
+        "--check", metavar="FILE", help=_("check a rulebook file (TOML): its keys, values and references")
+    )
     _output_options(rules, loc, ("table", "json"))
 
     tui = sub.add_parser("tui", parents=[common], help=_("open the interactive timetable (full screen)"))
@@ -396,6 +399,10 @@ def _calendar(args: argparse.Namespace, langs: list[Lang]) -> int:
 
 
 def _rules(args: argparse.Namespace, langs: list[Lang]) -> int:
+    if args.check is not None:
+        from .render.views import check_view
+
+        return check_view(args, Localizer(langs[0], cldr=False))
     from .render.views import rules_view
 
     return rules_view(args, [Localizer(lang) for lang in langs])

@@ -20,6 +20,7 @@ from .errors import DeadlinesError, DealFileError
 from .model import Amendment, Deal, ExpiryTime, Leg, LocalTime, Observed, Relief, Subsequent
 from .text import N_, Items, Msg, Translations, plain
 from .timeutil import END_OF_DAY, WallTime, offset_text, parse_date, parse_local
+from .tomllines import TomlLines
 from .zones import display_zone, market_zone
 
 T = TypeVar("T")
@@ -66,7 +67,6 @@ EXPECTED = {
     ),
 }
 
-_HEADER = re.compile(r"[ \t]*\[(\[?)[ \t]*([^\[\]#]+?)[ \t]*\]")
 _TOML_WHERE = re.compile(r" \(at (?:line (\d+), column (\d+)|end of document)\)$")
 
 
@@ -101,9 +101,7 @@ class _Reader:
     :class:`DealFileError` at the line of its key, found inside its own table."""
 
     def __init__(self, path: str, text: str) -> None:
-        self.path, self.lines = path, text.split("\n")
-        # (line index, name, is an array of tables) of every table header, in order
-        self.headers = [(i, m[2], bool(m[1])) for i, line in enumerate(self.lines) if (m := _HEADER.match(line))]
+        self.path, self.where = path, TomlLines(text)
 
     def fail(
         self, detail: str | Msg, table: _Table | None = None, key: str | None = None, /, **params: Any
@@ -115,24 +113,7 @@ class _Reader:
 
     def line(self, table: _Table, key: str | None = None) -> int | None:
         """The 1-based line of ``key`` between the table's header and the next one (or of the header)."""
-        if table.name:
-            same = [i for i, name, array in self.headers if name == table.name and array == (table.entry is not None)]
-            if len(same) <= (table.entry or 0):  # an inline table or dotted keys: the line that holds it
-                return self.line(_Table(), table.name)
-            start = same[table.entry or 0]
-        else:
-            start = -1
-        end = next((i for i, _, _ in self.headers if i > start), len(self.lines))
-        if key:
-            pattern = re.compile(rf"[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*[=.]")
-            for i in range(start + 1, end):
-                if pattern.match(self.lines[i]):
-                    return i + 1
-            full = f"{table.name}.{key}" if table.name else key  # a sub-table: [expiry.key] or [key]
-            for i, name, _ in self.headers:
-                if name == full:
-                    return i + 1
-        return start + 1 if table.name else None
+        return self.where.find(table.name, table.entry, key)
 
     def keys(self, table: _Table, allowed: set[str]) -> None:
         for key in table.data:

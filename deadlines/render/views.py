@@ -150,7 +150,7 @@ def calendar_view(args: argparse.Namespace, locs: list[Localizer]) -> int:
 def _count_text(loc: Localizer, book: Rulebook, rule: Rule) -> str:
     if rule.kind in ("start", "expiry") or not rule.n:
         return ""
-    unit = rule.unit
+    unit: str = rule.unit
     if unit in ("business", "settlement"):
         cal = get_calendar(book.calendar if unit == "business" else book.settlement_calendar)
         unit = cal.unit
@@ -248,6 +248,26 @@ def rules_view(args: argparse.Namespace, locs: list[Localizer]) -> int:
     return 0
 
 
+def check_view(args: argparse.Namespace, loc: Localizer) -> int:
+    """``deadlines rules --check FILE``: one line when the rulebook file is sound; else its first problem is
+    raised, with its line (exit status 2 at the command line)."""
+    from ..rules import load_rulebook
+
+    if args.regime is not None or args.on is not None or args.format != "table" or args.output is not None:
+        raise InputError("'rules --check' reads a rulebook file: leave out the regime, --on, --format and --output")
+    if not args.check.strip():
+        raise InputError("the rulebook file name is empty")
+    book = load_rulebook(args.check)
+    found = Plural(
+        "{path}: {n} rule, no problems found",
+        "{path}: {n} rules, no problems found",
+        n=len(book.rules),
+        path=args.check,
+    )
+    print(loc.text(found))
+    return 0
+
+
 def emit(blocks: Sequence[RenderableType], args: argparse.Namespace) -> None:
     """Print one block per language (stacked), to the terminal or, with --output, to a text file."""
     from .export import write_output
@@ -264,4 +284,4 @@ def emit(blocks: Sequence[RenderableType], args: argparse.Namespace) -> None:
         draw(make_console(args.width))
 
 
-__all__ = ["calendar_view", "emit", "rules_view"]
+__all__ = ["calendar_view", "check_view", "emit", "rules_view"]

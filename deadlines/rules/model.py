@@ -1,0 +1,104 @@
+"""The records a rulebook is read into: a :class:`Rulebook` of :class:`Rule` s, with effective-date versions.
+
+Every field with a fixed set of values is a ``Literal``; :mod:`deadlines.rules.schema` checks a file against
+these sets (and the references between rules) when it loads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any, Literal, get_args
+
+from ..timeutil import WallTime
+
+Kind = Literal["start", "minimum", "maximum", "expiry", "deadline", "estimate", "amendment"]
+Unit = Literal["business", "settlement", "calendar", "months"]
+Day1 = Literal["anchor", "next"]  # anchor: the anchor's day is day 1 (Rule 14d-1(g)(3)); next: the day after
+Phase = Literal["initial", "subsequent"]
+Requires = Literal["subsequent"]
+Evidence = Literal["V", "V2", "K", "P"]  # primary text, secondary source, believed, market practice
+
+KINDS: tuple[Kind, ...] = get_args(Kind)
+UNITS: tuple[Unit, ...] = get_args(Unit)
+DAY1S: tuple[Day1, ...] = get_args(Day1)
+PHASES: tuple[Phase, ...] = get_args(Phase)
+REQUIRES: tuple[Requires, ...] = get_args(Requires)
+EVIDENCE: tuple[Evidence, ...] = get_args(Evidence)
+LAST_CLOSING = "last-closing"  # an anchor: the last expiry of the offer (the reopening's, when there is one)
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    since: date | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One timing rule of a regime, as in force for a given offer."""
+
+    key: str
+    kind: Kind
+    label: str  # English; the catalogs translate it (rulebooks are extracted by deadlines.i18n.extract)
+    citation: str
+    evidence: Evidence
+    anchor: str | None = None
+    unit: Unit = "business"
+    n: int = 0
+    n_max: int | None = None
+    day1: Day1 = "anchor"
+    time: WallTime | None = None
+    option: Option | None = None
+    replaces: str | None = None
+    requires: Requires | None = None
+    amendments: tuple[str, ...] = ()
+    staff_position: bool = False
+    phase: Phase = "initial"
+    limit: str | None = None
+    in_force: bool = True
+    optional: bool = False
+    each_extension: bool = False  # also counted from each scheduled expiry that was extended
+    versions: tuple[dict[str, Any], ...] = field(default=(), repr=False)
+
+    def as_of(self, day: date) -> Rule:
+        """The rule as in force for an offer that started on ``day``."""
+        rule = self
+        for version in self.versions:
+            since = version.get("since", date.min)
+            until = version.get("until", date.max)
+            if since <= day < until:
+                changes = {k: v for k, v in version.items() if k not in ("since", "until")}
+                if "time" in changes:
+                    changes["time"] = WallTime.parse(changes["time"])
+                rule = replace(rule, **changes)
+        return rule
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    id: str
+    title: str
+    calendar: str
+    settlement_calendar: str
+    zone: str
+    start: str
+    expiry: str
+    rules: dict[str, Rule]
+    default_expiry_time: WallTime
+    historic_before: date | None = None
+    historic_note: str = ""
+
+    def in_force(self, day: date, options: set[str]) -> list[Rule]:
+        """Rules applying to an offer that started on ``day`` with the chosen ``options``."""
+        out: list[Rule] = []
+        replaced: set[str] = set()
+        for rule in self.rules.values():
+            if rule.option is not None:
+                if rule.option.name in options and (rule.option.since is None or day >= rule.option.since):
+                    if rule.replaces:
+                        replaced.add(rule.replaces)
+                else:
+                    continue
+            out.append(rule.as_of(day))
+        return [r for r in out if r.key not in replaced]
