@@ -315,16 +315,19 @@ class _Progress:
 
 
 def _check_output(args: argparse.Namespace) -> None:
-    """Refuse an existing output file before any work is done (nothing is written on failure)."""
-    if args.output == "":
-        raise DeadlinesError(N_("--output needs a file name (or - for standard output)"))
-    if args.output and args.output != "-" and not args.force:
-        from pathlib import Path
+    """Refuse an output file that cannot or must not be written before any work is done (nothing is
+    written on failure): see :func:`deadlines.render.export.check_output`."""
+    if args.output is None:
+        return
+    from .render.export import check_output
 
-        if Path(args.output).is_dir():
-            raise DeadlinesError(N_("cannot write {path}: it is a directory"), path=args.output)
-        if Path(args.output).exists():
-            raise DeadlinesError(N_("{path} exists: add --force to overwrite it"), path=args.output)
+    check_output(args.output, args.force, _kept(args))
+
+
+def _kept(args: argparse.Namespace) -> list[str]:
+    """The files ``--output`` must never replace: the deal file read."""
+    deal = getattr(args, "deal", None)
+    return [deal] if deal else []
 
 
 def _print_json(data: Any) -> None:
