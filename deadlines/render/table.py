@@ -47,8 +47,21 @@ THEME = Theme(
 SIDE_BY_SIDE_MIN = 200
 
 
+# Table widths the command line accepts (--width, and COLUMNS from the environment).
+MIN_WIDTH, MAX_WIDTH = 40, 1000
+
+
 def make_console(width: int | None = None, **kwargs: object) -> Console:
-    return Console(theme=THEME, width=width, **kwargs)  # type: ignore[arg-type]
+    """A console with the theme, ``width`` columns wide (default: the terminal's). ``COLUMNS`` counts only
+    when it is a whole number from 40 to 1000: otherwise (``0``, ``-5``, ``abc``) it is ignored, as if
+    unset, and the table takes the terminal's width (80 when the output is not a terminal)."""
+    import os
+
+    environ = dict(os.environ)
+    columns = environ.get("COLUMNS", "")
+    if not (columns.isdigit() and MIN_WIDTH <= int(columns) <= MAX_WIDTH):
+        environ.pop("COLUMNS", None)
+    return Console(theme=THEME, width=width, _environ=environ, **kwargs)  # type: ignore[arg-type]
 
 
 def plain_text(draw: Callable[[Console], None], width: int) -> str:
