@@ -28,7 +28,7 @@ from .. import __version__
 from ..errors import DeadlinesError, InputError, file_kind, os_reason
 from ..i18n import LANGUAGES, Localizer
 from ..schedule import Event, Schedule
-from ..text import N_, Items
+from ..text import N_, Items, terminal_safe
 from ..timeutil import iso_local, iso_utc
 
 if TYPE_CHECKING:
@@ -159,8 +159,10 @@ _MD_SPECIAL = re.compile(r"([\\`*_|<>#\[\]])")
 
 
 def md_escape(text: str) -> str:
-    """Text as literal Markdown: syntax characters are backslash-escaped, line breaks become ``<br>``."""
-    return "<br>".join(_MD_SPECIAL.sub(r"\\\1", line) for line in text.splitlines() or [""])
+    """Text as literal Markdown: syntax characters are backslash-escaped, line breaks become ``<br>``, and
+    control characters their escape, in view (:func:`~deadlines.text.terminal_safe`)."""
+    lines = text.splitlines() or [""]
+    return "<br>".join(_MD_SPECIAL.sub(r"\\\1", terminal_safe(line)) for line in lines)
 
 
 def to_markdown(schedule: Schedule, locs: Sequence[Localizer], today: date | None = None) -> str:
@@ -379,6 +381,7 @@ def _rich_export(schedule: Schedule, fmt: str, locs: Sequence[Localizer], today:
     console = make_console(width, record=True, file=io.StringIO(), color_system="truecolor", force_terminal=True)
     print_schedule(schedule, locs, console, today)
     title = " / ".join(dict.fromkeys(schedule.name or loc._(N_("Offer timetable")) for loc in locs))
+    title = terminal_safe(title)  # the title of the page or picture: no control character
     if fmt == "svg":
         return console.export_svg(title=title)
     return console.export_html(inline_styles=True, code_format=_html_page(locs[0].lang.locale.replace("_", "-"), title))

@@ -18,7 +18,7 @@ from rich.theme import Theme
 
 from ..i18n import Localizer
 from ..schedule import Schedule
-from ..text import N_
+from ..text import N_, terminal_safe
 from .rows import SEVERITY, Rows, schedule_rows
 
 THEME = Theme(
@@ -74,7 +74,9 @@ def plain_text(draw: Callable[[Console], None], width: int) -> str:
 
 def rows_table(rows: Rows, separator: str = "; ", event_line: str = "{regime}: {label}") -> Table:
     # Titles, headers and captions are Text, never markup: a deal named "Project [draft]" keeps its brackets.
-    table = Table(title=Text(rows.title), box=box.SIMPLE_HEAVY, show_lines=True, title_style="heading", expand=True)
+    table = Table(
+        title=Text(terminal_safe(rows.title)), box=box.SIMPLE_HEAVY, show_lines=True, title_style="heading", expand=True
+    )
     event_header, *zone_headers = rows.headers
     table.add_column(Text(event_header), overflow="fold", ratio=1, min_width=28)
     for i, header in enumerate(zone_headers[: len(rows.zones)]):
