@@ -392,8 +392,7 @@ def read_text_file(path: str | Path, limit: int = MAX_FILE_BYTES) -> str:
 
 
 def _too_big(limit: int) -> Msg:
-    size = f"{limit // 1024 // 1024} MiB" if limit % (1024 * 1024) == 0 else f"{limit} bytes"
-    return Msg(N_("it is larger than {size}: too large for a deal file"), size=size)
+    return Msg(N_("it is larger than {size} MiB: too large for a deal file"), size=max(1, limit // (1024 * 1024)))
 
 
 def _why(exc: OSError | UnicodeDecodeError) -> Msg | str:
