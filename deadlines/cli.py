@@ -492,11 +492,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         langs = parse_langs(spec) if spec is not None else langs_from_env()
         loc = Localizer(langs[0], cldr=False)
         install_argparse(loc)
-        args = _parser(loc).parse_args(argv)
-        if args.command == "tui":  # the app owns the terminal
-            return _tui(args, langs)
         with guarded_stdout():
-            return _command(args, langs, loc)
+            args = _parser(loc).parse_args(argv)  # --help and --version write here too
+            if args.command != "tui":
+                return _command(args, langs, loc)
+        return _tui(args, langs)  # the app owns the terminal
     except DeadlinesError as exc:
         print(loc.text(Msg(N_("deadlines: error: {message}"), message=exc.msg)), file=sys.stderr)
         return EXIT_INPUT

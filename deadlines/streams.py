@@ -170,7 +170,11 @@ def guarded_stdout() -> Iterator[None]:
     original = sys.stdout
     sys.stdout = _Guarded(original)
     try:
-        yield
+        try:
+            yield
+        except SystemExit:  # --help, --version: their text is output too
+            sys.stdout.flush()
+            raise
         sys.stdout.flush()
     except (OutputError, BrokenPipeError):
         _discard(original)

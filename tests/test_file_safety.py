@@ -439,6 +439,7 @@ ENCODINGS = [
         ["Lundi de Paques"],
         id="ascii-bizdays",
     ),
+    pytest.param("ascii", ["schedule", "--help", "--lang", "fr"], ["par defaut"], id="ascii-help"),
     pytest.param("latin-1", ["schedule", SEED, "--lang", "fr"], ["Événement", "Heure de New York"], id="latin-1-fr"),
 ]
 
@@ -483,6 +484,8 @@ OUTPUT_COMMANDS = [
     pytest.param(["rules", "us-14d", "--format", "json"], id="rules-json"),
     pytest.param(["regimes"], id="regimes"),
     pytest.param(["bizdays", "count", "--calendar", "XNYS", "2026-01-01", "2026-12-31"], id="bizdays"),
+    pytest.param(["schedule", "--help"], id="help"),
+    pytest.param(["--version"], id="version"),
 ]
 
 
