@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 from . import __version__
 from .errors import DeadlinesError
 from .i18n import Lang, Localizer, install_argparse, langs_from_env, parse_langs
+from .streams import guarded_stdout, plain_errors
 from .text import N_, Items, Msg, Term
 
 EXIT_BREACH = 1
@@ -159,8 +160,11 @@ def _output_options(p: argparse.ArgumentParser, loc: Localizer, formats: Sequenc
     p.add_argument("--force", action="store_true", help=loc._("overwrite FILE if it exists"))
 
     def width(text: str) -> int:
-        if not text.isdigit() or int(text) < 40:
-            message = Msg(N_("'{value}' is not a table width: give a whole number, 40 or more"), value=text)
+        from .render.table import MAX_WIDTH, MIN_WIDTH
+
+        if not (text.isascii() and text.isdigit() and MIN_WIDTH <= int(text) <= MAX_WIDTH):
+            template = N_("'{value}' is not a table width: give a whole number from {least} to {most}")
+            message = Msg(template, value=text, least=MIN_WIDTH, most=MAX_WIDTH)
             raise argparse.ArgumentTypeError(loc.text(message))
         return int(text)
 
@@ -319,22 +323,28 @@ class _Progress:
 
 
 def _check_output(args: argparse.Namespace) -> None:
-    """Refuse an existing output file before any work is done (nothing is written on failure)."""
-    if args.output == "":
-        raise DeadlinesError(N_("--output needs a file name (or - for standard output)"))
-    if args.output and args.output != "-" and not args.force:
-        from pathlib import Path
+    """Refuse an output file that cannot or must not be written before any work is done (nothing is
+    written on failure): see :func:`deadlines.render.export.check_output`."""
+    if args.output is None:
+        return
+    from .render.export import check_output
 
-        if Path(args.output).is_dir():
-            raise DeadlinesError(N_("cannot write {path}: it is a directory"), path=args.output)
-        if Path(args.output).exists():
-            raise DeadlinesError(N_("{path} exists: add --force to overwrite it"), path=args.output)
+    check_output(args.output, args.force, _kept(args))
+
+
+def _kept(args: argparse.Namespace) -> list[str]:
+    """The files ``--output`` must never replace: the deal file read."""
+    deal = getattr(args, "deal", None)
+    return [deal] if deal else []
 
 
 def _print_json(data: Any) -> None:
     import json
 
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    from .streams import can_encode_all
+
+    # Escaped where the output cannot carry every character: the data stays exact.
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=not can_encode_all(sys.stdout)) + "\n")
 
 
 def _bizdays(args: argparse.Namespace, loc: Localizer) -> int:
@@ -467,28 +477,34 @@ def _deal_path(path: str) -> str:
     return path
 
 
+def _command(args: argparse.Namespace, langs: list[Lang], loc: Localizer) -> int:
+    if args.command == "schedule":
+        return _schedule(args, langs)
+    if args.command == "scan":
+        return _scan(args, langs)
+    if args.command == "bizdays":
+        return _bizdays(args, Localizer(langs[0], cldr=args.format == "text"))
+    if args.command == "calendar":
+        return _calendar(args, langs)
+    if args.command == "rules":
+        return _rules(args, langs)
+    return _listing(args, loc)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     loc = Localizer("en", cldr=False)
+    plain_errors(sys.stderr)  # an error in French on an ASCII terminal: plain spaces and quotes
     try:
         spec = _scan_lang(argv)
         langs = parse_langs(spec) if spec is not None else langs_from_env()
         loc = Localizer(langs[0], cldr=False)
         install_argparse(loc)
-        args = _parser(loc).parse_args(argv)
-        if args.command == "schedule":
-            return _schedule(args, langs)
-        if args.command == "scan":
-            return _scan(args, langs)
-        if args.command == "bizdays":
-            return _bizdays(args, Localizer(langs[0], cldr=args.format == "text"))
-        if args.command == "calendar":
-            return _calendar(args, langs)
-        if args.command == "rules":
-            return _rules(args, langs)
-        if args.command == "tui":
-            return _tui(args, langs)
-        return _listing(args, loc)
+        with guarded_stdout():
+            args = _parser(loc).parse_args(argv)  # --help and --version write here too
+            if args.command != "tui":
+                return _command(args, langs, loc)
+        return _tui(args, langs)  # the app owns the terminal
     except DeadlinesError as exc:
         print(loc.text(Msg(N_("deadlines: error: {message}"), message=exc.msg)), file=sys.stderr)
         return EXIT_INPUT

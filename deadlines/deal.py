@@ -332,28 +332,67 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
         raise DealFileError(path, exc.msg) from None
 
 
+MAX_FILE_BYTES = 1024 * 1024  # a deal file is a page of text; anything bigger is not one
+
+
 def load_deal(path: str | Path) -> Deal:
     """Read a deal file; every problem becomes a :class:`DealFileError` with the file (and line)."""
-    p = Path(path)
+    text = read_text_file(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        return parse_deal(text, str(path))
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise DealFileError(str(path), Msg(N_("its arrays or tables are nested too deeply"))) from None
+
+
+def read_text_file(path: str | Path, limit: int = MAX_FILE_BYTES) -> str:
+    """The text of the UTF-8 file ``path``, refused (:class:`DealFileError`) unless it is a regular file of at
+    most ``limit`` bytes: a FIFO, a device (``/dev/zero``) or a socket is never opened for reading, so it
+    can neither block nor fill the memory. Used for deal files and any other file a user names as input."""
+    import os
+    import stat
+
+    from .errors import file_kind
+
+    name = str(path)
+    try:
+        mode = os.stat(name).st_mode  # a socket cannot even be opened: say what it is
+        if not stat.S_ISREG(mode):
+            raise DealFileError(name, Msg(N_("cannot read: {reason}"), reason=file_kind(mode)))
+        # O_NONBLOCK: a FIFO put in the file's place after the check does not block the open.
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise DealFileError(str(p), Msg(N_("no such file"))) from None
+        raise DealFileError(name, Msg(N_("no such file"))) from None
+    except OSError as exc:
+        raise DealFileError(name, Msg(N_("cannot read: {reason}"), reason=_why(exc))) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise DealFileError(name, Msg(N_("cannot read: {reason}"), reason=file_kind(info.st_mode)))
+        if info.st_size > limit:
+            raise DealFileError(name, _too_big(limit))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:  # it grew since fstat
+            raise DealFileError(name, _too_big(limit))
+        return data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise DealFileError(str(p), Msg(N_("cannot read: {reason}"), reason=_why(exc))) from None
-    return parse_deal(text, str(p))
+        raise DealFileError(name, Msg(N_("cannot read: {reason}"), reason=_why(exc))) from None
+    finally:
+        os.close(fd)
+
+
+def _too_big(limit: int) -> Msg:
+    return Msg(N_("it is larger than {size} MiB: too large for a deal file"), size=max(1, limit // (1024 * 1024)))
 
 
 def _why(exc: OSError | UnicodeDecodeError) -> Msg | str:
     """Why a file cannot be read, in words (the system's own words for the rarer reasons)."""
+    from .errors import os_reason
+
     if isinstance(exc, UnicodeDecodeError):
         byte = f"0x{exc.object[exc.start]:02X}"
         return Msg(N_("it is not UTF-8 text (byte {byte} at position {position})"), byte=byte, position=exc.start)
-    if isinstance(exc, IsADirectoryError):
-        return Msg(N_("it is a directory"))
-    if isinstance(exc, PermissionError):
-        return Msg(N_("permission denied"))
-    return exc.strerror or exc.__class__.__name__
+    return os_reason(exc)
 
 
 def dump_deal(deal: Deal) -> str:

@@ -106,3 +106,41 @@ class DealFileError(DeadlinesError):
         else:
             template = N_("{path}, line {line}, column {column}: {detail}")
             super().__init__(template, path=path, line=line, column=column, detail=detail)
+
+
+def os_reason(error: OSError) -> Msg | str:
+    """Why a file operation failed, in words: the common reasons translated, the system's words for the
+    rarer ones (its ``strerror``, in English)."""
+    import errno
+
+    reasons = {
+        errno.ENAMETOOLONG: N_("file name too long"),
+        errno.EACCES: N_("permission denied"),
+        errno.EPERM: N_("permission denied"),
+        errno.ENOSPC: N_("no space left on device"),
+        errno.EROFS: N_("read-only file system"),
+        errno.ENOTDIR: N_("a part of the path is not a directory"),
+        errno.EISDIR: N_("it is a directory"),
+        errno.EBADF: N_("it is closed"),
+        errno.EDQUOT: N_("disk quota exceeded"),
+        errno.EIO: N_("input/output error"),
+    }
+    template = reasons.get(error.errno or 0)
+    if template is not None:
+        return Msg(template)
+    return error.strerror or error.__class__.__name__
+
+
+def file_kind(mode: int) -> Msg:
+    """What a file that is not a regular file is, in words (from its ``st_mode``)."""
+    import stat
+
+    if stat.S_ISDIR(mode):
+        return Msg(N_("it is a directory"))
+    if stat.S_ISFIFO(mode):
+        return Msg(N_("it is a named pipe (FIFO), not a regular file"))
+    if stat.S_ISSOCK(mode):
+        return Msg(N_("it is a socket, not a regular file"))
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return Msg(N_("it is a device, not a regular file"))
+    return Msg(N_("it is not a regular file"))

@@ -12,6 +12,7 @@ formats them its own way. ``str(msg)`` gives the English text with ISO dates, fo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -189,3 +190,31 @@ ORDINAL_TEMPLATES: dict[str, dict[str, str]] = {
         "other": N_("{n}th calendar day"),
     },
 }
+
+
+# -- text from files, shown on a terminal ----------------------------------------------------------------
+
+# Line and field breaks become spaces: a message stays one line, a table cell keeps its layout.
+_BREAKS = dict.fromkeys(map(ord, "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029"), " ")
+# What a terminal would obey instead of showing: C0 controls (ESC starts CSI and OSC sequences), DEL, C1
+# controls, and the bidirectional overrides and isolates that reorder what follows them on the line.
+_COMMANDS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` (a deal name, a note, a value echoed in an error) as data a terminal shows and never obeys:
+    breaks and tabs become spaces, other control and bidirectional-override characters their escape, in
+    view (``ESC`` becomes ``\\x1b``, so ``ESC[2J`` shows as ``\\x1b[2J`` and clears nothing).
+
+    >>> terminal_safe("Acme\\x1b]0;pwned\\x07 and\\nmore\\u202e")
+    'Acme\\\\x1b]0;pwned\\\\x07 and more\\\\u202e'
+    """
+    text = text.translate(_BREAKS)
+    if _COMMANDS.search(text) is None:
+        return text
+    return _COMMANDS.sub(lambda m: _escape(m[0]), text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

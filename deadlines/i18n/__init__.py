@@ -20,7 +20,18 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..text import ENGLISH, SEPARATORS, Items, Msg, Ordinal, Term, Translations, english_ordinal_form, plain
+from ..text import (
+    ENGLISH,
+    SEPARATORS,
+    Items,
+    Msg,
+    Ordinal,
+    Term,
+    Translations,
+    english_ordinal_form,
+    plain,
+    terminal_safe,
+)
 
 LANGUAGES = ("en", "fr")
 DOMAIN = "deadlines"
@@ -118,6 +129,8 @@ class Localizer:
             return self.ordinal(value)
         if isinstance(value, Items):
             return self.items(value)
+        if isinstance(value, str):  # a value from a file or the command line: shown, never obeyed
+            return terminal_safe(value)
         if self.cldr:
             from .formats import format_value
 

@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..errors import DeadlinesError, InputError
+from ..errors import DeadlinesError, InputError, file_kind, os_reason
 from ..i18n import LANGUAGES, Localizer
 from ..schedule import Event, Schedule
-from ..text import N_, Items
+from ..text import N_, Items, terminal_safe
 from ..timeutil import iso_local, iso_utc
 
 if TYPE_CHECKING:
@@ -165,8 +165,10 @@ _MD_SPECIAL = re.compile(r"([\\`*_|<>#\[\]])")
 
 
 def md_escape(text: str) -> str:
-    """Text as literal Markdown: syntax characters are backslash-escaped, line breaks become ``<br>``."""
-    return "<br>".join(_MD_SPECIAL.sub(r"\\\1", line) for line in text.splitlines() or [""])
+    """Text as literal Markdown: syntax characters are backslash-escaped, line breaks become ``<br>``, and
+    control characters their escape, in view (:func:`~deadlines.text.terminal_safe`)."""
+    lines = text.splitlines() or [""]
+    return "<br>".join(_MD_SPECIAL.sub(r"\\\1", terminal_safe(line)) for line in lines)
 
 
 def to_markdown(schedule: Schedule, locs: Sequence[Localizer], today: date | None = None) -> str:
@@ -385,6 +387,7 @@ def _rich_export(schedule: Schedule, fmt: str, locs: Sequence[Localizer], today:
     console = make_console(width, record=True, file=io.StringIO(), color_system="truecolor", force_terminal=True)
     print_schedule(schedule, locs, console, today)
     title = " / ".join(dict.fromkeys(schedule.name or loc._(N_("Offer timetable")) for loc in locs))
+    title = terminal_safe(title)  # the title of the page or picture: no control character
     if fmt == "svg":
         return console.export_svg(title=title)
     return console.export_html(inline_styles=True, code_format=_html_page(locs[0].lang.locale.replace("_", "-"), title))
@@ -398,35 +401,77 @@ def output_path(args: Any) -> str:
     return str(args.output) if args.output is not None else "-"
 
 
-def write_output(text: str, path: str | Path, force: bool = False) -> None:
+def check_output(path: str | Path, force: bool = False, keep: Sequence[str | Path] = ()) -> None:
+    """Refuse (:class:`DeadlinesError`) to write ``path`` unless the write can only create a new regular file
+    or, with ``force``, replace a regular file or a symbolic link itself (never its target).
+
+    Refused even with ``force``: a directory, a device, a FIFO or a socket; a name ending in a path separator
+    (``newdir/`` names a directory, not a file); a name the system cannot take (too long); a missing
+    directory; any of the files in ``keep`` (the deal file), by whatever path or link it is named.
+    """
+    name = str(path)
+    if name == "":
+        raise DeadlinesError(N_("--output needs a file name (or - for standard output)"))
+    if name == "-":
+        return
+    try:
+        mode: int | None = os.lstat(name).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise DeadlinesError(N_("cannot write {path}: {reason}"), path=name, reason=os_reason(error)) from None
+    if mode is not None and stat.S_ISLNK(mode):  # a link may be replaced, unless it leads to a directory,
+        with contextlib.suppress(OSError):  # a device, a FIFO or a socket (/dev/stdout): refused as they are
+            mode = os.stat(name).st_mode
+    if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        raise DeadlinesError(N_("cannot write {path}: {reason}"), path=name, reason=file_kind(mode))
+    system = os.path.realpath(os.path.dirname(name) or ".")
+    if any(system == top or system.startswith(top + "/") for top in ("/dev", "/proc", "/sys")):
+        # /dev/stdout may be a link to a regular file: never replace the system's own names
+        raise DeadlinesError(
+            N_("cannot write {path}: files in {directory} are not written (- writes to standard output)"),
+            path=name,
+            directory=system,
+        )
+    if name.endswith(tuple(filter(None, (os.sep, os.altsep)))):
+        raise DeadlinesError(
+            N_("cannot write {path}: a file name cannot end with '{separator}'"), path=name, separator=name[-1]
+        )
+    for kept in keep:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(name, kept):
+                raise DeadlinesError(N_("cannot write {path}: it is the deal file"), path=name)
+    directory = os.path.dirname(name) or "."
+    if not os.path.isdir(directory):
+        raise DeadlinesError(
+            N_("cannot write {path}: directory {directory} does not exist"), path=name, directory=directory
+        )
+    if mode is not None and not force:
+        raise DeadlinesError(N_("{path} exists: add --force to overwrite it"), path=name)
+
+
+def write_output(text: str, path: str | Path, force: bool = False, keep: Sequence[str | Path] = ()) -> None:
     """Write ``text`` (UTF-8, line endings as given) to ``path``, or to standard output if ``path`` is "-".
 
-    An existing file is replaced only with ``force``. The text goes to a temporary file in the same
-    directory, which then takes the file's name in one step (``os.replace``): readers see the old file or
-    the new one, never a part, and nothing is left behind if writing fails.
+    What may be written is decided by :func:`check_output` (``force``, ``keep``). The text goes to a
+    temporary file in the same directory, which then takes the file's name in one step (``os.replace``):
+    readers see the old file or the new one, never a part, and nothing is left behind if writing fails. A
+    symbolic link is replaced by the new file; the file it pointed to is left as it was.
     """
-    if str(path) == "":
-        raise DeadlinesError(N_("--output needs a file name (or - for standard output)"))
+    check_output(path, force, keep)
     data = text.encode("utf-8")
     if str(path) == "-":
         _write_stdout(text, data)
         return
     target = Path(path)
-    directory = target.parent
-    if not directory.is_dir():
-        raise DeadlinesError(
-            N_("cannot write {path}: directory {directory} does not exist"), path=str(target), directory=str(directory)
-        )
-    if target.is_dir():
-        raise DeadlinesError(N_("cannot write {path}: it is a directory"), path=str(target))
-    if not force and (target.exists() or target.is_symlink()):
-        raise DeadlinesError(N_("{path} exists: add --force to overwrite it"), path=str(target))
     try:
-        tmp = _write_temporary(directory, target.name, data)
+        tmp = _write_temporary(target.parent, data)
         try:
             if force:
-                with contextlib.suppress(OSError):  # keep the mode of the file we replace
-                    os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
+                with contextlib.suppress(OSError):  # keep the mode of the regular file we replace
+                    info = os.lstat(target)
+                    if stat.S_ISREG(info.st_mode):
+                        os.chmod(tmp, stat.S_IMODE(info.st_mode))
                 os.replace(tmp, target)
             else:
                 _link_new(tmp, target)
@@ -434,18 +479,17 @@ def write_output(text: str, path: str | Path, force: bool = False) -> None:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
     except OSError as error:
-        raise DeadlinesError(
-            N_("cannot write {path}: {reason}"), path=str(target), reason=error.strerror or str(error)
-        ) from error
+        raise DeadlinesError(N_("cannot write {path}: {reason}"), path=str(target), reason=os_reason(error)) from error
 
 
-def _write_temporary(directory: Path, name: str, data: bytes) -> Path:
-    """A new file next to the target, created with the user's umask (unlike mkstemp's 0600)."""
+def _write_temporary(directory: Path, data: bytes) -> Path:
+    """A new file next to the target, created with the user's umask (unlike mkstemp's 0600). Its name is
+    short, whatever the target's: a target name near the system's limit (255 bytes) can still be written."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
         import secrets
 
-        tmp = directory / f".{name}.{secrets.token_hex(4)}.tmp"
+        tmp = directory / f".deadlines-{secrets.token_hex(4)}.tmp"
         try:
             fd = os.open(tmp, flags, 0o666)
         except FileExistsError:

@@ -18,7 +18,7 @@ from rich.theme import Theme
 
 from ..i18n import Localizer
 from ..schedule import Schedule
-from ..text import N_
+from ..text import N_, terminal_safe
 from .rows import SEVERITY, Rows, schedule_rows
 
 THEME = Theme(
@@ -47,8 +47,21 @@ THEME = Theme(
 SIDE_BY_SIDE_MIN = 200
 
 
+# Table widths the command line accepts (--width, and COLUMNS from the environment).
+MIN_WIDTH, MAX_WIDTH = 40, 1000
+
+
 def make_console(width: int | None = None, **kwargs: object) -> Console:
-    return Console(theme=THEME, width=width, **kwargs)  # type: ignore[arg-type]
+    """A console with the theme, ``width`` columns wide (default: the terminal's). ``COLUMNS`` counts only
+    when it is a whole number from 40 to 1000: otherwise (``0``, ``-5``, ``abc``) it is ignored, as if
+    unset, and the table takes the terminal's width (80 when the output is not a terminal)."""
+    import os
+
+    environ = dict(os.environ)
+    columns = environ.get("COLUMNS", "")
+    if not (columns.isdigit() and MIN_WIDTH <= int(columns) <= MAX_WIDTH):
+        environ.pop("COLUMNS", None)
+    return Console(theme=THEME, width=width, _environ=environ, **kwargs)  # type: ignore[arg-type]
 
 
 def plain_text(draw: Callable[[Console], None], width: int) -> str:
@@ -61,7 +74,9 @@ def plain_text(draw: Callable[[Console], None], width: int) -> str:
 
 def rows_table(rows: Rows, separator: str = "; ", event_line: str = "{regime}: {label}") -> Table:
     # Titles, headers and captions are Text, never markup: a deal named "Project [draft]" keeps its brackets.
-    table = Table(title=Text(rows.title), box=box.SIMPLE_HEAVY, show_lines=True, title_style="heading", expand=True)
+    table = Table(
+        title=Text(terminal_safe(rows.title)), box=box.SIMPLE_HEAVY, show_lines=True, title_style="heading", expand=True
+    )
     event_header, *zone_headers = rows.headers
     table.add_column(Text(event_header), overflow="fold", ratio=1, min_width=28)
     for i, header in enumerate(zone_headers[: len(rows.zones)]):

@@ -38,7 +38,7 @@ def parse_period(year: str | None, month: str | None, today: date) -> Period:
             return Period(date(y, m, 1), date(y, m, _calendar.monthrange(y, m)[1]), True)
         y = int(year) if year is not None else today.year
         return Period(date(y, 1, 1), date(y, 12, 31), False)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: a year too large for a date (99999999999999999999)
         if month is not None:
             raise InputError("invalid month '{value}': expected YYYY-MM", value=month) from None
         raise InputError("invalid year '{value}': expected YYYY", value=year) from None

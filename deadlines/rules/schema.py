@@ -496,16 +496,9 @@ def parse_rulebook(text: str, origin: str) -> Rulebook:
 
 def load_rulebook(path: str | Path, origin: str | None = None) -> Rulebook:
     """Read and check the rulebook file at ``path`` (named ``origin`` in errors: by default, the path)."""
-    where = origin or str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DealFileError(where, Msg(N_("no such file"))) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        from ..deal import _why
+    from ..deal import read_text_file  # a regular UTF-8 file of a reasonable size, or a one-line error
 
-        raise DealFileError(where, Msg(N_("cannot read: {reason}"), reason=_why(exc))) from None
-    return parse_rulebook(text, where)
+    return parse_rulebook(read_text_file(path), origin or str(path))
 
 
 __all__ = ["load_rulebook", "parse_rulebook"]
