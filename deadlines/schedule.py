@@ -21,16 +21,11 @@ if TYPE_CHECKING:
 Render = Callable[[Any], str]
 
 
-@dataclass(frozen=True)
-class Breach:
-    """A rule an event breaks: its stable ``code``, the ``rule`` it breaks (a citation), the message, and the
-    relief that waives it, if any (the event is then *relieved*, not *in breach*)."""
+class _Templated:
+    """A message kept as its English template and values, so each language translates it whole."""
 
-    code: str
-    rule: str
     template: str
-    params: dict[str, Any] = field(default_factory=dict)
-    waived_by: str | None = None
+    params: dict[str, Any]
 
     @property
     def msg(self) -> Msg:
@@ -40,6 +35,18 @@ class Breach:
     def message(self) -> str:
         """The English message."""
         return str(self.msg)
+
+
+@dataclass(frozen=True)
+class Breach(_Templated):
+    """A rule an event breaks: its stable ``code``, the ``rule`` it breaks (a citation), the message, and the
+    relief that waives it, if any (the event is then *relieved*, not *in breach*)."""
+
+    code: str
+    rule: str
+    template: str
+    params: dict[str, Any] = field(default_factory=dict)
+    waived_by: str | None = None
 
     def to_json(self, text: Render = str) -> dict[str, Any]:
         data = {"code": self.code, "rule": text(Term(self.rule)), "message": text(self.msg)}
@@ -132,7 +139,7 @@ class Event:
 
 
 @dataclass(frozen=True)
-class Warning:
+class Warning(_Templated):
     """Something the user must hear: a DST-mismatch week, a counted closure, relief, or a breach.
 
     ``code`` is stable for scripts; ``template`` and ``params`` let the presentation layer translate the
@@ -144,15 +151,6 @@ class Warning:
     params: dict[str, Any] = field(default_factory=dict)
     severity: str = "warning"  # info | warning | breach
     event: str | None = None
-
-    @property
-    def msg(self) -> Msg:
-        return Msg(self.template, **self.params)
-
-    @property
-    def message(self) -> str:
-        """The English message."""
-        return str(self.msg)
 
     def to_json(self, text: Render = str) -> dict[str, Any]:
         data: dict[str, Any] = {"code": self.code, "severity": self.severity, "message": text(self.msg)}
