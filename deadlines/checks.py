@@ -1,22 +1,26 @@
 """The checks every deal passes, however it was built: deal file, command line, the app's form or Python.
 
-:class:`~deadlines.model.Deal` runs :func:`check_deal` when it is made (and :func:`~deadlines.engine.compute`
-again, for a deal changed since), so the four ways in cannot drift apart. A problem is a
+:func:`build_deal` makes a deal and checks it: the deal-file reader, the command line and the app's form
+all use it, and :func:`~deadlines.engine.compute` runs :func:`check_deal` again (a ``Deal`` a script made
+directly, or changed since), so the four ways in cannot drift apart. A problem is a
 :class:`DealProblem` that says where in the deal it is (``[[observed]]`` number 2, key ``event``): a deal
 file turns that into its line; elsewhere the message names the thing itself.
 
 What is checked: every reference resolves (a regime of an amendment, relief or observation is one of the
 deal's, a relieved rule exists, an observed event is an event of this deal), nothing contradicts itself
-(an expiry given twice, one event observed twice), and nothing is silently ignored (a subsequent period
-for regimes that have none, an amendment no rule of its regime counts). Zones follow
+(an expiry given twice, one event observed twice, an observation of a date the deal itself sets), and
+nothing is silently ignored (a subsequent period for regimes that have none is refused; an amendment no
+rule of a leg counts, or relief from a rule that does not apply, is noted). Zones follow
 :mod:`deadlines.zones`.
+
+The notes are :class:`Notice` records, not the schedule's warnings: this module sits between the model and
+the engine, which turns them into warnings of the schedule.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .errors import DeadlinesError, InputError
@@ -25,7 +29,18 @@ from .text import N_, Items, Msg
 if TYPE_CHECKING:
     from .model import Deal
     from .rules import Rule, Rulebook
-    from .schedule import Warning
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something about the deal the timetable must say: ``code`` is stable for scripts, ``template`` and
+    ``params`` translate whole, ``event`` is the id of the event it concerns."""
+
+    code: str
+    template: str
+    params: dict[str, Any] = field(default_factory=dict)
+    severity: str = "warning"  # info | warning
+    event: str | None = None
 
 
 class DealProblem(InputError):
@@ -48,6 +63,8 @@ class _Leg:
 
 
 def _close(value: str, known: Sequence[str]) -> str | None:
+    import difflib  # only when there is something to suggest
+
     found = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
     return found[0] if found else None
 
@@ -78,8 +95,8 @@ def _zones(deal: Deal) -> None:
             if where is not None:
                 check("subsequent", None, "zone", where.zone)
     for i, obs in enumerate(deal.observed):
-        if obs.zone is not None:
-            check("observed", i, "zone", obs.zone)
+        if obs.zone is not None:  # a fact may be timestamped in UTC (a newswire, a filing's acceptance time)
+            check("observed", i, "zone", obs.zone, market=False)
 
 
 def _legs(deal: Deal) -> list[_Leg]:
@@ -139,13 +156,17 @@ def _options(deal: Deal, legs: list[_Leg]) -> None:
                     option=name,
                     close=close,
                 )
+            if not offered:
+                raise DealProblem(
+                    "", None, "options", N_("unknown option '{option}': these regimes have no options"), option=name
+                )
             raise DealProblem(
                 "",
                 None,
                 "options",
                 N_("unknown option '{option}' (known: {known})"),
                 option=name,
-                known=", ".join(offered) or "none",
+                known=Items(offered, "comma"),
             )
 
 
@@ -178,48 +199,45 @@ def _expiry(deal: Deal, legs: list[_Leg]) -> None:
         )
 
 
-def _amendments(deal: Deal, legs: list[_Leg]) -> list[Warning]:
-    from .schedule import Warning
-
-    warnings = []
+def _amendments(deal: Deal, legs: list[_Leg]) -> list[Notice]:
+    starts = {leg.regime: leg.start for leg in deal.legs}
+    notices = []
     for i, amendment in enumerate(deal.amendments):
         scope = [_regime_of("amendment", i, amendment.regime, legs)] if amendment.regime else legs
-        start = min(given.start for given in deal.legs if given.regime in {leg.regime for leg in scope})
-        if amendment.day < start:
-            raise DealProblem(
-                "amendment",
-                i,
-                "date",
-                N_("the amendment of {day} comes before the offer started ({start}): nothing to amend yet"),
-                day=amendment.day,
-                start=start,
-            )
         counted = [
             leg for leg in scope if any(r.kind == "amendment" and amendment.kind in r.amendments for r in leg.rules)
         ]
-        if not counted:
-            raise DealProblem(
-                "amendment",
-                i,
-                "regime" if amendment.regime else "kind",
-                N_("no rule of {regimes} counts a period from a '{kind}' amendment: nothing would change"),
-                regimes=Items([leg.regime for leg in scope], "or"),
-                kind=amendment.kind,
-            )
+        # A leg that counts a period from the amendment needs it on or after its own day 1.
+        for leg in counted or scope:
+            if amendment.day < starts[leg.regime]:
+                raise DealProblem(
+                    "amendment",
+                    i,
+                    "date",
+                    N_(
+                        "the amendment of {day} comes before the {regime} offer started ({start}): nothing to amend yet"
+                    ),
+                    day=amendment.day,
+                    regime=leg.regime,
+                    start=starts[leg.regime],
+                )
         for leg in scope:
             if leg not in counted:
-                warnings.append(
-                    Warning(
+                notices.append(
+                    Notice(
                         "amendment-not-counted",
-                        N_("{regime}: no rule counts a period from the '{kind}' amendment of {day}"),
+                        N_(
+                            "{regime}: no rule of this rulebook counts a period from a '{kind}' amendment ({day}): "
+                            "none is shown"
+                        ),
                         {"regime": leg.regime, "kind": amendment.kind, "day": amendment.day},
-                        "info",
                     )
                 )
-    return warnings
+    return notices
 
 
-def _relief(deal: Deal, legs: list[_Leg]) -> None:
+def _relief(deal: Deal, legs: list[_Leg]) -> list[Notice]:
+    notices = []
     for i, relief in enumerate(deal.relief):
         leg = _regime_of("relief", i, relief.regime, legs)
         if not relief.rules:
@@ -247,6 +265,32 @@ def _relief(deal: Deal, legs: list[_Leg]) -> None:
                     regime=leg.regime,
                     value=rule,
                 )
+            if relief.rules.count(rule) > 1:
+                raise DealProblem("relief", i, "rules", N_("'{value}' is named twice in 'rules'"), value=rule)
+            if rule == leg.book.start:  # day 1 is the deal's own fact: no rule is broken by it
+                raise DealProblem(
+                    "relief",
+                    i,
+                    "rules",
+                    N_(
+                        "{regime}.{value} is the offer's own first day, not a rule to waive: name the rule to waive "
+                        "(see 'deadlines rules {regime}')"
+                    ),
+                    regime=leg.regime,
+                    value=rule,
+                )
+            applies = any(r.key == rule and r.in_force for r in leg.rules) and (
+                deal.subsequent is not None
+                or "subsequent" not in (leg.book.rules[rule].requires, leg.book.rules[rule].phase)
+            )
+            if not applies:
+                notices.append(
+                    Notice(
+                        "relief-unused",
+                        N_("{regime}: the relief from '{value}' waives nothing: that rule does not apply to this deal"),
+                        {"regime": leg.regime, "value": rule},
+                    )
+                )
         for j, other in enumerate(deal.relief[:i]):
             both = sorted(set(other.rules) & set(relief.rules))
             if other.regime == relief.regime and both:
@@ -260,6 +304,7 @@ def _relief(deal: Deal, legs: list[_Leg]) -> None:
                     first=j + 1,
                     second=i + 1,
                 )
+    return notices
 
 
 def event_ids(deal: Deal, leg: _Leg) -> list[str]:
@@ -291,11 +336,31 @@ def _rule_of(event: str, legs: list[_Leg]) -> tuple[_Leg, Rule] | None:
     return None
 
 
-def _observed(deal: Deal, legs: list[_Leg]) -> list[Warning]:
-    from .schedule import Warning
+def _set_by_the_deal(deal: Deal, legs: list[_Leg]) -> dict[str, str]:
+    """The events whose dates the deal itself sets, and the part that sets each: observing another date
+    for one of them would contradict the deal."""
+    out = {}
+    for leg in legs:
+        book = leg.book
+        out[f"{book.id}.{book.start}"] = f"[[offer]] {leg.regime}"
+        if deal.expiry is not None:
+            out[f"{book.id}.{book.expiry}"] = "[expiry]"
+        for i in range(1, len(deal.extended) + 1):
+            out[f"{book.id}.{book.expiry}-extended-{i}"] = f"[[extended]] {i}"
+        sub = deal.subsequent
+        for rule in leg.rules:
+            if sub is not None and rule.phase == "subsequent":
+                if rule.kind == "start" and sub.start is not None:
+                    out[f"{book.id}.{rule.key}"] = "[subsequent] start"
+                if rule.kind == "expiry" and sub.expiry is not None:
+                    out[f"{book.id}.{rule.key}"] = "[subsequent]"
+    return out
 
-    warnings = []
+
+def _observed(deal: Deal, legs: list[_Leg]) -> list[Notice]:
+    notices = []
     known = [e for leg in legs for e in event_ids(deal, leg)]
+    fixed = _set_by_the_deal(deal, legs)
     seen: dict[str, int] = {}
     for i, obs in enumerate(deal.observed):
         if obs.event in seen:
@@ -309,13 +374,22 @@ def _observed(deal: Deal, legs: list[_Leg]) -> list[Warning]:
                 second=i + 1,
             )
         seen[obs.event] = i
+        if obs.event in fixed:
+            raise DealProblem(
+                "observed",
+                i,
+                "event",
+                N_("'{event}' is set by the deal itself ({where}): give its date there, not as an observation"),
+                event=obs.event,
+                where=fixed[obs.event],
+            )
         if obs.event in known:
             continue
         found = _rule_of(obs.event, legs)
         if found is not None and deal.subsequent is None and "subsequent" in (found[1].phase, found[1].requires):
             # e.g. the app's switch for the subsequent period turned off: said, not silently dropped
-            warnings.append(
-                Warning(
+            notices.append(
+                Notice(
                     "observed-ignored",
                     N_("observed event '{event}' ignored: the deal has no subsequent offering period or reopening"),
                     {"event": obs.event},
@@ -325,7 +399,7 @@ def _observed(deal: Deal, legs: list[_Leg]) -> list[Warning]:
             )
             continue
         raise DealProblem("observed", i, "event", _unknown_event(obs.event, deal, legs, known))
-    return warnings
+    return notices
 
 
 def _unknown_event(event: str, deal: Deal, legs: list[_Leg], known: list[str]) -> Msg:
@@ -373,37 +447,57 @@ def _unknown_event(event: str, deal: Deal, legs: list[_Leg], known: list[str]) -
     return Msg(N_("observed event '{event}' is not an event of this deal"), event=event)
 
 
-def _available(deal: Deal, legs: list[_Leg]) -> list[Warning]:
-    from .schedule import Warning
-
-    warnings = []
+def _available(deal: Deal, legs: list[_Leg]) -> list[Notice]:
+    notices = []
     for leg, given in zip(legs, deal.legs, strict=True):
         for rule in leg.book.rules.values():
             opt = rule.option
             if opt and opt.name in deal.options and opt.since and given.start < opt.since:
-                warnings.append(
-                    Warning(
+                notices.append(
+                    Notice(
                         "option-not-available",
                         N_("{regime}: option {option} applies to offers starting on or after {since}; not applied"),
                         {"regime": leg.regime, "option": opt.name, "since": opt.since},
                     )
                 )
-    return warnings
+    return notices
 
 
-def check_deal(deal: Deal) -> list[Warning]:
+def check_deal(deal: Deal) -> list[Notice]:
     """Check ``deal`` as a whole: raise :class:`DealProblem` for what cannot be honoured, return the
-    warnings for what is honoured with a remark (a chosen option not yet in force, an observation of a
-    period the deal does not have, an amendment one of its regimes does not count)."""
+    notices for what is honoured with a remark (a chosen option not yet in force, an observation of a
+    period the deal does not have, an amendment one of its legs does not count, relief that waives
+    nothing)."""
+    from .model import Deal
+
+    if not isinstance(deal, Deal):
+        raise InputError(N_("a Deal is needed, not {value}"), value=repr(deal)[:80])
+    deal.normalize()  # a script may have changed a field since the deal was made
     legs = _legs(deal)
     _zones(deal)
     _options(deal, legs)
     _expiry(deal, legs)
-    _relief(deal, legs)
-    warnings = _available(deal, legs)
-    warnings += _amendments(deal, legs)
-    warnings += _observed(deal, legs)
-    return warnings
+    notices = _relief(deal, legs)
+    notices += _available(deal, legs)
+    notices += _amendments(deal, legs)
+    notices += _observed(deal, legs)
+    return notices
 
 
-__all__ = ["DealProblem", "check_deal", "event_ids"]
+def build_deal(**fields: Any) -> Deal:
+    """A checked deal: the one way the deal-file reader, the command line and the app's form make one."""
+    from .model import Deal
+
+    deal = Deal(**fields)
+    check_deal(deal)
+    return deal
+
+
+def rebuild(deal: Deal, **changes: Any) -> Deal:
+    """``deal`` with ``changes``, checked again as a whole."""
+    changed = replace(deal, **changes)
+    check_deal(changed)
+    return changed
+
+
+__all__ = ["DealProblem", "Notice", "build_deal", "check_deal", "event_ids", "rebuild"]

@@ -69,7 +69,12 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     )
     sched.add_argument("deal", nargs="?", help=_("deal file (TOML), e.g. examples/serono-genset-2002.toml"))
     sched.add_argument("--regime", action="append", default=[], help=_("regime id (repeat for a cross-border offer)"))
-    sched.add_argument("--commence", help=_("commencement / opening date, YYYY-MM-DD (day 1)"))
+    sched.add_argument(
+        "--commence",
+        action="append",
+        default=[],
+        help=_("commencement / opening date, YYYY-MM-DD (day 1): one for every regime, or one per --regime in order"),
+    )
     sched.add_argument(
         "--expire",
         help=_(
@@ -187,27 +192,32 @@ def _today(text: str | None) -> Any:
 
 
 def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
+    from .checks import build_deal
     from .engine import compute
-    from .model import Deal, Leg, LocalTime
+    from .model import Leg, LocalTime
     from .rules import get_rulebook
     from .timeutil import parse_date, parse_local
     from .zones import market_zone
 
     if args.deal is not None:
-        if args.regime or args.commence or args.expire:
-            raise DeadlinesError(N_("give either a deal file or --regime/--commence/--expire, not both"))
-        from dataclasses import replace
-
+        if args.regime or args.commence or args.expire or args.zone:
+            raise DeadlinesError(N_("give either a deal file or --regime/--commence/--expire/--zone, not both"))
+        from .checks import rebuild
         from .deal import load_deal
 
         deal = load_deal(_deal_path(args.deal))
         if args.show or args.option:  # made again, so the deal's checks see what the flags add
             shown = list(dict.fromkeys([*deal.show_zones, *args.show]))
-            deal = replace(deal, show_zones=shown, options=deal.options | set(args.option))
+            deal = rebuild(deal, show_zones=shown, options=deal.options | set(args.option))
     else:
-        if not args.regime or args.commence is None:
+        if not args.regime or not args.commence:
             raise DeadlinesError(N_("give a deal file, or --regime and --commence"))
-        start = parse_date(args.commence)
+        starts = [parse_date(text) for text in args.commence]
+        if len(starts) not in (1, len(args.regime)):  # never a silent "the last one wins"
+            raise DeadlinesError(
+                N_("give one --commence for every regime, or one per --regime in the same order ({regimes})"),
+                regimes=Items(args.regime, "comma"),
+            )
         expiry = None
         if args.expire is not None:
             day, wall, offset = parse_local(args.expire)
@@ -215,9 +225,8 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
             expiry = LocalTime(day, wall, zone_name, offset)
         elif args.zone is not None:
             raise DeadlinesError(N_("--zone applies to --expire, which is missing"))
-        deal = Deal(
-            [Leg(r, start) for r in args.regime], expiry=expiry, show_zones=list(args.show), options=set(args.option)
-        )
+        legs = [Leg(r, starts[i] if len(starts) > 1 else starts[0]) for i, r in enumerate(args.regime)]
+        deal = build_deal(legs=legs, expiry=expiry, show_zones=list(args.show), options=set(args.option))
     today = _today(args.today)
     _check_output(args)
     schedule = compute(deal)

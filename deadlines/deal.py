@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .checks import DealProblem
+from .checks import DealProblem, build_deal
 from .errors import DeadlinesError, DealFileError
 from .model import Amendment, Deal, ExpiryTime, Leg, LocalTime, Observed, Relief, Subsequent
 from .text import N_, Items, Msg, Translations, plain
@@ -202,7 +202,9 @@ class _Reader:
             self.check(table, "at", lambda _: local.instant(), "")  # a wrong offset: at its line
             return local, None
         if day is not None:
-            return LocalTime(day, wall or END_OF_DAY, where), None
+            local = LocalTime(day, wall or END_OF_DAY, where)
+            self.check(table, "time" if "time" in table.data else "date", lambda _: local.instant(), "")
+            return local, None
         if wall is None and "zone" in table.data:  # a zone alone sets nothing: never dropped in silence
             raise self.fail("'zone' alone sets no time: add 'date', 'time' or both", table, "zone")
         return None, ExpiryTime(wall, where) if wall else None
@@ -230,11 +232,17 @@ def _syntax_error(path: str, text: str, exc: tomllib.TOMLDecodeError) -> DealFil
 
 
 def parse_deal(text: str, path: str = "<deal>") -> Deal:
+    """The deal the TOML ``text`` describes (``path`` names it in errors), checked as a whole."""
+    if not isinstance(text, str):
+        raise DealFileError(path, Msg(N_("a deal is TOML text (a str), not {value}"), value=type(text).__name__))
+    text = text.removeprefix("\ufeff")
     reader = _Reader(path, text)
     try:
         top = _Table(data=tomllib.loads(text))
     except tomllib.TOMLDecodeError as exc:
         raise _syntax_error(path, text, exc) from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise DealFileError(path, Msg(N_("its arrays or tables are nested too deeply"))) from None
     reader.keys(top, TOP)
     legs: list[Leg] = []
     for offer in reader.tables(top, "offer"):
@@ -296,7 +304,7 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
     for item in reader.tables(top, "observed"):
         reader.keys(item, OBSERVED)
         event, day = reader.text(item, "event"), reader.day(item, "date")
-        wall, where = reader.parsed(item, "time", WallTime.parse), reader.parsed(item, "zone", market_zone)
+        wall, where = reader.parsed(item, "time", WallTime.parse), reader.parsed(item, "zone", display_zone)
         approximate, source = reader.flag(item, "approximate"), reader.text(item, "source") or ""
         if event is None or day is None:
             raise reader.fail("[[observed]] needs 'event' and 'date'", item)
@@ -312,7 +320,7 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
     name, options, notes = reader.text(top, "name") or "", reader.texts(top, "options"), reader.texts(top, "notes")
     show = [reader.check(top, "show", display_zone, zone_name) for zone_name in reader.texts(top, "show")]
     try:
-        return Deal(
+        return build_deal(
             legs=legs,
             name=name,
             expiry=expiry,
@@ -337,11 +345,7 @@ MAX_FILE_BYTES = 1024 * 1024  # a deal file is a page of text; anything bigger i
 
 def load_deal(path: str | Path) -> Deal:
     """Read a deal file; every problem becomes a :class:`DealFileError` with the file (and line)."""
-    text = read_text_file(path)
-    try:
-        return parse_deal(text, str(path))
-    except RecursionError:  # tomllib reads nested arrays and tables by recursion
-        raise DealFileError(str(path), Msg(N_("its arrays or tables are nested too deeply"))) from None
+    return parse_deal(read_text_file(path), str(path))
 
 
 def read_text_file(path: str | Path, limit: int = MAX_FILE_BYTES) -> str:
@@ -374,7 +378,7 @@ def read_text_file(path: str | Path, limit: int = MAX_FILE_BYTES) -> str:
             data = handle.read(limit + 1)
         if len(data) > limit:  # it grew since fstat
             raise DealFileError(name, _too_big(limit))
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")  # the byte-order mark Windows editors write
     except (OSError, UnicodeDecodeError) as exc:
         raise DealFileError(name, Msg(N_("cannot read: {reason}"), reason=_why(exc))) from None
     finally:

@@ -130,7 +130,9 @@ class _Engine:
     def __init__(self, deal: Deal) -> None:
         self.deal = deal
         # The deal's own checks, again: a deal changed since it was made is held to them too.
-        self.warnings: list[Warning] = check_deal(deal)
+        self.warnings: list[Warning] = [
+            Warning(n.code, n.template, n.params, n.severity, n.event) for n in check_deal(deal)
+        ]
         self.legs: list[_LegState] = []
         self.observed: dict[str, Observed] = {o.event: o for o in deal.observed}
         for leg in deal.legs:

@@ -56,8 +56,16 @@ def _listed(value: Any, what: str, kind: type | tuple[type, ...] = str) -> list[
 
 
 def _kind(kind: type[Any] | tuple[type, ...]) -> str:
+    """Python type names, as Python writes them (``LocalTime | datetime``): code, not words to translate."""
     kinds = kind if isinstance(kind, tuple) else (kind,)
-    return " or ".join(k.__name__ for k in kinds)
+    return " | ".join(k.__name__ for k in kinds)
+
+
+def _optional(value: Any, kind: type, what: str) -> None:
+    if value is not None and not isinstance(value, kind):
+        raise InputError(
+            N_("{what} must be a {kind} or None, not {value}"), what=what, kind=kind.__name__, value=repr(value)
+        )
 
 
 def _set(obj: object, name: str, value: Any) -> None:
@@ -83,15 +91,14 @@ class LocalTime:
             )
 
     @classmethod
-    def of(cls, value: LocalTime | datetime) -> LocalTime:
-        """``value`` itself, or an aware ``datetime`` in an IANA zone as the wall time it shows there."""
+    def of(cls, value: LocalTime | datetime, what: str) -> LocalTime:
+        """``value`` itself, or an aware ``datetime`` in an IANA zone as the wall time it shows there
+        (``what`` names the field in the message)."""
         if isinstance(value, LocalTime):
             return value
         if not isinstance(value, datetime):
             raise InputError(
-                N_("{what} must be a LocalTime or an aware datetime, not {value}"),
-                what="Deal.expiry",
-                value=repr(value),
+                N_("{what} must be a LocalTime or an aware datetime, not {value}"), what=what, value=repr(value)
             )
         key = getattr(value.tzinfo, "key", None)
         if key is None:
@@ -161,6 +168,13 @@ class Observed:
             _set(self, "wall", _wall(self.wall, "Observed.wall"))
         if self.zone is not None:
             _text(self.zone, "Observed.zone")
+        if not isinstance(self.approximate, bool):
+            raise InputError(
+                N_("{what} must be True or False, not {value}"),
+                what="Observed.approximate",
+                value=repr(self.approximate),
+            )
+        _text(self.source, "Observed.source")
 
 
 @dataclass(frozen=True)
@@ -202,7 +216,8 @@ class Subsequent:
         if self.start is not None:
             _set(self, "start", _day(self.start, "Subsequent.start"))
         if self.expiry is not None:
-            _set(self, "expiry", LocalTime.of(self.expiry))
+            _set(self, "expiry", LocalTime.of(self.expiry, "Subsequent.expiry"))
+        _optional(self.expiry_time, ExpiryTime, "Subsequent.expiry_time")
 
 
 @dataclass
@@ -227,17 +242,23 @@ class Deal:
     notes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        from .checks import check_deal
+        self.normalize()
 
+    def normalize(self) -> None:
+        """Bring every field to its type (ISO strings to dates, an aware datetime to a LocalTime) or refuse
+        it: run when the deal is made and again by :func:`deadlines.checks.check_deal`, since a deal is a
+        mutable record a script may have changed since. What the deal *means* is checked there."""
         self.legs = _listed(self.legs, "Deal.legs", Leg)
         self.name = _text(self.name, "Deal.name")
         if self.expiry is not None:
-            self.expiry = LocalTime.of(self.expiry)
-        self.extended = [LocalTime.of(at) for at in _listed(self.extended, "Deal.extended", (LocalTime, datetime))]
+            self.expiry = LocalTime.of(self.expiry, "Deal.expiry")
+        _optional(self.expiry_time, ExpiryTime, "Deal.expiry_time")
+        _optional(self.subsequent, Subsequent, "Deal.subsequent")
+        extended = _listed(self.extended, "Deal.extended", (LocalTime, datetime))
+        self.extended = [LocalTime.of(at, "Deal.extended") for at in extended]
         self.amendments = _listed(self.amendments, "Deal.amendments", Amendment)
         self.observed = _listed(self.observed, "Deal.observed", Observed)
         self.relief = _listed(self.relief, "Deal.relief", Relief)
         self.show_zones = _listed(self.show_zones, "Deal.show_zones")
         self.options = set(_listed(self.options, "Deal.options"))
         self.notes = _listed(self.notes, "Deal.notes")
-        check_deal(self)

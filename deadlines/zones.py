@@ -67,7 +67,7 @@ PLACES = {
 }
 # Fixed offsets in the tz database (no daylight saving), by name.
 FIXED = {"EST": "-05:00", "MST": "-07:00", "HST": "-10:00"}
-# Rules kept for old systems: they follow US or EU dates but no place's history.
+# Legacy names kept for old systems (since tzdata 2024b, links to one city's zone): name the place.
 LEGACY_RULES = {"EST5EDT", "CST6CDT", "MST7MDT", "PST8PDT", "CET", "MET", "WET", "EET"}
 UTC_NAMES = {
     "UTC",
@@ -89,11 +89,20 @@ UTC_NAMES = {
     "Greenwich",
     "Etc/Greenwich",
 }
+# Names that are no place: the machine's own setting, a placeholder, and the database's internal copies
+# (posix/ and right/, the latter counting leap seconds, which civil time does not).
+MACHINE = {"localtime", "Factory", "posixrules"}
 _ETC_OFFSET = re.compile(r"(?:Etc/)?GMT([+-])(\d{1,2})")
 
 
 def _not_a_place(name: str) -> InputError | None:
     """The refusal for a name that is in the tz database but is no place's clock (never UTC itself)."""
+    if name in MACHINE or name.startswith(("posix/", "right/")):
+        return InputError(
+            N_("'{value}' is not a place's zone in the tz database: give the place's zone, such as {place}"),
+            value=name,
+            place=name.split("/", 1)[1] if name.startswith(("posix/", "right/")) else "America/New_York",
+        )
     place = PLACES.get(name.upper(), "America/New_York")
     if name in FIXED:
         return InputError(
@@ -106,7 +115,7 @@ def _not_a_place(name: str) -> InputError | None:
         )
     if name in LEGACY_RULES:
         return InputError(
-            N_("'{value}' is an old-style zone that follows no place's history: give the place's zone, {place}"),
+            N_("'{value}' is a legacy name kept for old systems: give the place's zone, {place}"),
             value=name,
             place=place,
         )

@@ -162,8 +162,10 @@ def test_relief_moves_no_date(
     text = SEED_TEXT.replace(RELIEVED, ", ".join(f'"{n}"' for n in names))
     code, out, err = run(capsys, text, tmp_path)
     check_contract(code, out, err)
-    if code == 2:
+    if replacement == "commencement":  # day 1 is the offer's own fact, not a rule to waive
+        assert code == 2, out[:200]
         return
+    assert code in (0, 1), err
     before = {e["id"]: (e["date"], e["utc"]) for e in json.loads(baseline[1])["events"]}
     after = {e["id"]: (e["date"], e["utc"]) for e in json.loads(out)["events"]}
     assert before == after

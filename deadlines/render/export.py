@@ -228,13 +228,13 @@ def _markdown_event_cell(row: Row) -> str:
 # -- iCalendar (RFC 5545) ------------------------------------------------------------------------------
 
 CRLF = "\r\n"
-_CONTROL = {chr(c) for c in (*range(0x00, 0x09), *range(0x0A, 0x20), 0x7F)}
 
 
 def ics_text(value: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped, controls dropped."""
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped; control and
+    bidirectional-override characters shown as escapes, as in every other format."""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = "".join(ch for ch in value if ch == "\n" or ch not in _CONTROL)
+    value = "\n".join(terminal_safe(line) for line in value.split("\n"))
     return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

@@ -25,8 +25,9 @@ from typing import Any, TypeVar, cast
 from ..errors import DeadlinesError, DealFileError
 from ..model import AMENDMENT_KINDS
 from ..text import N_, Items, Msg
-from ..timeutil import WallTime, parse_date, zone
+from ..timeutil import WallTime, parse_date
 from ..tomllines import TomlLines
+from ..zones import market_zone
 from .model import DAY1S, EVIDENCE, KINDS, LAST_CLOSING, PHASES, REQUIRES, UNITS, Option, Rule, Rulebook
 
 T = TypeVar("T", bound=str)
@@ -137,10 +138,12 @@ class _Table:
         raise self.refuse(key, N_("'{key}' must be a string, not {value}"), key=self.prefix + key, value=_shown(value))
 
     def text(self, key: str) -> str:
-        """A string that must be there."""
+        """A string that must be there, with words in it (an empty label or citation cites nothing)."""
         self.required(key)
         value = self.string(key)
         assert value is not None
+        if not value.strip():
+            raise self.refuse(key, N_("'{key}' is empty"), key=key)
         return value
 
     def choice(self, key: str, allowed: tuple[T, ...], default: T | None) -> T | None:
@@ -465,7 +468,7 @@ def parse_rulebook(text: str, origin: str) -> Rulebook:
             raise top.refuse(key, template, key=key, known=Items(calendars, "comma"), value=_shown(value))
     zone_name = top.text("zone")
     try:
-        zone(zone_name)
+        market_zone(zone_name)  # a place's clock: the policy of deadlines.zones
     except DeadlinesError as exc:
         raise top.refuse("zone", N_("'{key}': {detail}"), key="zone", detail=exc.msg) from None
     start, expiry = top.text("start"), top.text("expiry")

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from typing import TypeVar
 
-from ..checks import DealProblem
+from ..checks import DealProblem, rebuild
 from ..errors import AmbiguousTimeError, DeadlinesError, InputError
 from ..i18n import Localizer
 from ..model import AMENDMENT_KINDS, Amendment, Deal, ExpiryTime, Leg, LocalTime, Subsequent
@@ -152,7 +152,7 @@ def deal_from_form(form: Form, base: Deal, locs: list[Localizer]) -> Deal:
     deal = _field(
         "regimes",  # a regime given twice
         partial(
-            replace,
+            rebuild,
             base,
             legs=legs,
             expiry=expiry,
@@ -192,7 +192,7 @@ def deal_from_form(form: Form, base: Deal, locs: list[Localizer]) -> Deal:
             )
         extended.append(scheduled)
         scheduled = later
-    final = partial(replace, deal, expiry=scheduled, expiry_time=None, extended=extended, observed=base.observed)
+    final = partial(rebuild, deal, expiry=scheduled, expiry_time=None, extended=extended, observed=base.observed)
     return _field("amendments", final)
 
 
