@@ -20,8 +20,8 @@ the engine, which turns them into warnings of the schedule.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DeadlinesError, InputError
 from .text import N_, Items, Msg
@@ -31,14 +31,13 @@ if TYPE_CHECKING:
     from .rules import Rule, Rulebook
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(NamedTuple):  # a tuple, not a dataclass: this module is on every command's start-up path
     """Something about the deal the timetable must say: ``code`` is stable for scripts, ``template`` and
     ``params`` translate whole, ``event`` is the id of the event it concerns."""
 
     code: str
     template: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any]
     severity: str = "warning"  # info | warning
     event: str | None = None
 
@@ -55,8 +54,7 @@ class DealProblem(InputError):
         self.section, self.index, self.key = section, index, key
 
 
-@dataclass(frozen=True)
-class _Leg:
+class _Leg(NamedTuple):
     regime: str
     book: Rulebook
     rules: list[Rule]  # in force for the leg's start and the deal's options

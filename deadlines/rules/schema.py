@@ -14,7 +14,6 @@ deadlines.errors.DealFileError: x.toml: missing key 'title'
 
 from __future__ import annotations
 
-import difflib
 import json
 import tomllib
 from collections.abc import Callable
@@ -331,6 +330,8 @@ def _references(book: _Book, rules: dict[str, Rule]) -> None:
                 raise _refuse(book, key, field, N_("'{key}' cannot name the rule itself"), key=field)
             if name not in rules:
                 known = [*rules, LAST_CLOSING] if field == "anchor" else list(rules)
+                import difflib  # only on the way to an error
+
                 close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
                 if close:
                     template = N_("'{key}' must name a rule of this rulebook, not {value} (did you mean '{close}'?)")
