@@ -86,6 +86,7 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     sched.add_argument("--show", action="append", default=[], help=_("extra IANA zone to display (repeatable)"))
     sched.add_argument("--option", action="append", default=[], help=_("rule option, e.g. exemptive-order-2026"))
     sched.add_argument("--today", help=_("the date days left are counted from, YYYY-MM-DD (default: today)"))
+    _clock_option(sched, loc)
     _output_options(sched, loc, TABLE_FORMATS)
 
     scan = sub.add_parser(
@@ -99,6 +100,7 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     )
     scan.add_argument("--zone", help=_("IANA zone --time is read in (default: the first regime's zone)"))
     scan.add_argument("--option", action="append", default=[], help=_("rule option, e.g. exemptive-order-2026"))
+    _clock_option(scan, loc)
     _output_options(scan, loc, ("table", "csv", "json"))
 
     biz = sub.add_parser("bizdays", parents=[common], help=_("business-day arithmetic on a calendar"))
@@ -124,6 +126,7 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     when = cal.add_mutually_exclusive_group()
     when.add_argument("--year", help=_("a whole year, YYYY (default: this year)"))
     when.add_argument("--month", help=_("one month, YYYY-MM"))
+    _clock_option(cal, loc)
     _output_options(cal, loc, ("table", "json"))
 
     rules = sub.add_parser("rules", parents=[common], help=_("the rules of a regime with their citations"))
@@ -132,6 +135,7 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     rules.add_argument(
         "--check", metavar="FILE", help=_("check a rulebook file (TOML): its keys, values and references")
     )
+    _clock_option(rules, loc)
     _output_options(rules, loc, ("table", "json"))
 
     tui = sub.add_parser("tui", parents=[common], help=_("open the interactive timetable (full screen)"))
@@ -156,6 +160,17 @@ def _calendar_options(p: argparse.ArgumentParser, loc: Localizer) -> None:
         choices=("all", "any"),
         default="all",
         help=loc._("joint calendars: open in all (default) or in any"),
+    )
+
+
+def _clock_option(p: argparse.ArgumentParser, loc: Localizer) -> None:
+    p.add_argument(
+        "--clock",
+        choices=("12", "24"),
+        help=loc._(
+            "write every zone's times on the 12-hour clock (6:00 p.m.) or the 24-hour clock (18:00); default: "
+            "as each zone's offer documents write them (12:00 noon New York, 18:00 Paris)"
+        ),
     )
 
 
@@ -231,7 +246,7 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
     _check_output(args)
     schedule = compute(deal)
     status = EXIT_BREACH if schedule.breaches else 0
-    locs = [Localizer(lang) for lang in langs]
+    locs = [Localizer(lang, clock=args.clock) for lang in langs]
     if args.format == "table" and not args.output:
         from .render.table import make_console, print_schedule
 
@@ -270,7 +285,7 @@ def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
         console = make_console(args.width)
     with _Progress(console) as progress:
         rows = scan(args.regime, first, last, at=at, options=args.option, progress=progress)
-    locs = [Localizer(lang) for lang in langs]
+    locs = [Localizer(lang, clock=args.clock) for lang in langs]
     from .render.export import output_path, write_output
 
     if args.format in ("csv", "json"):
@@ -414,7 +429,7 @@ def _is_message(day: Any, open_: bool, calendar: str, labels: Sequence[Any]) -> 
 def _calendar(args: argparse.Namespace, langs: list[Lang]) -> int:
     from .render.views import calendar_view
 
-    return calendar_view(args, [Localizer(lang) for lang in langs])
+    return calendar_view(args, [Localizer(lang, clock=args.clock) for lang in langs])
 
 
 def _rules(args: argparse.Namespace, langs: list[Lang]) -> int:
@@ -424,7 +439,7 @@ def _rules(args: argparse.Namespace, langs: list[Lang]) -> int:
         return check_view(args, Localizer(langs[0], cldr=False))
     from .render.views import rules_view
 
-    return rules_view(args, [Localizer(lang) for lang in langs])
+    return rules_view(args, [Localizer(lang, clock=args.clock) for lang in langs])
 
 
 def _tui(args: argparse.Namespace, langs: list[Lang]) -> int:

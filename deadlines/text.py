@@ -74,6 +74,19 @@ class At:
 
 
 @dataclass(frozen=True)
+class WallClock:
+    """A time of day in a zone, e.g. an exchange's early close: "1:00 p.m." in New York, "13h00" in French;
+    ``13:00`` in neutral text (JSON)."""
+
+    hour: int
+    minute: int
+    zone: str
+
+    def __str__(self) -> str:
+        return f"{self.hour:02d}:{self.minute:02d}"
+
+
+@dataclass(frozen=True)
 class ZoneName:
     """A zone as people say it: "New York time", "heure de Paris"."""
 

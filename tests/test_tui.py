@@ -60,7 +60,7 @@ def test_seed_opens_with_the_genset_timetable_and_switches_to_french() -> None:
             await pilot.press("l")
             await pilot.pause()
             cell = _expiry_cell(app)
-            assert "12 septembre 2002 12:00" in cell and "18:00" in cell
+            assert "12 septembre 2002 12h00" in cell and "18h00" in cell
             await pilot.press("l")  # both languages: English and French labels side by side
             await pilot.pause()
             cell = _expiry_cell(app)
@@ -148,7 +148,7 @@ def test_clock_and_countdown_to_the_next_deadline() -> None:
         async with app.run_test(size=(160, 45)) as pilot:
             await pilot.pause()
             clock = str(app.query_one("#clock").render())
-            assert "New York time 08:00" in clock and "Paris time 14:00" in clock
+            assert "New York City time 8:00 a.m." in clock and "Paris time 14:00" in clock
             assert "in 0 d 4 h 0 min" in clock
 
     asyncio.run(scenario())
@@ -223,7 +223,7 @@ def test_subsequent_period_switch_and_extra_zones() -> None:
             headers = [str(c.label) for c in app.query_one("#schedule", DataTable).columns.values()]
             assert "Tokyo time" in headers
             # 12:00 New York on 12 Sep 2002 (EDT, UTC-4) is 01:00 the next day in Tokyo (JST, UTC+9).
-            assert "Sep 13 1:00" in _expiry_cell(app).replace("\u202f", " ")
+            assert "Sep 13 01:00" in _expiry_cell(app)  # Tokyo: the 24-hour clock
 
     asyncio.run(scenario())
 
@@ -260,7 +260,7 @@ def test_clocks_out_of_step_are_highlighted() -> None:
         app = DeadlinesApp(deal, [Lang("en", "en")], today=date(2026, 3, 1))
         async with app.run_test(size=(160, 45)):
             row = app.query_one("#schedule", DataTable).get_row("fr-amf.closing")
-            assert str(row[2]) == "5:00\u202fPM" and "magenta" in str(row[2].style)
+            assert str(row[2]) == "17:00" and "magenta" in str(row[2].style)
             start = app.query_one("#schedule", DataTable).get_row("us-14d.commencement")
             assert "magenta" not in str(start[2].style)  # 9 February: both on standard time
 

@@ -102,11 +102,16 @@ class Localizer:
 
     With ``cldr=False`` values keep their neutral form (ISO dates), as in JSON output and error
     messages; with ``cldr=True`` dates, times, zones, lists and ordinals follow the CLDR locale.
+    ``clock`` ("12" or "24", from ``--clock``) writes every zone's times on that clock; by default each
+    zone's times read as its offer documents write them (see :mod:`deadlines.i18n.formats`).
     """
 
-    def __init__(self, lang: Lang | str = "en", *, cldr: bool = True) -> None:
+    def __init__(self, lang: Lang | str = "en", *, cldr: bool = True, clock: str | None = None) -> None:
         self.lang = Lang.parse(lang) if isinstance(lang, str) else lang
         self.cldr = cldr
+        if clock not in (None, "12", "24"):
+            raise InputError("unknown clock '{value}': use 12 or 24", value=clock)
+        self.clock = clock
         self.tr = translations(self.lang.words)
 
     # -- words -----------------------------------------------------------------------------------

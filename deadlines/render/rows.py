@@ -93,9 +93,9 @@ def _times(loc: Localizer, event: Event, zones: list[str]) -> list[str]:
     lead_day = day_and_clock(event.instant, zones[0])[0]
     out = []
     for i, zone_name in enumerate(zones):
-        day, clock = format_clock(loc, event.instant, zone_name)
-        if i == 0:
-            out.append(f"{format_date(loc, day, 'long')} {clock}")
+        day, clock = format_clock(loc, event.instant, zone_name, nowrap=True)  # "12:00 noon" on one line
+        if i == 0:  # the date on its own line: "Thursday, September 12, 2002" / "12:00 noon"
+            out.append(f"{format_date(loc, day, 'long')}\n{clock}")
         elif day != lead_day:
             out.append(f"{format_date(loc, day, 'short')}\n{clock}")
         else:
@@ -134,7 +134,9 @@ def schedule_rows(schedule: Schedule, loc: Localizer, today: date | None = None)
         )
     for warning in schedule.warnings:
         rows.warnings.append((warning.severity, warning.code, loc.text(warning.msg)))
-    rows.legend = loc._(N_("24:00 is the end of the day shown; times in every zone are the same instant."))
+    rows.legend = loc._(
+        N_("24:00 and midnight are the end of the day shown; times in every zone are the same instant.")
+    )
     return rows
 
 

@@ -200,6 +200,11 @@ def scan_tables(
             loc.text(Msg(N_("Earliest expiry for each launch date: {regimes}"), regimes=Items(regimes, "comma")))
         )
         fixed = sum(widths) + 2 * len(headers) + NOTES_MIN <= width  # 2: a column's padding
+        if not fixed:  # cells that wrap: each time on its own line, so "12:00 midnight" stays whole
+            lines = [
+                (_cells(loc, row, regimes, zones, format_date, format_clock, "\n"), s)
+                for row, (_, s) in zip(rows, lines, strict=True)
+            ]
         step = PIECE if fixed else max(len(lines), 1)
         pieces = []
         for start in range(0, max(len(lines), 1), step):
@@ -213,7 +218,12 @@ def scan_tables(
             )
             for i, header in enumerate(headers[:-1]):
                 justify: JustifyMethod = "right" if i > len(zones) else "left"
-                table.add_column(header, width=widths[i] if fixed else None, no_wrap=fixed, justify=justify)
+                # The lead zone's column is never narrower than its longest time ("12:00 midnight").
+                least = max((cell_len(c[i].split("\n")[-1]) for c, _ in lines), default=0) if i == 1 else None
+                size = widths[i] if fixed else None
+                if not fixed and i > len(zones):  # a count: as narrow as its header's longest word ("us-14d:")
+                    size = max([*map(cell_len, header.split(" ")), *(cell_len(c[i]) for c, _ in lines)])
+                table.add_column(header, width=size, min_width=least, no_wrap=fixed, justify=justify)
             table.add_column(headers[-1], overflow="fold")
             for cells, style in lines[start : start + step]:
                 table.add_row(*map(Text, cells), style=style)  # Text: a "[" in a name is not markup
@@ -229,6 +239,7 @@ def _cells(
     zones: Sequence[str],
     format_date: Callable[..., str],
     format_clock: Callable[..., tuple[date, str]],
+    sep: str = " ",
 ) -> list[str]:
     legs = {leg.regime: leg for leg in row.legs}
     cells = [format_date(loc, row.launch)]
@@ -240,9 +251,9 @@ def _cells(
         day, clock = format_clock(loc, row.expiry, z)
         if lead is None:
             lead = day
-            cells.append(f"{format_date(loc, day)} {clock}")
+            cells.append(f"{format_date(loc, day)}{sep}{clock}")
         else:
-            cells.append(clock if day == lead else f"{format_date(loc, day, 'short')} {clock}")
+            cells.append(clock if day == lead else f"{format_date(loc, day, 'short')}{sep}{clock}")
     cells += [str(legs[r].business_days) if r in legs else "" for r in regimes]
     cells.append(loc.pgettext("separator between the parts of a trace", "; ").join(map(loc.text, notes(row, zones))))
     return cells

@@ -78,10 +78,10 @@ def rows_table(rows: Rows, separator: str = "; ", event_line: str = "{regime}: {
         title=Text(terminal_safe(rows.title)), box=box.SIMPLE_HEAVY, show_lines=True, title_style="heading", expand=True
     )
     event_header, *zone_headers = rows.headers
-    table.add_column(Text(event_header), overflow="fold", ratio=1, min_width=28)
+    table.add_column(Text(event_header), overflow="fold", ratio=1, min_width=28, width=28)
     for i, header in enumerate(zone_headers[: len(rows.zones)]):
         # The lead zone carries the full date on one line; the others wrap to date / time.
-        table.add_column(Text(header), no_wrap=i == 0, max_width=None if i == 0 else 14)
+        table.add_column(Text(header), min_width=14 if i == 0 else None, max_width=None if i == 0 else 14)
     with_days_left = len(zone_headers) > len(rows.zones)
     if with_days_left:
         table.add_column(Text(zone_headers[-1]), justify="right", max_width=12)

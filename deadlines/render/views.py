@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..i18n import Localizer
 from ..i18n.formats import format_date
 from ..rules import REGIMES, Rule, Rulebook, get_rulebook
-from ..text import N_, Msg, Plural, Term
+from ..text import N_, Msg, Plural, Term, WallClock
 from .table import make_console, plain_text
 
 
@@ -52,7 +52,8 @@ def _closures(cal: RuleCalendar, period: Period) -> dict[date, tuple[str, Any]]:
         out.setdefault(closure.day, ("closed", Term(closure.name)))
     for day, early in sorted(cal.early_closes.items()):
         if period.first <= day <= period.last:
-            label = Msg(N_("{name} (closes at {time})"), name=Term(early.name), time=f"{early.close:%H:%M}")
+            close = WallClock(early.close.hour, early.close.minute, cal.zone)
+            label = Msg(N_("{name} (closes at {time})"), name=Term(early.name), time=close)
             out.setdefault(day, ("half", label))
     for day, notice in sorted(cal.notices.items()):
         if period.first <= day <= period.last:
@@ -200,7 +201,7 @@ def rules_table(loc: Localizer, book: Rulebook, on: date | None) -> Table:
             label.append("\n" + loc.text(Msg(N_("option: {name}"), name=rule.option.name)), style="estimate")
         if not rule.in_force:
             label.append("\n" + loc._(N_("not in force")), style="past")
-        time = str(rule.time) if rule.time else ""
+        time = loc.text(WallClock(rule.time.hour, rule.time.minute, book.zone)) if rule.time else ""
         table.add_row(label, _count_text(loc, book, rule), time, loc.text(Term(rule.citation)), rule.evidence)
     table.caption = Text(loc._(N_("Source: V primary text, V2 secondary source, K believed, P market practice.")))
     return table
