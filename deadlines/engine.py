@@ -186,8 +186,18 @@ class _Engine:
         ends = [r for r in state.rules if r.kind == "expiry" and r.phase == "subsequent"]
         if not ends or any(r.in_force for r in ends):
             return
-        state.rules = [r for r in state.rules if r.phase != "subsequent" and r.requires != "subsequent"]
+        dropped = {r.key for r in state.rules if r.phase == "subsequent" or r.requires == "subsequent"}
+        state.rules = [r for r in state.rules if r.key not in dropped]
         self.no_subsequent[id(state)] = (state, ends[0])
+        prefix = f"{state.book.id}."
+        for obs in self.deal.observed:  # said, not silently dropped (as the deal's checks do without [subsequent])
+            if obs.event.startswith(prefix) and obs.event.removeprefix(prefix) in dropped:
+                self.warn(
+                    "observed-ignored",
+                    N_("observed event '{event}' ignored: the deal has no subsequent offering period or reopening"),
+                    about=obs.event,
+                    event=obs.event,
+                )
 
     def _refuse_or_note_no_subsequent(self) -> None:
         for state, rule in self.no_subsequent.values():

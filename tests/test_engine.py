@@ -13,6 +13,7 @@ import pytest
 
 from deadlines import Amendment, Deal, Leg, compute, local_time
 from deadlines.errors import DeadlinesError, InputError
+from deadlines.timeutil import WallTime
 
 
 def test_us_earliest_expiry_is_end_of_business_day_20() -> None:
@@ -310,7 +311,7 @@ def test_an_extension_notice_can_be_observed() -> None:
     assert [w.code for w in compute(late).breaches] == ["observed-after-deadline"]
 
 
-def replace_observed(deal: Deal, wall: object) -> Deal:
+def replace_observed(deal: Deal, wall: WallTime | None) -> Deal:
     from dataclasses import replace
 
     return replace(deal, observed=[replace(deal.observed[0], wall=wall)])
@@ -408,8 +409,9 @@ def test_earliest_expiry_passes_over_a_repeated_hour_on_a_sunday() -> None:
     (01:30 happens twice as the clocks fall back) can never be the expiry, so the answer is Monday 2 November
     2026 at 01:30 EST (06:30 UTC)."""
     from deadlines.model import ExpiryTime
+    from deadlines.timeutil import WallTime
 
-    deal = Deal([Leg("us-14d", date(2026, 10, 2))], expiry_time=ExpiryTime("01:30", "America/New_York"))
+    deal = Deal([Leg("us-14d", date(2026, 10, 2))], expiry_time=ExpiryTime(WallTime(1, 30), "America/New_York"))
     expiry = compute(deal).event("us-14d.expiry")
     assert expiry.day == date(2026, 11, 2)
     assert expiry.instant.isoformat() == "2026-11-02T06:30:00+00:00"
@@ -424,8 +426,9 @@ def test_earliest_expiry_still_refuses_a_repeated_hour_on_an_open_day() -> None:
     York)."""
     from deadlines.errors import NonexistentTimeError
     from deadlines.model import ExpiryTime
+    from deadlines.timeutil import WallTime
 
-    deal = Deal([Leg("us-14d", date(2026, 2, 26))], expiry_time=ExpiryTime("02:30", "Asia/Jerusalem"))
+    deal = Deal([Leg("us-14d", date(2026, 2, 26))], expiry_time=ExpiryTime(WallTime(2, 30), "Asia/Jerusalem"))
     with pytest.raises(NonexistentTimeError, match="2026-03-27"):
         compute(deal)
 
@@ -437,3 +440,18 @@ def test_scan_passes_over_a_repeated_hour_on_a_sunday(capsys: pytest.CaptureFixt
     assert main([*argv, "--format", "csv"]) == 0
     rows = {line.split(",")[0]: line.split(",")[1] for line in capsys.readouterr().out.splitlines()[1:]}
     assert rows["2026-10-02"] == "2026-11-02T06:30Z"  # as schedule gives (see above)
+
+
+def test_an_observation_of_a_subsequent_period_not_yet_in_force_is_reported() -> None:
+    from deadlines.model import Observed, Subsequent
+
+    deal = Deal(
+        [Leg("us-14d", date(1999, 11, 1)), Leg("fr-amf", date(1999, 11, 1))],
+        expiry=local_time(date(1999, 12, 10), "17:30", "Europe/Paris"),
+        subsequent=Subsequent(expiry=local_time(date(2000, 1, 31), "17:30", "Europe/Paris")),
+        observed=[Observed("us-14d.sop-start", date(1999, 12, 13))],
+    )
+    warnings = compute(deal).warnings
+    assert [(w.code, w.event) for w in warnings if w.code == "observed-ignored"] == [
+        ("observed-ignored", "us-14d.sop-start")
+    ]
