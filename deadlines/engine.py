@@ -11,14 +11,14 @@ from __future__ import annotations
 import calendar as _calendar
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from .calendars import BusinessCalendar, Count, EarlyClose, get_calendar
 from .checks import check_deal
-from .errors import InputError
+from .errors import AmbiguousTimeError, InputError, NonexistentTimeError
 from .model import Deal, ExpiryTime, Leg, LocalTime, Observed, Relief
 from .rules import Rule, Rulebook, get_rulebook
-from .schedule import Breach, Event, Schedule, Warning
+from .schedule import Breach, Event, Schedule, Warning, extended_key, numbered_key
 from .text import N_, At, Items, Msg, Ordinal, Plural, Term, ZoneName
 from .timeutil import WallTime, resolve, unusual_gap, utc_offset_hours, zone
 
@@ -32,14 +32,20 @@ AMENDMENT_NOTES = {
     "material": N_("material change announced {day}"),
 }
 EXTENDED_LABEL = N_("Scheduled expiry, since extended")
+OBSERVED_TRACE = {  # (approximate, has a source) -> how an observation replaces the rule's date
+    (False, True): N_("observed on {day} ({source}); the rule gives {computed}: {trace}"),
+    (True, True): N_("observed on or about {day} ({source}); the rule gives {computed}: {trace}"),
+    (False, False): N_("observed on {day}; the rule gives {computed}: {trace}"),
+    (True, False): N_("observed on or about {day}; the rule gives {computed}: {trace}"),
+}
 DST_MISMATCH = {
     "initial": N_(
         "expiry {utc}: {a} and {b} are {now} hours apart instead of {usual} (the clocks change on different "
         "dates): {local_a} = {local_b}"
     ),
     "subsequent": N_(
-        "end of the subsequent period {utc}: {a} and {b} are {now} hours apart instead of {usual} (the clocks "
-        "change on different dates): {local_a} = {local_b}"
+        "{events} {utc}: {a} and {b} are {now} hours apart instead of {usual} (the clocks change on different "
+        "dates): {local_a} = {local_b}"
     ),
 }
 
@@ -55,6 +61,8 @@ class _LegState:
     relieved: set[str] = field(default_factory=set)
     relief: dict[str, Relief] = field(default_factory=dict)
     amendment_minima: list[Event] = field(default_factory=list)
+    # event key -> the key of the rule it comes from (numbered events: price-change-1 -> price-change)
+    rule_of: dict[str, str] = field(default_factory=dict)
 
 
 def _add_months(day: date, months: int) -> date:
@@ -117,11 +125,29 @@ def earliest_instant(
     A scan passes an ``instant`` resolver and a ``fits`` that remember the days they have seen."""
     day = floor.astimezone(zone(at.zone)).date() - timedelta(days=1)
     for _ in range(SEARCH_DAYS):
-        candidate = instant(day, at.wall, at.zone)
+        try:
+            candidate = instant(day, at.wall, at.zone)
+        except (AmbiguousTimeError, NonexistentTimeError):
+            # The wall time falls in a change of the clocks on this day: it matters only if the day could
+            # be the answer. A day no candidate of which can fit (a Sunday, a holiday) is passed over.
+            if any(c >= floor and fits(c) for c in _both_folds(day, at)):
+                raise
+            day += timedelta(days=1)
+            continue
         if candidate >= floor and fits(candidate):
             return candidate
         day += timedelta(days=1)
     raise InputError("no common expiry found within {days} days", days=SEARCH_DAYS)
+
+
+def _both_folds(day: date, at: ExpiryTime) -> tuple[datetime, datetime]:
+    """The two instants a wall time in a gap or a repeat of the clocks could mean (fold 0 and fold 1)."""
+    wall, tz = at.wall, zone(at.zone)
+    if wall.is_end_of_day:
+        local = datetime.combine(day + timedelta(days=1), time(0, 0))
+    else:
+        local = datetime.combine(day, time(wall.hour, wall.minute))
+    return (local.replace(tzinfo=tz, fold=0).astimezone(UTC), local.replace(tzinfo=tz, fold=1).astimezone(UTC))
 
 
 class _Engine:
@@ -134,6 +160,8 @@ class _Engine:
             Warning(n.code, n.template, n.params, n.severity, n.event) for n in check_deal(deal)
         ]
         self.legs: list[_LegState] = []
+        # legs whose subsequent period was not in force yet, with the rule that says so
+        self.no_subsequent: dict[int, tuple[_LegState, Rule]] = {}
         self.observed: dict[str, Observed] = {o.event: o for o in deal.observed}
         for leg in deal.legs:
             book = get_rulebook(leg.regime)
@@ -144,11 +172,56 @@ class _Engine:
                 get_calendar(book.settlement_calendar),
                 book.in_force(leg.start, deal.options),
             )
+            if deal.subsequent is not None:
+                self._without_subsequent_not_in_force(state)
             for relief in deal.relief:
                 if relief.regime == leg.regime:
                     state.relieved.update(relief.rules)
                     state.relief.update({r: relief for r in relief.rules})
             self.legs.append(state)
+
+    def _without_subsequent_not_in_force(self, state: _LegState) -> None:
+        """A leg whose rules for a subsequent period were not yet in force for its start (Rule 14d-11 came
+        into force on 24 January 2000) has none: its subsequent rules are dropped, never shown as if they
+        applied. The deal is refused when no leg has one (see run); otherwise the leg ignores it, with a
+        warning."""
+        ends = [r for r in state.rules if r.kind == "expiry" and r.phase == "subsequent"]
+        if not ends or any(r.in_force for r in ends):
+            return
+        dropped = {r.key for r in state.rules if r.phase == "subsequent" or r.requires == "subsequent"}
+        state.rules = [r for r in state.rules if r.key not in dropped]
+        self.no_subsequent[id(state)] = (state, ends[0])
+        prefix = f"{state.book.id}."
+        for obs in self.deal.observed:  # said, not silently dropped (as the deal's checks do without [subsequent])
+            if obs.event.startswith(prefix) and obs.event.removeprefix(prefix) in dropped:
+                self.warn(
+                    "observed-ignored",
+                    N_("observed event '{event}' ignored: the deal has no subsequent offering period or reopening"),
+                    about=obs.event,
+                    event=obs.event,
+                )
+
+    def _refuse_or_note_no_subsequent(self) -> None:
+        for state, rule in self.no_subsequent.values():
+            if not any(self._has_subsequent(s) for s in self.legs):
+                raise InputError(
+                    "{regime}: [subsequent] does not apply to an offer starting on {start}: {rule}; remove it",
+                    regime=state.book.id,
+                    start=state.leg.start,
+                    rule=Term(rule.citation),
+                )
+            self.warn(
+                "subsequent-not-in-force",
+                "{regime}: [subsequent] does not apply to an offer starting on {start}: {rule}; it is ignored "
+                "for this regime",
+                regime=state.book.id,
+                start=state.leg.start,
+                rule=Term(rule.citation),
+            )
+
+    @staticmethod
+    def _has_subsequent(state: _LegState) -> bool:
+        return any(r.kind == "expiry" and r.phase == "subsequent" for r in state.rules)
 
     def warn(
         self, code: str, template: str, severity: str = "warning", about: str | None = None, **params: object
@@ -241,12 +314,13 @@ class _Engine:
             event.note = Msg(N_("not in force for this offer's date: shown for reference"))
         if rule.optional:
             event.note = Msg(N_("optional under the rule in force for this offer's date"))
+        state.rule_of[event.key] = rule.key
         if rule.key in state.relieved:
             event.status = "relieved"
             event.note = Msg(N_("waived for this deal: {citation}"), citation=state.relief[rule.key].citation)
-        return self._apply_observed(state, event)
+        return self._apply_observed(state, event, rule)
 
-    def _apply_observed(self, state: _LegState, event: Event) -> Event:
+    def _apply_observed(self, state: _LegState, event: Event, rule: Rule) -> Event:
         obs = self.observed.get(event.id)
         if obs is None:
             return event
@@ -256,13 +330,14 @@ class _Engine:
         event.day = obs.day
         event.observed, event.approximate, event.computed_day = True, obs.approximate, computed
         event.computed_instant = computed_instant
-        observed = (
-            N_("observed on or about {day} ({source}); the rule gives {computed}: {trace}")
-            if obs.approximate
-            else N_("observed on {day} ({source}); the rule gives {computed}: {trace}")
+        event.trace = Msg(
+            OBSERVED_TRACE[(obs.approximate, bool(obs.source))],
+            day=obs.day,
+            source=obs.source,
+            computed=computed,
+            trace=event.trace,
         )
-        event.trace = Msg(observed, day=obs.day, source=obs.source, computed=computed, trace=event.trace)
-        if event.kind in ("deadline", "maximum") and event.instant > computed_instant:
+        if event.kind == "deadline" and event.instant > computed_instant:
             self._breach(
                 state,
                 event.key,
@@ -274,27 +349,91 @@ class _Engine:
                 deadline=At(computed_instant, event.zone),
                 rule=Term(event.rule),
             )
-        if event.kind == "minimum" and event.instant < computed_instant:
+        if event.kind == "maximum" and event.instant > computed_instant:
             self._breach(
                 state,
                 event.key,
                 event.id,
-                "observed-before-minimum",
-                "{event}: observed {observed} is before the end of the minimum period, {minimum} ({rule})",
+                "observed-after-deadline",
+                "{event}: observed {observed} is after the latest date the rule allows, {maximum} ({rule})",
+                event=event.id,
+                observed=obs.day,
+                maximum=At(computed_instant, event.zone),
+                rule=Term(event.rule),
+            )
+        if event.kind == "minimum" and event.instant < computed_instant:
+            # A minimum is not an act: the documents counted differently. The expiry is still checked
+            # against the rule's (later) minimum (see _floor).
+            self.warn(
+                "observed-count-differs",
+                "{event}: the documents' count differs from the rule's: observed {observed}, the rule gives "
+                "{minimum} ({rule}); the expiry is checked against the rule's",
+                about=event.id,
                 event=event.id,
                 observed=obs.day,
                 minimum=At(computed_instant, event.zone),
                 rule=Term(event.rule),
             )
+        self._check_observed_anchor(state, event, rule)
+        self._check_observed_day(state, event, rule)
         # Expiries and subsequent starts are checked where they are set (_check_expiry, _start).
         return event
+
+    def _check_observed_anchor(self, state: _LegState, event: Event, rule: Rule) -> None:
+        """An act (a filing, an announcement, a payment, a start) observed before the event its rule counts
+        from cannot be right: a breach naming both. The anchor must be known as a fact (a start, an expiry,
+        or an observed event): an unobserved deadline or estimate is only a latest or likely day. A notice of
+        extension (Rule 14e-1(d)) may lawfully come before the scheduled expiry it extends."""
+        if event.kind not in ("deadline", "estimate", "start") or rule.each_extension:
+            return
+        anchor_key = rule.anchor or (state.book.start if rule.key != state.book.start else None)
+        if anchor_key == "last-closing":
+            anchor_key = self._last_expiry_key(state)
+        anchor = state.events.get(anchor_key) if anchor_key else None
+        if anchor is None or not (anchor.observed or anchor.kind in ("start", "expiry", "chosen")):
+            return
+        if event.day < anchor.day:
+            self._breach(
+                state,
+                event.key,
+                event.id,
+                "observed-before-anchor",
+                "{event}: observed {observed}, before {anchor_event} ({anchor}), which its rule counts from ({rule})",
+                event=event.id,
+                observed=event.day,
+                anchor_event=anchor.id,
+                anchor=anchor.day,
+                rule=Term(event.rule),
+            )
+
+    def _check_observed_day(self, state: _LegState, event: Event, rule: Rule) -> None:
+        """An observed event of a rule counted in business (or settlement) days, on a day its calendar is
+        closed: a warning (an expiry on a closed day is a breach, see _validate)."""
+        if rule.unit not in ("business", "settlement") or event.kind in ("expiry", "chosen", "extended"):
+            return
+        cal = state.cal if rule.unit == "business" else state.settle
+        day = event.day
+        if cal.first <= day <= cal.last and not cal.is_business_day(day):
+            why = Items(cal.closed_labels(day) or (Term(N_("weekend")),), "comma")
+            self.warn(
+                "observed-on-closed-day",
+                "{event}: observed on {day}, which is not a business day of {calendar} ({why}); its rule counts "
+                "{calendar} business days ({rule})",
+                about=event.id,
+                event=event.id,
+                day=day,
+                calendar=cal.id,
+                why=why,
+                rule=Term(event.rule),
+            )
 
     def _breach(
         self, state: _LegState, rule_key: str, event_id: str, code: str, template: str, **params: object
     ) -> None:
-        """Record that the event ``event_id`` breaks the rule ``rule_key`` of the leg: a breach on its row and
+        """Record that the event ``event_id`` breaks the rule ``rule_key`` of the leg (a rule's key, or the key
+        of a numbered event such as ``price-change-1``, whose rule is ``price-change``): a breach on its row and
         in the warnings, or, when the deal has relief from that rule, a waived breach (status "relieved")."""
-        relief = state.relief.get(rule_key)
+        relief = state.relief.get(state.rule_of.get(rule_key, rule_key))  # relief names the rulebook's key
         self.row_breaches.setdefault(event_id, []).append(
             Breach(code, self._citation(state, rule_key), template, dict(params), relief.citation if relief else None)
         )
@@ -313,11 +452,12 @@ class _Engine:
     @staticmethod
     def _citation(state: _LegState, rule_key: str) -> str:
         """The citation of the rule ``rule_key`` names: a computed event's (amendment minimums are numbered),
-        else the rulebook's."""
+        else that of the rule the event comes from, as in force for the offer."""
         event = state.events.get(rule_key)
         if event is not None:
             return event.rule
-        rule = state.book.rules.get(rule_key)
+        key = state.rule_of.get(rule_key, rule_key)  # an event being made: its rule, as in force for the offer
+        rule = next((r for r in state.rules if r.key == key), None) or state.book.rules.get(key)
         return rule.citation if rule is not None else ""
 
     def _evaluate(self, state: _LegState, rule: Rule) -> bool:
@@ -400,8 +540,9 @@ class _Engine:
                 rule.key,
                 event.id,
                 "start-before-expiry",
-                "{regime}: the subsequent period starts on {start}, before the initial period ends, {expiry} ({rule})",
+                "{regime}: {label} on {start}, before the offer's initial period ends, {expiry} ({rule})",
                 regime=state.book.id,
+                label=Term(rule.label),
                 start=day,
                 expiry=At(initial.instant, state.book.zone),
                 rule=Term(event.rule),
@@ -412,8 +553,9 @@ class _Engine:
                 limit.key,
                 event.id,
                 "start-after-deadline",
-                "{regime}: the subsequent period starts on {start}, after {deadline} ({rule})",
+                "{regime}: {label} on {start}, after the latest day, {deadline} ({rule})",
                 regime=state.book.id,
+                label=Term(rule.label),
                 start=day,
                 deadline=limit.day,
                 rule=Term(limit.rule),
@@ -438,7 +580,7 @@ class _Engine:
                         Items([note, trace], "parts"),
                         count,
                         kind="minimum",
-                        key=f"{rule.key}-{i}",
+                        key=numbered_key(rule.key, i),
                     )
                     if rule.staff_position:
                         event.note = Msg(N_("SEC staff position: a general rule, not a fixed floor"))
@@ -468,7 +610,7 @@ class _Engine:
             assert sub is not None
             chosen, at = sub.expiry, sub.expiry_time
             for state in self.legs:
-                if state not in legs:
+                if state not in legs and id(state) not in self.no_subsequent:
                     self.warn(
                         "no-subsequent-period",
                         "{regime} has no subsequent offering period or reopening; ignored for it",
@@ -501,7 +643,8 @@ class _Engine:
             self._check_expiry(state, event, rule, minima[id(state)], maxima[id(state)])
         if phase == "initial" and self.deal.extended:
             self._extensions(legs, instant)
-        self._dst_warning(instant, phase)
+        labels = dict.fromkeys(r.label for s in legs for r in s.rules if r.kind == "expiry" and r.phase == phase)
+        self._dst_warning(instant, phase, Items([Term(label) for label in labels], "slash"))
 
     @staticmethod
     def _expiry_count(state: _LegState, start: date, day: date, how: Msg) -> tuple[Msg | Items, Count | None]:
@@ -527,17 +670,18 @@ class _Engine:
                 start = state.events[state.book.start]
                 if instant <= start.instant:
                     raise InputError(
-                        "the extended expiry {at} comes before the offer starts: {start} ({regime})",
+                        "the expiry scheduled for {at}, since extended, comes before the offer starts: {start} "
+                        "({regime})",
                         at=At(instant, scheduled.zone),
                         start=At(start.instant, state.book.zone),
                         regime=state.book.id,
                     )
             for state in legs:
-                rule = next(r for r in state.rules if r.kind == "expiry" and r.phase == "initial")
+                rule = next(r for r in state.rules if r.key == state.book.expiry)
                 day = self._last_day(state, instant)
                 was = Msg(N_("scheduled for {at}, then extended"), at=At(instant, scheduled.zone))
                 trace, count = self._expiry_count(state, state.events[state.book.start].day, day, was)
-                key = f"{rule.key}-extended-{i}"
+                key = extended_key(rule.key, i)
                 event = self._event(state, rule, day, WallTime(24, 0), trace, count, "extended", key, instant)
                 event.label = EXTENDED_LABEL
                 state.events[key] = event
@@ -550,7 +694,7 @@ class _Engine:
                     if each.each_extension and each.anchor == rule.key:
                         due, due_trace, due_count = self._count(state, each, day, each.n)
                         wall = each.time or WallTime(24, 0)
-                        key = f"{each.key}-{i}"
+                        key = numbered_key(each.key, i)
                         state.events[key] = self._event(state, each, due, wall, due_trace, due_count, key=key)
 
     def _earliest(self, legs: list[_LegState], minima: dict[int, list[Event]], at: ExpiryTime) -> tuple[datetime, Msg]:
@@ -664,7 +808,9 @@ class _Engine:
                 last=self._last_day(state, instant),
             )
 
-    def _dst_warning(self, instant: datetime, phase: str) -> None:
+    def _dst_warning(self, instant: datetime, phase: str, events: Items) -> None:
+        """Warn of a week when two zones' clocks are out of step; ``events`` names the expiries (the
+        subsequent period's end, a reopened offer's closing) in the regimes' own words."""
         zones = list(dict.fromkeys([s.book.zone for s in self.legs] + self.deal.show_zones))
         for i, a in enumerate(zones):
             for b in zones[i + 1 :]:
@@ -674,6 +820,7 @@ class _Engine:
                         "dst-mismatch",
                         DST_MISMATCH[phase],
                         utc=instant.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+                        events=events,
                         a=ZoneName(a),
                         b=ZoneName(b),
                         now=f"{abs(now):g}",
@@ -694,11 +841,7 @@ class _Engine:
 
     def run(self) -> Schedule:
         self.row_breaches = {}
-        seen: set[str] = set()
-        for obs in self.deal.observed:
-            if obs.event in seen:
-                raise InputError("event '{event}' is observed twice: give one observation per event", event=obs.event)
-            seen.add(obs.event)
+        self._refuse_or_note_no_subsequent()
         for state in self.legs:
             if state.book.historic_before and state.leg.start < state.book.historic_before:
                 self.warn(

@@ -12,6 +12,13 @@ code. Expected dates are worked out by hand from the calendars, not from the cod
   Friday 19 June 2026 (latest closing).
 - Euronext Paris from Monday 23 February 2026: day 25 is Friday 27 March; Good Friday (3 April) and
   Easter Monday (6 April) are closed, so day 35 is Tuesday 14 April 2026.
+- A price change announced Wednesday 27 May 2026 (day 1; Rule 14e-1(b), 10 business days): 27, 28, 29
+  May, 1-5 June (day 8), 8 June (9), so day 10 is Tuesday 9 June 2026; an expiry of Wednesday 3 June
+  (24:00) ends before it.
+- An expiry scheduled for Friday 5 June 2026 and extended: Rule 14e-1(d) wants the notice by 9:00 a.m. New
+  York time on the next business day, Monday 8 June 2026.
+- Payment (Rule 14e-1(c)) is counted from the expiry (Thursday 18 June 2026); the target's statement
+  (Rule 14e-2(a)) from commencement (Monday 4 May 2026).
 """
 
 from __future__ import annotations
@@ -52,6 +59,18 @@ EXPIRY_12_JUNE = """
 date = 2026-06-12
 time = "17:00"
 """
+EXPIRY_18_JUNE = """
+[expiry]
+date = 2026-06-18
+"""
+PRICE_CHANGE_27_MAY = """
+[expiry]
+date = 2026-06-03
+
+[[amendment]]
+kind = "price"
+date = 2026-05-27
+"""
 US_RELIEF = """
 [[relief]]
 regime = "us-14d"
@@ -81,6 +100,7 @@ class Case:
     rule: str = ""  # a fragment of the citation of the rule it breaks
     status: str = "breach"
     dates: tuple[tuple[str, str], ...] = ()  # events whose date is known by hand
+    table: bool = True  # False when another row has the same label and status (the table test finds rows by label)
 
 
 MIN_US = ("us-14d.minimum-expiry", "2026-06-01")
@@ -157,14 +177,79 @@ CASES: dict[str, Case] = {
         "observed-after-deadline",
         "Rule 14e-2(a)",
     ),
+    # A minimum is not an act: an earlier count in the documents is a warning (observed-count-differs, see
+    # test_an_earlier_observed_minimum_is_a_warning), and the earliest expiry still follows the rule.
     "observed minimum before the rule's": Case(
-        US + observed("us-14d.minimum-expiry", "2026-05-29"),
+        US + observed("us-14d.minimum-expiry", "2026-05-29"), 0, dates=(("us-14d.expiry", "2026-06-01"),)
+    ),
+    # An act observed before the event its rule counts from cannot be right.
+    "observed payment before the expiry": Case(
+        US + EXPIRY_18_JUNE + observed("us-14d.payment", "2026-06-01"),
         1,
-        "us-14d.minimum-expiry",
-        "observed-before-minimum",
-        "Rule 14e-1(a)",
-        # The earliest expiry still follows the rule, not the earlier observation.
-        dates=(("us-14d.expiry", "2026-06-01"),),
+        "us-14d.payment",
+        "observed-before-anchor",
+        "Rule 14e-1(c)",
+    ),
+    "observed position statement before commencement": Case(
+        US + observed("us-14d.target-position", "2026-04-01"),
+        1,
+        "us-14d.target-position",
+        "observed-before-anchor",
+        "Rule 14e-2(a)",
+    ),
+    "observed position statement before commencement, relieved": Case(
+        US + observed("us-14d.target-position", "2026-04-01") + relief("target-position"),
+        0,
+        "us-14d.target-position",
+        "observed-before-anchor",
+        "Rule 14e-2(a)",
+        status="relieved",
+    ),
+    # A payment later than the settlement estimate is no breach (it is an estimate).
+    "observed payment after the estimate": Case(
+        US + EXPIRY_18_JUNE + observed("us-14d.payment", "2026-07-20"), 0, dates=(("us-14d.payment", "2026-07-20"),)
+    ),
+    # An extension may be announced before the expiry it extends.
+    "extension announced before the scheduled expiry": Case(
+        US + EXPIRY_12_JUNE + extended("2026-06-05") + observed("us-14d.extension-notice-1", "2026-06-03"), 0
+    ),
+    # Numbered events (one per amendment or extension) answer to their rule: relief names the rule's key.
+    "expiry before the price change's 10 business days": Case(
+        US + PRICE_CHANGE_27_MAY,
+        1,
+        "us-14d.expiry",
+        "expiry-before-minimum",
+        "Rule 14e-1(b)",
+        dates=(("us-14d.price-change-1", "2026-06-09"),),
+    ),
+    "expiry before the price change's 10 business days, relieved": Case(
+        US + PRICE_CHANGE_27_MAY + relief("price-change"),
+        0,
+        "us-14d.expiry",
+        "expiry-before-minimum",
+        "Rule 14e-1(b)",
+        status="relieved",
+    ),
+    "late extension notice": Case(
+        US + EXPIRY_12_JUNE + extended("2026-06-05") + observed("us-14d.extension-notice-1", "2026-06-09"),
+        1,
+        "us-14d.extension-notice-1",
+        "observed-after-deadline",
+        "Rule 14e-1(d)",
+        dates=(("us-14d.expiry-extended-1", "2026-06-05"),),
+    ),
+    "late extension notice, relieved": Case(
+        US
+        + EXPIRY_12_JUNE
+        + extended("2026-06-05")
+        + observed("us-14d.extension-notice-1", "2026-06-09")
+        + relief("extension-notice"),
+        0,
+        "us-14d.extension-notice-1",
+        "observed-after-deadline",
+        "Rule 14e-1(d)",
+        status="relieved",
+        table=False,  # the relieved rule's first notice is marked "waived" too, under the same label
     ),
     # Expiries that were scheduled, then extended.
     "extended expiry on a Sunday": Case(
@@ -340,8 +425,10 @@ def _table_rows(out: str) -> list[str]:
     """The table's rows (a blank line between rows), without the legend and warnings under it."""
     legend = "24:00 is the end" if "24:00 is the end" in out else "24:00 désigne"
     table = out.split(legend)[0]
+    lines = table.splitlines()
+    lines = lines[next(i for i, line in enumerate(lines) if "━" in line) + 1 :]  # the rows, under the header
     blocks, current = [], []
-    for line in table.splitlines():
+    for line in lines:
         if line.strip():
             current.append(line)
         elif current:
@@ -351,7 +438,7 @@ def _table_rows(out: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-@pytest.mark.parametrize("name", [n for n, c in CASES.items() if c.event is not None])
+@pytest.mark.parametrize("name", [n for n, c in CASES.items() if c.event is not None and c.table])
 def test_table_marks_the_row_in_words(
     name: str, lang: str, capsys: pytest.CaptureFixture[str], deal_file: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -384,13 +471,13 @@ def test_table_marks_the_row_in_words(
 @pytest.mark.parametrize(
     ("deal", "words"),
     [
-        # Two observations of one event: impossible input, whichever comes first.
+        # Two observations of one event: the deal's checks refuse it, naming both.
         (
             US + observed("us-14d.expiry", "2026-05-29") + observed("us-14d.expiry", "2026-06-01"),
-            ["us-14d.expiry", "twice"],
+            ["'us-14d.expiry' is observed twice", "[[observed]] 1 and 2"],
         ),
         # An expiry scheduled before the offer commenced cannot have been extended.
-        (US + EXPIRY_12_JUNE + extended("2026-05-01"), ["2026-05-01", "2026-05-04", "us-14d"]),
+        (US + EXPIRY_12_JUNE + extended("2026-05-01"), ["scheduled for 2026-05-01", "since extended", "2026-05-04"]),
     ],
 )
 def test_impossible_input_is_refused(
@@ -405,18 +492,86 @@ def test_impossible_input_is_refused(
 def test_impossible_input_is_refused_in_french(capsys: pytest.CaptureFixture[str], deal_file: Any) -> None:
     deal = US + observed("us-14d.expiry", "2026-05-29") + observed("us-14d.expiry", "2026-06-01")
     code, _, err = _run(capsys, "schedule", deal_file(deal), "--lang", "fr")
-    # The words may come from the deal file's checks (with the line) or from the engine's.
-    assert code == 2 and "us-14d.expiry" in err and "constaté deux fois" in _plain(err)
+    assert code == 2 and "« us-14d.expiry » est constaté deux fois ([[observed]] 1 et 2)" in _plain(err)
+    deal = US + EXPIRY_12_JUNE + extended("2026-05-01")
+    code, _, err = _run(capsys, "schedule", deal_file(deal), "--lang", "fr")
+    assert code == 2 and "la clôture initialement prévue le 2026-05-01" in _plain(err), err
+    assert "(reportée depuis) précède l’ouverture de l’offre" in _plain(err)
 
 
-def test_the_engine_refuses_two_observations_of_one_event() -> None:
-    """The Python API builds a Deal directly: it is refused when made or, at the latest, when computed."""
-    with pytest.raises(InputError, match=r"us-14d\.expiry"):
+def test_the_python_api_refuses_two_observations_of_one_event() -> None:
+    """The Python API builds a Deal directly: the deal's checks refuse it, in their words."""
+    with pytest.raises(InputError, match=r"'us-14d\.expiry' is observed twice"):
         deal = Deal(
             [Leg("us-14d", date(2026, 5, 4))],
             observed=[Observed("us-14d.expiry", date(2026, 6, 1)), Observed("us-14d.expiry", date(2026, 6, 2))],
         )
         compute(deal)
+
+
+def _json(capsys: pytest.CaptureFixture[str], path: str, *argv: str) -> tuple[int, dict[str, Any]]:
+    code, out, err = _run(capsys, "schedule", path, "--format", "json", *argv)
+    assert out, err
+    return code, json.loads(out)
+
+
+def test_an_earlier_observed_minimum_is_a_warning(capsys: pytest.CaptureFixture[str], deal_file: Any) -> None:
+    """Documents counting the 20 business days to Friday 29 May 2026 (the rule: Monday 1 June): a warning on
+    the minimum's row, not a breach; the expiry is still checked against 1 June."""
+    code, data = _json(capsys, deal_file(US + observed("us-14d.minimum-expiry", "2026-05-29")))
+    assert code == 0 and data["ok"]
+    [warning] = [w for w in data["warnings"] if w["code"] == "observed-count-differs"]
+    assert warning["severity"] == "warning" and warning["event"] == "us-14d.minimum-expiry"
+    assert "2026-05-29" in warning["message"] and "2026-06-01" in warning["message"]
+    # An expiry on the documents' day 20 (29 May) still ends before the rule's: the breach is the expiry's.
+    deal = US + observed("us-14d.minimum-expiry", "2026-05-29") + observed("us-14d.expiry", "2026-05-29")
+    code, data = _json(capsys, deal_file(deal))
+    events = {e["id"]: e for e in data["events"]}
+    assert code == 1 and [b["code"] for b in events["us-14d.expiry"]["breaches"]] == ["expiry-before-minimum"]
+    assert events["us-14d.minimum-expiry"]["status"] == "ok"
+
+
+def test_an_observed_maximum_later_than_the_rules_has_its_own_words(
+    capsys: pytest.CaptureFixture[str], deal_file: Any
+) -> None:
+    """35 Paris trading days from Monday 4 May 2026 end on Friday 19 June; documents saying 22 June."""
+    code, data = _json(capsys, deal_file(FR + observed("fr-amf.maximum-closing", "2026-06-22")))
+    assert code == 1
+    [event] = [e for e in data["events"] if e["id"] == "fr-amf.maximum-closing"]
+    [breach] = event["breaches"]
+    assert breach["code"] == "observed-after-deadline"
+    assert "after the latest date the rule allows, 2026-06-19" in breach["message"]
+
+
+def test_an_observed_act_on_a_closed_day_is_a_warning(capsys: pytest.CaptureFixture[str], deal_file: Any) -> None:
+    """The target's statement observed on Sunday 10 May 2026 (in time: the deadline is Friday 15 May) and a
+    payment on Juneteenth, Friday 19 June 2026 (NYSE closed), after an expiry of Thursday 18 June."""
+    deal = US + EXPIRY_18_JUNE + observed("us-14d.target-position", "2026-05-10")
+    deal += observed("us-14d.payment", "2026-06-19")
+    code, data = _json(capsys, deal_file(deal))
+    assert code == 0 and data["ok"]
+    found = {w["event"]: w for w in data["warnings"] if w["code"] == "observed-on-closed-day"}
+    assert set(found) == {"us-14d.target-position", "us-14d.payment"}
+    assert all(w["severity"] == "warning" for w in found.values())
+    statement = found["us-14d.target-position"]["message"]
+    assert "us-federal" in statement and "weekend" in statement
+    assert "XNYS" in found["us-14d.payment"]["message"] and "Juneteenth" in found["us-14d.payment"]["message"]
+
+
+def test_an_observation_without_a_source_has_no_empty_brackets(
+    capsys: pytest.CaptureFixture[str], deal_file: Any
+) -> None:
+    path = deal_file(US + EXPIRY_18_JUNE + observed("us-14d.payment", "2026-07-20"))
+    for lang, words in (("en", "observed on 2026-07-20; the rule gives"), ("fr", "constaté le 2026-07-20 ; la règle")):
+        code, data = _json(capsys, path, "--lang", lang)
+        [event] = [e for e in data["events"] if e["id"] == "us-14d.payment"]
+        assert code == 0 and _plain(event["trace"]).startswith(words) and "()" not in event["trace"]
+    with_source = deal_file(
+        US + EXPIRY_18_JUNE + observed("us-14d.payment", "2026-07-20") + 'source = "press release"\n'
+    )
+    code, data = _json(capsys, with_source)
+    [event] = [e for e in data["events"] if e["id"] == "us-14d.payment"]
+    assert event["trace"].startswith("observed on 2026-07-20 (press release); the rule gives")
 
 
 def test_the_python_event_carries_its_breach() -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from deadlines import Amendment, Deal, Leg, compute, local_time
 from deadlines.errors import DeadlinesError, InputError
+from deadlines.timeutil import WallTime
 
 
 def test_us_earliest_expiry_is_end_of_business_day_20() -> None:
@@ -310,7 +311,7 @@ def test_an_extension_notice_can_be_observed() -> None:
     assert [w.code for w in compute(late).breaches] == ["observed-after-deadline"]
 
 
-def replace_observed(deal: Deal, wall: object) -> Deal:
+def replace_observed(deal: Deal, wall: WallTime | None) -> Deal:
     from dataclasses import replace
 
     return replace(deal, observed=[replace(deal.observed[0], wall=wall)])
@@ -350,3 +351,107 @@ def test_an_observation_of_a_subsequent_period_the_deal_does_not_have_is_reporte
     observed = [Observed("us-14d.sop-expiry", date(2026, 6, 15))]
     schedule = compute(Deal([Leg("us-14d", date(2026, 5, 4))], observed=observed))
     assert [(w.code, w.event) for w in schedule.warnings] == [("observed-ignored", "us-14d.sop-expiry")]
+
+
+def test_numbered_event_keys_come_from_one_place() -> None:
+    from deadlines.schedule import extended_key, numbered_key
+
+    assert extended_key("expiry", 2) == "expiry-extended-2"
+    assert numbered_key("price-change", 1) == "price-change-1"
+    deal = Deal(
+        [Leg("us-14d", date(2026, 5, 4))],
+        amendments=[Amendment("price", date(2026, 5, 27))],
+        expiry=local_time(date(2026, 6, 12), "17:00", "America/New_York"),
+        extended=[local_time(date(2026, 6, 10), "17:00", "America/New_York")],
+    )
+    ids = {e.id for e in compute(deal).events}
+    assert {"us-14d.price-change-1", "us-14d.expiry-extended-1", "us-14d.extension-notice-1"} <= ids
+
+
+def test_no_subsequent_offering_period_before_rule_14d_11() -> None:
+    """Rule 14d-11 was adopted by Release 33-7760 (64 FR 61408, 10 November 1999), effective 24 January 2000
+    (the release's "EFFECTIVE DATE"): an offer commencing on 3 March 1997 had no subsequent offering period."""
+    from deadlines.model import Subsequent
+
+    with pytest.raises(InputError, match="does not apply to an offer starting on 1997-03-03") as refused:
+        compute(Deal([Leg("us-14d", date(1997, 3, 3))], subsequent=Subsequent()))
+    assert "effective 24 January 2000" in str(refused.value)
+    # One business day before the rule took effect (Friday 21 January 2000), and on the day (Monday 24th).
+    with pytest.raises(InputError, match="2000-01-21"):
+        compute(Deal([Leg("us-14d", date(2000, 1, 21))], subsequent=Subsequent()))
+    schedule = compute(Deal([Leg("us-14d", date(2000, 1, 24))], subsequent=Subsequent()))
+    assert schedule.event("us-14d.sop-expiry").in_force
+    # Without [subsequent], the 1997 offer computes as before.
+    assert compute(Deal([Leg("us-14d", date(1997, 3, 3))])).event("us-14d.expiry").in_force
+
+
+def test_no_subsequent_period_for_the_us_leg_of_an_early_cross_border_offer() -> None:
+    """A 1999 offer in New York and Paris with a reopening in France: the US leg has no subsequent offering
+    period (Rule 14d-11 in force from 24 January 2000); it is ignored there, with a warning, never computed."""
+    from deadlines.model import Subsequent
+
+    deal = Deal(
+        [Leg("us-14d", date(1999, 11, 1)), Leg("fr-amf", date(1999, 11, 1))],
+        expiry=local_time(date(1999, 12, 10), "17:30", "Europe/Paris"),
+        subsequent=Subsequent(expiry=local_time(date(2000, 1, 31), "17:30", "Europe/Paris")),
+    )
+    schedule = compute(deal)
+    ids = {e.id for e in schedule.events}
+    assert "fr-amf.reopening-closing" in ids
+    assert not any(i.startswith(("us-14d.sop-", "us-14d.results-announcement")) for i in ids)
+    [warning] = [w for w in schedule.warnings if w.code == "subsequent-not-in-force"]
+    assert "us-14d" in warning.message and "24 January 2000" in warning.message
+
+
+def test_earliest_expiry_passes_over_a_repeated_hour_on_a_sunday() -> None:
+    """From Friday 2 October 2026 (day 1; Columbus Day, Monday 12 October, is a federal holiday), business
+    day 20 is Friday 30 October. At 01:30 New York time: Saturday 31 October is closed, Sunday 1 November
+    (01:30 happens twice as the clocks fall back) can never be the expiry, so the answer is Monday 2 November
+    2026 at 01:30 EST (06:30 UTC)."""
+    from deadlines.model import ExpiryTime
+    from deadlines.timeutil import WallTime
+
+    deal = Deal([Leg("us-14d", date(2026, 10, 2))], expiry_time=ExpiryTime(WallTime(1, 30), "America/New_York"))
+    expiry = compute(deal).event("us-14d.expiry")
+    assert expiry.day == date(2026, 11, 2)
+    assert expiry.instant.isoformat() == "2026-11-02T06:30:00+00:00"
+    assert compute(Deal([Leg("us-14d", date(2026, 10, 2))])).event("us-14d.minimum-expiry").day == date(2026, 10, 30)
+
+
+def test_earliest_expiry_still_refuses_a_repeated_hour_on_an_open_day() -> None:
+    """Israel's clocks go forward on Friday 27 March 2026 at 02:00: 02:30 Jerusalem does not exist that day,
+    which is Thursday evening in New York, an open day that could be the expiry: refused, not guessed. From
+    Thursday 26 February 2026, business day 20 is Wednesday 25 March (no federal holiday between), so the
+    search reaches Friday 27 March (Thursday 26 March 02:30 Jerusalem is before the end of the 25th in New
+    York)."""
+    from deadlines.errors import NonexistentTimeError
+    from deadlines.model import ExpiryTime
+    from deadlines.timeutil import WallTime
+
+    deal = Deal([Leg("us-14d", date(2026, 2, 26))], expiry_time=ExpiryTime(WallTime(2, 30), "Asia/Jerusalem"))
+    with pytest.raises(NonexistentTimeError, match="2026-03-27"):
+        compute(deal)
+
+
+def test_scan_passes_over_a_repeated_hour_on_a_sunday(capsys: pytest.CaptureFixture[str]) -> None:
+    from deadlines.cli import main
+
+    argv = ["scan", "--regime", "us-14d", "--from", "2026-09-20", "--to", "2026-10-10", "--time", "01:30"]
+    assert main([*argv, "--format", "csv"]) == 0
+    rows = {line.split(",")[0]: line.split(",")[1] for line in capsys.readouterr().out.splitlines()[1:]}
+    assert rows["2026-10-02"] == "2026-11-02T06:30Z"  # as schedule gives (see above)
+
+
+def test_an_observation_of_a_subsequent_period_not_yet_in_force_is_reported() -> None:
+    from deadlines.model import Observed, Subsequent
+
+    deal = Deal(
+        [Leg("us-14d", date(1999, 11, 1)), Leg("fr-amf", date(1999, 11, 1))],
+        expiry=local_time(date(1999, 12, 10), "17:30", "Europe/Paris"),
+        subsequent=Subsequent(expiry=local_time(date(2000, 1, 31), "17:30", "Europe/Paris")),
+        observed=[Observed("us-14d.sop-start", date(1999, 12, 13))],
+    )
+    warnings = compute(deal).warnings
+    assert [(w.code, w.event) for w in warnings if w.code == "observed-ignored"] == [
+        ("observed-ignored", "us-14d.sop-start")
+    ]

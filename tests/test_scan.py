@@ -256,8 +256,10 @@ def test_cli_time_option(capsys: pytest.CaptureFixture[str]) -> None:
         (["--from", "2035-11-01", "--to", "2035-12-31"], "launch date 2035-12-03"),
         (["--from", "2026-04-01", "--to", "2026-05-01", "--zone", "Europe/Paris"], "--time"),
         (["--from", "2026-04-01", "--to", "2026-05-01", "--option", "foo"], "known: exemptive-order-2026"),
-        # 02:30 Paris does not exist on Sun 29 Mar 2026; the first launch whose search reaches that day:
-        (["--from", "2026-02-01", "--to", "2026-03-31", "--time", "02:30", "--zone", "Europe/Paris"], "launch date"),
+        # 02:30 Jerusalem does not exist on Fri 27 Mar 2026 (Israel's clocks change on a Friday), Thursday
+        # evening in New York, an open day: the first launch whose search reaches that day is named. (A change
+        # on a Sunday, as in Paris or New York, is passed over: a Sunday is never the expiry.)
+        (["--from", "2026-02-01", "--to", "2026-03-31", "--time", "02:30", "--zone", "Asia/Jerusalem"], "2026-02-26"),
     ],
 )
 def test_cli_bad_input(capsys: pytest.CaptureFixture[str], argv: list[str], fragment: str) -> None:
