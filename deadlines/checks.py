@@ -24,6 +24,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DeadlinesError, InputError
+from .ids import extended_key, numbered_key
 from .text import N_, Items, Msg
 
 if TYPE_CHECKING:
@@ -319,8 +320,8 @@ def event_ids(deal: Deal, leg: _Leg) -> list[str]:
     ids = [f"{book.id}.{r.key}" for r in rules]
     for i in range(1, len(deal.extended) + 1):
         # Each extension's own events: the expiry it replaced, and what counts from it (14e-1(d)).
-        ids += [f"{book.id}.{book.expiry}-extended-{i}"]
-        ids += [f"{book.id}.{r.key}-{i}" for r in leg.rules if r.each_extension]
+        ids += [f"{book.id}.{extended_key(book.expiry, i)}"]
+        ids += [f"{book.id}.{numbered_key(r.key, i)}" for r in leg.rules if r.each_extension]
     return ids
 
 
@@ -344,7 +345,7 @@ def _set_by_the_deal(deal: Deal, legs: list[_Leg]) -> dict[str, str]:
         if deal.expiry is not None:
             out[f"{book.id}.{book.expiry}"] = "[expiry]"
         for i in range(1, len(deal.extended) + 1):
-            out[f"{book.id}.{book.expiry}-extended-{i}"] = f"[[extended]] {i}"
+            out[f"{book.id}.{extended_key(book.expiry, i)}"] = f"[[extended]] {i}"
         sub = deal.subsequent
         for rule in leg.rules:
             if sub is not None and rule.phase == "subsequent":

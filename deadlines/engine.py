@@ -16,9 +16,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from .calendars import BusinessCalendar, Count, EarlyClose, get_calendar
 from .checks import check_deal
 from .errors import AmbiguousTimeError, InputError, NonexistentTimeError
+from .ids import extended_key, numbered_key
 from .model import Deal, ExpiryTime, Leg, LocalTime, Observed, Relief
 from .rules import Rule, Rulebook, get_rulebook
-from .schedule import Breach, Event, Schedule, Warning, extended_key, numbered_key
+from .schedule import Breach, Event, Schedule, Warning
 from .text import N_, At, Items, Msg, Ordinal, Plural, Term, ZoneName
 from .timeutil import WallTime, resolve, unusual_gap, utc_offset_hours, zone
 

@@ -354,7 +354,7 @@ def test_an_observation_of_a_subsequent_period_the_deal_does_not_have_is_reporte
 
 
 def test_numbered_event_keys_come_from_one_place() -> None:
-    from deadlines.schedule import extended_key, numbered_key
+    from deadlines.ids import extended_key, numbered_key
 
     assert extended_key("expiry", 2) == "expiry-extended-2"
     assert numbered_key("price-change", 1) == "price-change-1"
