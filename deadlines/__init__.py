@@ -41,6 +41,7 @@ _EXPORTS = {
     "AmbiguousTimeError": "errors",
     "DealFileError": "errors",
     "UnknownIdError": "errors",
+    "UnknownEventError": "errors",
 }
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
         DealFileError,
         InputError,
         NonexistentTimeError,
+        UnknownEventError,
         UnknownIdError,
     )
     from .model import Amendment, Deal, ExpiryTime, Leg, LocalTime, Observed, Relief, Subsequent
@@ -85,6 +87,7 @@ __all__ = [
     "Relief",
     "Schedule",
     "Subsequent",
+    "UnknownEventError",
     "UnknownIdError",
     "Warning",
     "__version__",

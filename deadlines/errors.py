@@ -49,6 +49,10 @@ class UnknownIdError(DeadlinesError):
             N_("unknown regime '{value}' (did you mean '{close}'?)"),
             N_("unknown regime '{value}' (known: {known})"),
         ),
+        "event": (
+            N_("this schedule has no event '{value}' (did you mean '{close}'?)"),
+            N_("this schedule has no event '{value}' (its events: {known})"),
+        ),
         "time zone": (
             N_("unknown time zone '{value}' (did you mean '{close}'?)"),
             # Hundreds of zones: a list would bury the message, so name the form and two examples.
@@ -68,6 +72,17 @@ class UnknownIdError(DeadlinesError):
             super().__init__(suggest, value=value, close=close[0])
         else:
             super().__init__(listing, value=value, known=Items(sorted(known), "comma"))
+
+
+class UnknownEventError(UnknownIdError, KeyError):
+    """``Schedule.event`` with an id the schedule does not have: a KeyError, as a lookup's failure is in
+    Python, that suggests the closest id."""
+
+    def __init__(self, value: str, known: list[str]) -> None:
+        super().__init__("event", value, known)
+
+    def __str__(self) -> str:  # KeyError would show the repr of the first argument
+        return self.message
 
 
 class CoverageError(DeadlinesError):

@@ -175,7 +175,9 @@ class Schedule:
         for event in self.events:
             if event.id == event_id:
                 return event
-        raise KeyError(event_id)
+        from .errors import UnknownEventError
+
+        raise UnknownEventError(event_id, [event.id for event in self.events])
 
     def to_json(self, text: Render = str, labels: Mapping[str, Render] | None = None) -> dict[str, Any]:
         return {

@@ -15,6 +15,7 @@ silently (see the domain notes), and the engine's import path must stay light.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -70,13 +71,31 @@ END_OF_DAY = WallTime(24, 0)
 
 
 def parse_date(text: str) -> date:
-    """Parse ``YYYY-MM-DD`` strictly (no guessing of other orders)."""
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-            raise ValueError
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError("invalid date '{value}': expected YYYY-MM-DD", value=text) from None
+    """Parse ``YYYY-MM-DD`` strictly (no guessing of other orders); a day the month does not have says why.
+
+    >>> parse_date("2026-02-29")
+    Traceback (most recent call last):
+    ...
+    deadlines.errors.InputError: invalid date '2026-02-29': month 2 of 2026 has 28 days
+    """
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    if not match:
+        raise InputError("invalid date '{value}': expected YYYY-MM-DD", value=text)
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise InputError("invalid date '{value}': there is no month {month}", value=text, month=month)
+    if year == 0:
+        raise InputError("invalid date '{value}': there is no year 0", value=text)
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise InputError(
+            "invalid date '{value}': month {month} of {year} has {days} days",
+            value=text,
+            month=month,
+            year=year,
+            days=last,
+        )
+    return date(year, month, day)
 
 
 def offset_text(offset: timedelta | None) -> str:

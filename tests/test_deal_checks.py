@@ -586,3 +586,27 @@ def test_parse_deal_refuses_deep_nesting() -> None:
 def test_approximate_is_true_or_false() -> None:
     with pytest.raises(InputError, match="True or False"):
         Observed("us-14d.target-position", date(2026, 5, 6), approximate="no")  # type: ignore[arg-type]
+
+
+def test_an_unknown_event_id_is_a_key_error_with_a_suggestion() -> None:
+    from deadlines import UnknownEventError
+
+    schedule = compute(Deal([Leg("us-14d", date(2026, 5, 4))]))
+    with pytest.raises(KeyError, match=re.escape("did you mean 'us-14d.expiry'")):
+        schedule.event("us-14d.expiri")
+    with pytest.raises(UnknownEventError, match=re.escape("us-14d.target-position")):
+        schedule.event("zzz")
+
+
+@pytest.mark.parametrize(
+    "value, why",
+    [
+        ("2026-02-29", "month 2 of 2026 has 28 days"),  # 2026 is not a leap year
+        ("2028-02-30", "month 2 of 2028 has 29 days"),
+        ("2026-04-31", "month 4 of 2026 has 30 days"),
+        ("2026-13-01", "there is no month 13"),
+        ("2026-00-10", "there is no month 0"),
+    ],
+)
+def test_an_impossible_date_says_why(capsys: pytest.CaptureFixture[str], value: str, why: str) -> None:
+    expect_error(capsys, ["schedule", "--regime", "us-14d", "--commence", value], f"'{value}'", why)
