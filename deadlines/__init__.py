@@ -17,6 +17,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "compute": "engine",
+    "build_deal": "checks",
     "local_time": "engine",
     "Deal": "model",
     "Leg": "model",
@@ -28,7 +29,7 @@ _EXPORTS = {
     "ExpiryTime": "model",
     "Schedule": "schedule",
     "Event": "schedule",
-    "Warning": "schedule",
+    "ScheduleWarning": "schedule",
     "load_deal": "deal",
     "parse_deal": "deal",
     "get_calendar": "calendars",
@@ -46,6 +47,7 @@ _EXPORTS = {
 
 if TYPE_CHECKING:
     from .calendars import get_calendar, joint
+    from .checks import build_deal
     from .deal import load_deal, parse_deal
     from .engine import compute, local_time
     from .errors import (
@@ -60,7 +62,7 @@ if TYPE_CHECKING:
     )
     from .model import Amendment, Deal, ExpiryTime, Leg, LocalTime, Observed, Relief, Subsequent
     from .rules import get_rulebook
-    from .schedule import Event, Schedule, Warning
+    from .schedule import Event, Schedule, ScheduleWarning
 
 
 def __getattr__(name: str) -> Any:
@@ -86,11 +88,12 @@ __all__ = [
     "Observed",
     "Relief",
     "Schedule",
+    "ScheduleWarning",
     "Subsequent",
     "UnknownEventError",
     "UnknownIdError",
-    "Warning",
     "__version__",
+    "build_deal",
     "compute",
     "get_calendar",
     "get_rulebook",

@@ -492,6 +492,14 @@ def _listing(args: argparse.Namespace, loc: Localizer) -> int:
             zone=book.zone,
         )
         print(loc.text(line))
+        options = {r.option.name: r.option.since for r in book.rules.values() if r.option is not None}
+        for name, since in sorted(options.items()):
+            option = (
+                Msg(N_("option {option}: offers starting on or after {since}"), option=name, since=since)
+                if since
+                else Msg(N_("option {option}"), option=name)
+            )
+            print(" " * 19 + loc.text(option))
     return 0
 
 

@@ -188,3 +188,7 @@ class Schedule:
             "warnings": [w.to_json(text) for w in self.warnings],
             "ok": not self.breaches,
         }
+
+
+# The name scripts import: ``from deadlines import *`` must not shadow Python's own ``Warning``.
+ScheduleWarning = Warning

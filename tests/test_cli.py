@@ -144,3 +144,20 @@ def test_python_m_deadlines_runs() -> None:
     )
     # Juneteenth 2021 was observed on Fri 18 Jun (Pub. L. 117-17): next business day is Mon 21 Jun.
     assert result.returncode == 0 and result.stdout.strip() == "2021-06-21"
+
+
+def test_regimes_lists_each_regimes_options(capsys: pytest.CaptureFixture[str]) -> None:
+    """The options are the rulebooks' own: the SEC exemptive order of 16 April 2026 for the US regimes,
+    the simplified French procedure's 15-trading-day option for offers not in cash."""
+    assert main(["regimes"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("option exemptive-order-2026: offers starting on or after 2026-04-16") == 2
+    assert "option not-cash" in out
+
+
+def test_the_package_does_not_shadow_pythons_warning() -> None:
+    import deadlines
+
+    namespace: dict[str, object] = {}
+    exec("from deadlines import *", namespace)
+    assert "Warning" not in namespace and "ScheduleWarning" in deadlines.__all__
