@@ -65,6 +65,11 @@ if TYPE_CHECKING:
     from .schedule import Event, Schedule, ScheduleWarning
 
 
+def __dir__() -> list[str]:
+    """The public names too, though they load on first use: ``help(deadlines)`` and completion list them."""
+    return sorted({*globals(), *__all__})
+
+
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:

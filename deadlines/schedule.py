@@ -179,7 +179,16 @@ class Schedule:
 
         raise UnknownEventError(event_id, [event.id for event in self.events])
 
-    def to_json(self, text: Render = str, labels: Mapping[str, Render] | None = None) -> dict[str, Any]:
+    def to_json(
+        self, text: Render = str, labels: Mapping[str, Render] | None = None, lang: str | None = None
+    ) -> dict[str, Any]:
+        """The schedule for scripts: ISO instants, and its words in ``lang`` (``"fr"``; English by default)
+        or as ``text`` renders them, with each label in every language when ``labels`` (or ``lang``) is given."""
+        if lang is not None:  # the words through the catalogs: loaded only when asked for
+            from .i18n import LANGUAGES, Localizer, parse_langs
+
+            text = Localizer(parse_langs(lang)[0], cldr=False).text
+            labels = {code: Localizer(code, cldr=False).text for code in LANGUAGES}
         return {
             "deal": self.name,
             "regimes": self.regimes,

@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 from functools import cached_property
 from itertools import pairwise
 
@@ -202,6 +202,13 @@ class BusinessCalendar:
             self._check(day)
         return day.toordinal() in self._open
 
+    def __contains__(self, day: object) -> bool:
+        """``date(2026, 7, 3) in get_calendar("XNYS")``: whether ``day`` is a business day (outside the
+        coverage, a :class:`~deadlines.errors.CoverageError` rather than a guess)."""
+        if not isinstance(day, date) or isinstance(day, datetime):
+            return False
+        return self.is_business_day(day)
+
     @cached_property
     def _open(self) -> frozenset[int]:
         """The open days as a set: membership is the question scans ask most."""
@@ -295,6 +302,10 @@ class BusinessCalendar:
             self._at(indexes[bad], origins[bad])  # raises the scalar method's coverage error
         days, fromordinal = self._days, date.fromordinal
         return [fromordinal(days[i]) for i in indexes]
+
+    def sessions(self, start: date, end: date) -> list[date]:
+        """The business days in [start, end], both included: the name exchange_calendars users know."""
+        return self.business_days(start, end)
 
     def business_days(self, start: date, end: date) -> list[date]:
         self._check_range(start, end)
