@@ -14,22 +14,18 @@ deadlines.errors.DealFileError: x.toml: missing key 'title'
 
 from __future__ import annotations
 
-import json
-import tomllib
-from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from ..errors import DeadlinesError, DealFileError
 from ..model import AMENDMENT_KINDS
 from ..text import N_, Items, Msg
-from ..timeutil import WallTime, parse_date
-from ..tomllines import TomlLines
+from ..timeutil import WallTime
+from ..tomlfile import Table, TomlFile, choices, read_text_file, toml_value
 from ..zones import market_zone
 from .model import DAY1S, EVIDENCE, KINDS, LAST_CLOSING, PHASES, REQUIRES, UNITS, Option, Rule, Rulebook
-
-T = TypeVar("T", bound=str)
 
 RULE_KEYS = {
     "kind",
@@ -71,163 +67,18 @@ BOOK_KEYS = {
 COUNTED = ("minimum", "maximum", "deadline", "estimate")
 
 
-def _shown(value: Any) -> str:
-    """``value`` as it is written in TOML (a string in double quotes), to quote it in a message."""
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return "[" + ", ".join(_shown(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k} = {_shown(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return str(value)
+def _in_rule(rule: str, detail: Msg) -> Msg:
+    return Msg(N_("rule '{rule}': {detail}"), rule=rule, detail=detail)
 
 
-def _choices(values: tuple[str, ...]) -> Items:
-    return Items([_shown(v) for v in values], "comma")
+def _in_version(rule: str, number: int, detail: Msg) -> Msg:
+    return Msg(N_("rule '{rule}', version {number}: {detail}"), rule=rule, number=number, detail=detail)
 
 
-class _Table:
-    """One table of a rulebook (the top level, a rule, a rule's version): typed access to its values, and
-    errors at the line of a key, introduced by the rule (and version) they concern."""
-
-    def __init__(
-        self,
-        book: _Book,
-        data: dict[str, Any],
-        table: str = "",
-        entry: int | None = None,
-        context: Callable[[Msg], Msg] = lambda detail: detail,
-        prefix: str = "",
-    ) -> None:
-        self.book, self.data, self.table, self.entry, self.context = book, data, table, entry, context
-        self.prefix = prefix  # how its keys are written in the table above (option.name)
-
-    def line(self, key: str | None) -> int | None:
-        return self.book.where.find(self.table, self.entry, key)
-
-    def refuse(self, key: str | None, template: str, /, **params: Any) -> DealFileError:
-        """The error ``template`` about ``key`` (without a key: about the table), at the key's line."""
-        return DealFileError(self.book.path, self.context(Msg(template, **params)), self.line(key))
-
-    def keys(self, allowed: set[str]) -> None:
-        for key in self.data:
-            if key not in allowed:
-                known = Items(sorted(allowed), "comma")
-                if self.table:
-                    section = self.table if self.entry is None else f"[{self.table}]"
-                    template = N_("unknown key '{key}' in [{section}] (known: {known})")
-                    raise DealFileError(
-                        self.book.path, Msg(template, key=key, section=section, known=known), self.line(key)
-                    )
-                template = N_("unknown key '{key}' at the top level (known: {known})")
-                raise DealFileError(self.book.path, Msg(template, key=key, known=known), self.line(key))
-
-    def required(self, key: str) -> None:
-        if key not in self.data:
-            raise self.refuse(None, N_("missing key '{key}'"), key=self.prefix + key)
-
-    def string(self, key: str) -> str | None:
-        value = self.data.get(key)
-        if value is None or isinstance(value, str):
-            return value
-        raise self.refuse(key, N_("'{key}' must be a string, not {value}"), key=self.prefix + key, value=_shown(value))
-
-    def text(self, key: str) -> str:
-        """A string that must be there, with words in it (an empty label or citation cites nothing)."""
-        self.required(key)
-        value = self.string(key)
-        assert value is not None
-        if not value.strip():
-            raise self.refuse(key, N_("'{key}' is empty"), key=key)
-        return value
-
-    def choice(self, key: str, allowed: tuple[T, ...], default: T | None) -> T | None:
-        value = self.data.get(key)
-        if value is None:
-            return default
-        if value in allowed:
-            return cast(T, value)
-        if len(allowed) == 2:
-            first, second = (_shown(v) for v in allowed)
-            template = N_("'{key}' must be {first} or {second}, not {value}")
-            raise self.refuse(key, template, key=self.prefix + key, first=first, second=second, value=_shown(value))
-        if len(allowed) == 1:
-            template = N_("'{key}' can only be {allowed}, not {value}")
-        else:
-            template = N_("'{key}' must be one of {allowed}, not {value}")
-        raise self.refuse(key, template, key=self.prefix + key, allowed=_choices(allowed), value=_shown(value))
-
-    def count(self, key: str) -> int | None:
-        value = self.data.get(key)
-        if value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
-            return value
-        raise self.refuse(
-            key,
-            N_("'{key}' must be a whole number, 0 or more, not {value}"),
-            key=self.prefix + key,
-            value=_shown(value),
-        )
-
-    def flag(self, key: str) -> bool | None:
-        value = self.data.get(key)
-        if value is None or isinstance(value, bool):
-            return value
-        raise self.refuse(
-            key, N_("'{key}' must be true or false, not {value}"), key=self.prefix + key, value=_shown(value)
-        )
-
-    def day(self, key: str) -> date | None:
-        value = self.data.get(key)
-        if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
-            return value
-        if isinstance(value, str):
-            try:
-                return parse_date(value)
-            except DeadlinesError:
-                pass
-        template = N_("'{key}' must be a date (YYYY-MM-DD), not {value}")
-        raise self.refuse(key, template, key=self.prefix + key, value=_shown(value))
-
-    def wall(self, key: str) -> WallTime | None:
-        value = self.data.get(key)
-        if value is None:
-            return None
-        if isinstance(value, str):
-            try:
-                return WallTime.parse(value)
-            except DeadlinesError:
-                pass
-        template = N_("'{key}' must be a time of day, HH:MM (24:00: the end of the day), not {value}")
-        raise self.refuse(key, template, key=self.prefix + key, value=_shown(value))
-
-    def period(self) -> tuple[date | None, date | None]:
-        """``since`` and ``until``, the first before the second."""
-        since, until = self.day("since"), self.day("until")
-        if since is not None and until is not None and since >= until:
-            raise self.refuse(
-                "since", N_("'since' ({since}) must be before 'until' ({until})"), since=since, until=until
-            )
-        return since, until
-
-
-class _Book:
-    def __init__(self, path: str, text: str) -> None:
-        self.path, self.where = path, TomlLines(text)
-
-
-def _rule(book: _Book, key: str, data: Any) -> Rule:
+def _rule(rules: Table, key: str) -> Rule:
     """One ``[rules.<key>]`` table, each value checked on its own (references are checked afterwards)."""
-    if not isinstance(data, dict):
-        raise _Table(book, {}).refuse(f"rules.{key}", N_("'{key}' must be a table ([{key}])"), key=f"rules.{key}")
-
-    def context(detail: Msg) -> Msg:
-        return Msg(N_("rule '{rule}': {detail}"), rule=key, detail=detail)
-
-    table = _Table(book, data, f"rules.{key}", None, context)
+    table = rules.table(key, partial(_in_rule, key))
+    assert table is not None  # TOML has no null: a key is there with a value
     table.keys(RULE_KEYS)
     table.required("kind")
     kind = table.choice("kind", KINDS, None)
@@ -239,14 +90,14 @@ def _rule(book: _Book, key: str, data: Any) -> Rule:
     n = table.count("n") or 0
     n_max = table.count("n_max")
     if n_max is not None and n_max < n:
-        raise table.refuse("n_max", N_("'n_max' ({n_max}) must not be less than 'n' ({n})"), n_max=n_max, n=n)
-    amendments = data.get("amendments")
+        raise table.fail(N_("'n_max' ({n_max}) must not be less than 'n' ({n})"), "n_max", n_max=n_max, n=n)
+    amendments = table.data.get("amendments")
     if amendments is not None and (
         not isinstance(amendments, list) or not amendments or any(a not in AMENDMENT_KINDS for a in amendments)
     ):
         template = N_("'{key}' must be a list of amendment kinds ({known}), not {value}")
-        raise table.refuse(
-            "amendments", template, key="amendments", known=_choices(AMENDMENT_KINDS), value=_shown(amendments)
+        raise table.fail(
+            template, "amendments", key="amendments", known=choices(AMENDMENT_KINDS), value=toml_value(amendments)
         )
     return Rule(
         key=key,
@@ -259,8 +110,8 @@ def _rule(book: _Book, key: str, data: Any) -> Rule:
         n=n,
         n_max=n_max,
         day1=table.choice("day1", DAY1S, "anchor") or "anchor",
-        time=table.wall("time"),
-        option=_option(book, key, data.get("option"), table),
+        time=table.parsed("time", WallTime.parse, "time"),
+        option=_option(table),
         replaces=table.string("replaces"),
         limit=table.string("limit"),
         requires=requires,
@@ -268,55 +119,57 @@ def _rule(book: _Book, key: str, data: Any) -> Rule:
         staff_position=bool(table.flag("staff_position")),
         each_extension=bool(table.flag("each_extension")),
         phase=phase,
-        versions=_versions(book, key, data.get("versions", []), table, n_max),
+        versions=_versions(table, key, n_max),
     )
 
 
-def _option(book: _Book, key: str, value: Any, rule: _Table) -> Option | None:
+def _option(rule: Table) -> Option | None:
+    value = rule.data.get("option")
     if value is None:
         return None
     if not isinstance(value, dict):
         template = N_("'option' must be a table with 'name' (and 'since'), not {value}")
-        raise rule.refuse("option", template, value=_shown(value))
-    option = _Table(book, value, f"rules.{key}.option", None, rule.context, "option.")
+        raise rule.fail(template, "option", value=toml_value(value))
+    option = Table(rule.file, value, f"{rule.name}.option", None, rule.context, "option.")
     option.keys(OPTION_KEYS)
-    return Option(option.text("name"), option.day("since"))
+    return Option(option.text("name"), option.day("since", "date"))
 
 
-def _versions(book: _Book, key: str, value: Any, rule: _Table, n_max: int | None) -> tuple[dict[str, Any], ...]:
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        name = f"rules.{key}.versions"
-        raise rule.refuse("versions", N_("'{key}' must be an array of tables ([[{key}]])"), key=name)
+def _versions(rule: Table, key: str, n_max: int | None) -> tuple[dict[str, Any], ...]:
     out = []
-    for i, data in enumerate(value):
-
-        def in_version(detail: Msg, number: int = i + 1) -> Msg:
-            return Msg(N_("rule '{rule}', version {number}: {detail}"), rule=key, number=number, detail=detail)
-
-        version = _Table(book, data, f"rules.{key}.versions", i, in_version)
+    for i, version in enumerate(rule.tables("versions")):
+        version.context = partial(_in_version, key, i + 1)
         version.keys(VERSION_KEYS)
-        since, until = version.period()
+        since, until = _period(version)
         n = version.count("n")
         if n is not None and n_max is not None and n_max < n:
-            raise version.refuse("n", N_("'n_max' ({n_max}) must not be less than 'n' ({n})"), n_max=n_max, n=n)
-        version.wall("time")
+            raise version.fail(N_("'n_max' ({n_max}) must not be less than 'n' ({n})"), "n", n_max=n_max, n=n)
+        version.parsed("time", WallTime.parse, "time")
         for text in ("label", "citation"):
             version.string(text)
         for flag in ("in_force", "optional"):
             version.flag(flag)
-        checked = dict(data)
+        checked = dict(version.data)
         checked.update({k: v for k, v in (("since", since), ("until", until)) if v is not None})
         out.append(checked)
     return tuple(out)
 
 
-def _refuse(book: _Book, rule: str, key: str | None, template: str, /, **params: Any) -> DealFileError:
+def _period(version: Table) -> tuple[date | None, date | None]:
+    """``since`` and ``until``, the first before the second."""
+    since, until = version.day("since", "date"), version.day("until", "date")
+    if since is not None and until is not None and since >= until:
+        template = N_("'since' ({since}) must be before 'until' ({until})")
+        raise version.fail(template, "since", since=since, until=until)
+    return since, until
+
+
+def _refuse(file: TomlFile, rule: str, key: str | None, template: str, /, **params: Any) -> DealFileError:
     """The error ``template`` about ``key`` of rule ``rule``, at the key's line."""
-    detail = Msg(N_("rule '{rule}': {detail}"), rule=rule, detail=Msg(template, **params))
-    return DealFileError(book.path, detail, book.where.find(f"rules.{rule}", None, key))
+    return Table(file, {}, f"rules.{rule}", None, partial(_in_rule, rule)).fail(template, key, **params)
 
 
-def _references(book: _Book, rules: dict[str, Rule]) -> None:
+def _references(file: TomlFile, rules: dict[str, Rule]) -> None:
     """Every reference names a rule of the book that can be counted from, and each rule has what the engine
     reads for its kind (and nothing it would ignore)."""
     for rule in rules.values():
@@ -327,7 +180,7 @@ def _references(book: _Book, rules: dict[str, Rule]) -> None:
             if name is None or (field == "anchor" and name == LAST_CLOSING):
                 continue
             if name == key:
-                raise _refuse(book, key, field, N_("'{key}' cannot name the rule itself"), key=field)
+                raise _refuse(file, key, field, N_("'{key}' cannot name the rule itself"), key=field)
             if name not in rules:
                 known = [*rules, LAST_CLOSING] if field == "anchor" else list(rules)
                 import difflib  # only on the way to an error
@@ -335,45 +188,47 @@ def _references(book: _Book, rules: dict[str, Rule]) -> None:
                 close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
                 if close:
                     template = N_("'{key}' must name a rule of this rulebook, not {value} (did you mean '{close}'?)")
-                    raise _refuse(book, key, field, template, key=field, value=_shown(name), close=close[0])
+                    raise _refuse(file, key, field, template, key=field, value=toml_value(name), close=close[0])
                 template = N_("'{key}' must name a rule of this rulebook, not {value}")
-                raise _refuse(book, key, field, template, key=field, value=_shown(name))
+                raise _refuse(file, key, field, template, key=field, value=toml_value(name))
             if field == "replaces":
                 continue
             other = rules[name]
             if other.kind == "amendment":
                 template = N_("'{key}' names {value}, an amendment rule: it has no date to count from")
-                raise _refuse(book, key, field, template, key=field, value=_shown(name))
+                raise _refuse(file, key, field, template, key=field, value=toml_value(name))
             if other.requires == "subsequent" and rule.requires != "subsequent":
                 template = N_(
                     "'{key}' names {value}, which exists only with a subsequent period: add requires = \"subsequent\""
                 )
-                raise _refuse(book, key, field, template, key=field, value=_shown(name))
+                raise _refuse(file, key, field, template, key=field, value=toml_value(name))
             if other.option is not None and (rule.option is None or rule.option.name != other.option.name):
                 template = N_("'{key}' names {value}, which exists only with option {option}")
-                raise _refuse(book, key, field, template, key=field, value=_shown(name), option=other.option.name)
+                raise _refuse(file, key, field, template, key=field, value=toml_value(name), option=other.option.name)
         counted = rule.kind in COUNTED or subsequent_start
         if rule.anchor is None and counted:
             template = N_("a rule of kind {kind} needs 'anchor' (the rule it is counted from)")
-            raise _refuse(book, key, "kind", template, kind=_shown(rule.kind))
+            raise _refuse(file, key, "kind", template, kind=toml_value(rule.kind))
         for field, used in (("anchor", counted), ("limit", subsequent_start), ("amendments", rule.kind == "amendment")):
             if getattr(rule, field) and not used:
                 if rule.kind == "start" and rule.phase == "initial":
                     template = N_("'{key}' has no effect on the start of the initial phase (day 1 comes from the deal)")
                 else:
                     template = N_("'{key}' has no effect on a rule of kind {kind}")
-                raise _refuse(book, key, field, template, key=field, kind=_shown(rule.kind))
+                raise _refuse(file, key, field, template, key=field, kind=toml_value(rule.kind))
         if rule.kind == "amendment" and not rule.amendments:
             template = N_("a rule of kind {kind} needs 'amendments' (one or more of {known})")
-            raise _refuse(book, key, "kind", template, kind=_shown(rule.kind), known=_choices(AMENDMENT_KINDS))
+            raise _refuse(file, key, "kind", template, kind=toml_value(rule.kind), known=choices(AMENDMENT_KINDS))
         if rule.replaces is not None and rule.option is None:
             template = N_("'replaces' needs 'option': the rule named is replaced only when the deal chooses the option")
-            raise _refuse(book, key, "replaces", template)
+            raise _refuse(file, key, "replaces", template)
         if rule.phase == "subsequent" and rule.requires != "subsequent":
-            raise _refuse(book, key, "phase", N_('phase = "subsequent" needs requires = "subsequent"'))
+            raise _refuse(file, key, "phase", N_('phase = "subsequent" needs requires = "subsequent"'))
 
 
-def _phases(book: _Book, top: _Table, rules: dict[str, Rule], bodies: dict[str, Any], start: str, expiry: str) -> None:
+def _phases(
+    file: TomlFile, top: Table, rules: dict[str, Rule], bodies: dict[str, Any], start: str, expiry: str
+) -> None:
     """The book's ``start`` and ``expiry`` name the initial phase's; one start and one expiry per phase; each
     extension's deadline is counted from the expiry."""
     for field, kind in (("start", "start"), ("expiry", "expiry")):
@@ -381,7 +236,7 @@ def _phases(book: _Book, top: _Table, rules: dict[str, Rule], bodies: dict[str, 
         rule = rules.get(name)
         if rule is None or rule.kind != kind or rule.phase != "initial" or rule.option is not None:
             template = N_("'{key}' must name a rule of kind {kind} in the initial phase, not {value}")
-            raise top.refuse(field, template, key=field, kind=_shown(kind), value=_shown(name))
+            raise top.fail(template, field, key=field, kind=toml_value(kind), value=toml_value(name))
     first: dict[tuple[str, str], str] = {}
     for rule in rules.values():
         if rule.kind in ("start", "expiry") and rule.option is None:
@@ -390,18 +245,18 @@ def _phases(book: _Book, top: _Table, rules: dict[str, Rule], bodies: dict[str, 
                 template = N_("a second rule of kind {kind} with phase = {phase} (the first is '{other}')")
                 at = "phase" if "phase" in bodies[rule.key] else "kind"
                 raise _refuse(
-                    book, rule.key, at, template, kind=_shown(rule.kind), phase=_shown(rule.phase), other=other
+                    file, rule.key, at, template, kind=toml_value(rule.kind), phase=toml_value(rule.phase), other=other
                 )
         if rule.each_extension and rule.anchor != expiry:
             template = N_("'each_extension' is for a rule counted from the expiry: it needs anchor = {expiry}")
-            raise _refuse(book, rule.key, "each_extension", template, expiry=_shown(expiry))
+            raise _refuse(file, rule.key, "each_extension", template, expiry=toml_value(expiry))
     for rule in rules.values():
         if rule.kind == "expiry" and rule.phase == "subsequent" and ("start", "subsequent") not in first:
             template = N_('the expiry of a subsequent period needs a rule of kind "start" with phase = "subsequent"')
-            raise _refuse(book, rule.key, "kind", template)
+            raise _refuse(file, rule.key, "kind", template)
 
 
-def _loops(book: _Book, rules: dict[str, Rule]) -> None:
+def _loops(file: TomlFile, rules: dict[str, Rule]) -> None:
     """No rules wait for each other. Besides ``anchor`` and ``limit``, an expiry waits for its phase's start
     and for its phase's minimum and maximum (it is checked against them), and a rule counted from the
     ``last-closing`` waits for every expiry."""
@@ -431,7 +286,7 @@ def _loops(book: _Book, rules: dict[str, Rule]) -> None:
             at = min((step for step in loop if step[1] is not None), key=lambda step: list(rules).index(step[0]))
             names = " → ".join([*(k for k, _ in loop), key])
             template = N_("'{key}' makes rules wait for each other: {loop}")
-            raise _refuse(book, at[0], at[1], template, key=at[1], loop=names)
+            raise _refuse(file, at[0], at[1], template, key=at[1], loop=names)
         for target, field in waits[key]:
             visit(target, [*path, (key, field)])
         done.add(key)
@@ -442,14 +297,8 @@ def _loops(book: _Book, rules: dict[str, Rule]) -> None:
 
 def parse_rulebook(text: str, origin: str) -> Rulebook:
     """The rulebook in ``text`` (read from ``origin``, a file name ending in ``<id>.toml``), checked."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        from ..deal import _syntax_error
-
-        raise _syntax_error(origin, text, exc) from None
-    book = _Book(origin, text)
-    top = _Table(book, data)
+    file = TomlFile(origin, text)
+    top = Table(file, file.loads())
     top.keys(BOOK_KEYS)
     for key in ("id", "title", "calendar", "zone", "start", "expiry"):
         top.required(key)
@@ -457,7 +306,7 @@ def parse_rulebook(text: str, origin: str) -> Rulebook:
     stem = Path(origin).name.removesuffix(".toml")
     if origin.endswith(".toml") and book_id != stem:
         template = N_("'id' must be the file's name without .toml ({stem}), not {value}")
-        raise top.refuse("id", template, stem=_shown(stem), value=_shown(book_id))
+        raise top.fail(template, "id", stem=toml_value(stem), value=toml_value(book_id))
     from ..calendars import calendar_ids
 
     calendars = calendar_ids()
@@ -466,23 +315,21 @@ def parse_rulebook(text: str, origin: str) -> Rulebook:
     for key, value in (("calendar", calendar), ("settlement_calendar", settlement)):
         if value not in calendars:
             template = N_("'{key}' must be a calendar id ({known}), not {value}")
-            raise top.refuse(key, template, key=key, known=Items(calendars, "comma"), value=_shown(value))
+            raise top.fail(template, key, key=key, known=Items(calendars, "comma"), value=toml_value(value))
     zone_name = top.text("zone")
     try:
         market_zone(zone_name)  # a place's clock: the policy of deadlines.zones
     except DeadlinesError as exc:
-        raise top.refuse("zone", N_("'{key}': {detail}"), key="zone", detail=exc.msg) from None
+        raise top.fail(N_("'{key}': {detail}"), "zone", key="zone", detail=exc.msg) from None
     start, expiry = top.text("start"), top.text("expiry")
-    default_time = top.wall("default_expiry_time")
-    historic = top.day("historic_before")
+    default_time = top.parsed("default_expiry_time", WallTime.parse, "time")
+    historic = top.day("historic_before", "date")
     note = top.string("historic_note") or ""
-    bodies = data.get("rules", {})
-    if not isinstance(bodies, dict):
-        raise top.refuse("rules", N_("'{key}' must be a table ([{key}])"), key="rules")
-    rules = {key: _rule(book, key, body) for key, body in bodies.items()}
-    _references(book, rules)
-    _phases(book, top, rules, bodies, start, expiry)
-    _loops(book, rules)
+    bodies = top.table("rules") or Table(file, {}, "rules")
+    rules = {key: _rule(bodies, key) for key in bodies.data}
+    _references(file, rules)
+    _phases(file, top, rules, bodies.data, start, expiry)
+    _loops(file, rules)
     return Rulebook(
         id=book_id,
         title=title,
@@ -500,8 +347,6 @@ def parse_rulebook(text: str, origin: str) -> Rulebook:
 
 def load_rulebook(path: str | Path, origin: str | None = None) -> Rulebook:
     """Read and check the rulebook file at ``path`` (named ``origin`` in errors: by default, the path)."""
-    from ..deal import read_text_file  # a regular UTF-8 file of a reasonable size, or a one-line error
-
     return parse_rulebook(read_text_file(path), origin or str(path))
 
 
