@@ -96,7 +96,11 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     scan.add_argument("--from", dest="first", required=True, help=_("first launch date, YYYY-MM-DD"))
     scan.add_argument("--to", dest="last", required=True, help=_("last launch date, YYYY-MM-DD"))
     scan.add_argument(
-        "--time", help=_("the expiry's time of day, HH:MM (default: the first regime's usual expiry time)")
+        "--time",
+        help=_(
+            "the expiry's time of day, HH:MM (default: the regimes' usual expiry time; 12:00 noon New York for "
+            "a US and a European regime)"
+        ),
     )
     scan.add_argument("--zone", help=_("IANA zone --time is read in (default: the first regime's zone)"))
     scan.add_argument("--option", action="append", default=[], help=_("rule option, e.g. exemptive-order-2026"))

@@ -9,7 +9,7 @@ time that satisfies them all. The same happens again for a subsequent offering p
 from __future__ import annotations
 
 import calendar as _calendar
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -24,6 +24,7 @@ from .text import N_, At, Items, Msg, Ordinal, Plural, Term, ZoneName
 from .timeutil import WallTime, resolve, unusual_gap, utc_offset_hours, zone
 
 SEARCH_DAYS = 400
+CROSS_BORDER_WALL = WallTime(12, 0)  # 12:00 noon in the westernmost leg's zone (see default_expiry)
 PARIS_SECONDARY_UNTIL = date(2002, 1, 1)
 
 AMENDMENT_NOTES = {
@@ -113,6 +114,40 @@ def last_local_day(cal: BusinessCalendar, local: datetime) -> date:
 def open_everywhere(legs: list[tuple[Rulebook, BusinessCalendar]]) -> Callable[[datetime], bool]:
     """Whether an expiry at an instant leaves every leg's last day a business day of its calendar."""
     return lambda instant: all(cal.is_business_day(last_day(book, cal, instant)) for book, cal in legs)
+
+
+def default_expiry(books: Iterable[Rulebook]) -> ExpiryTime:
+    """The wall time and zone of the expiry of a deal that names none, whatever the order of its regimes.
+
+    Legs all in one zone keep their rulebooks' ``default_expiry_time`` (the latest of them when they
+    differ: 24:00 New York for a US offer, 17:30 Paris for a French one). Legs in several zones expire at
+    12:00 noon in the westernmost leg's zone: for a US leg and a European leg, 12:00 noon New York time,
+    the seed's convention (Genset 2002: "12:00 noon, New York City time (18:00, Paris time)"), which falls
+    on the same local day in both zones, after the Paris close (18:00 Paris, or 17:00 in the weeks when
+    the clocks change on different dates) and on the US business day itself. The expiry search then takes
+    the first such instant on or after every leg's minimum period on a day open in every leg's calendar.
+
+    >>> from deadlines.rules import get_rulebook
+    >>> at = default_expiry([get_rulebook("fr-amf"), get_rulebook("us-14d")])
+    >>> str(at.wall), at.zone
+    ('12:00', 'America/New_York')
+    >>> at = default_expiry([get_rulebook("fr-amf")])
+    >>> str(at.wall), at.zone
+    ('17:30', 'Europe/Paris')
+    """
+    books = list(books)
+    if not books:
+        raise InputError("give at least one regime")
+    zones = sorted({b.zone for b in books})
+    if len(zones) == 1:
+        latest = max((b.default_expiry_time for b in books), key=lambda w: (w.hour, w.minute))
+        return ExpiryTime(latest, zones[0])
+    return ExpiryTime(CROSS_BORDER_WALL, min(zones, key=lambda z: (_standard_offset(z), z)))
+
+
+def _standard_offset(zone_name: str) -> float:
+    """A zone's hours from UTC, averaged over mid-January and mid-July (which zone lies furthest west)."""
+    return sum(utc_offset_hours(datetime(2001, m, 15, 12, tzinfo=UTC), "UTC", zone_name) for m in (1, 7)) / 2
 
 
 def earliest_instant(
@@ -624,9 +659,7 @@ class _Engine:
             instant = chosen.instant()
             how = Msg(N_("chosen in the deal: {at}"), at=At(instant, chosen.zone))
         else:
-            instant, how = self._earliest(
-                legs, minima, at or ExpiryTime(legs[0].book.default_expiry_time, legs[0].book.zone)
-            )
+            instant, how = self._earliest(legs, minima, at or default_expiry(s.book for s in legs))
         for state in legs:
             rule = next(r for r in state.rules if r.kind == "expiry" and r.phase == phase)
             self._session_notice(state, instant)
@@ -785,29 +818,30 @@ class _Engine:
             )
 
     def _session_notice(self, state: _LegState, instant: datetime) -> None:
-        """Say when an exchange leg's expiry falls outside that exchange's session hours."""
+        """Say when an exchange leg's expiry falls before a session of its own day: on a day the exchange is
+        closed, or before that day's opening (06:00 Paris on a Saturday, 08:00 Paris on a Monday), so that
+        the leg's last trading day is an earlier day. An expiry after the close of a trading day (the
+        seed's 18:00 Paris) ends that day's offer: the rules allow it, and it draws nothing."""
         cal = state.cal
         if cal.close is None:
             return
         local = instant.astimezone(zone(state.book.zone))
+        last = self._last_day(state, instant)
+        if last == local.date():
+            return  # the instant's own day: a day the calendar is closed is a breach (see _validate)
         early = cal.early_close(local.date())
         close = early.close if early else cal.close
-        if (
-            not cal.first <= local.date() <= cal.last
-            or not cal.is_business_day(local.date())
-            or not (cal.open <= local.time() <= close)
-        ):
-            self.warn(
-                "expiry-outside-session",
-                "{regime}: the expiry is {local}, outside the {calendar} session ({open}-{close}); "
-                "its last trading day is {last}",
-                regime=state.book.id,
-                local=At(instant, state.book.zone),
-                calendar=cal.id,
-                open=cal.open.strftime("%H:%M"),
-                close=close.strftime("%H:%M"),
-                last=self._last_day(state, instant),
-            )
+        self.warn(
+            "expiry-outside-session",
+            "{regime}: the expiry is {local}, outside the {calendar} session ({open}-{close}); "
+            "its last trading day is {last}",
+            regime=state.book.id,
+            local=At(instant, state.book.zone),
+            calendar=cal.id,
+            open=cal.open.strftime("%H:%M"),
+            close=close.strftime("%H:%M"),
+            last=last,
+        )
 
     def _dst_warning(self, instant: datetime, phase: str, events: Items) -> None:
         """Warn of a week when two zones' clocks are out of step; ``events`` names the expiries (the
@@ -938,4 +972,4 @@ def local_time(day: date, wall: str, zone_name: str) -> LocalTime:
     return LocalTime(day, WallTime.parse(wall), zone_name)
 
 
-__all__ = ["compute", "local_time"]
+__all__ = ["compute", "default_expiry", "local_time"]

@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 from .calendars import BusinessCalendar, RuleCalendar, get_calendar
 from .calendars.base import Label
-from .engine import count_day, earliest_instant, last_local_day, rule_wall
+from .engine import count_day, default_expiry, earliest_instant, last_local_day, rule_wall
 from .errors import AmbiguousTimeError, CoverageError, DeadlinesError, InputError, NonexistentTimeError
 from .model import ExpiryTime
 from .rules import Rule, Rulebook, get_rulebook
@@ -161,8 +161,9 @@ def scan(
 ) -> list[ScanRow]:
     """One row per launch date in [first, last] open in every regime's calendar.
 
-    ``at`` is the wall time and zone of the expiry (default: the first regime's usual expiry time, as in
-    a timetable); ``progress(done, total)`` is called before each run of up to CHUNK dates and at the end.
+    ``at`` is the wall time and zone of the expiry (default: as in a timetable, whatever the order of the
+    regimes: see :func:`~deadlines.engine.default_expiry`); ``progress(done, total)`` is called before each
+    run of up to CHUNK dates and at the end.
 
     >>> rows = scan(["us-14d"], date(2026, 3, 30), date(2026, 3, 31))
     >>> [(r.launch.isoformat(), r.legs[0].last_day.isoformat(), r.legs[0].business_days) for r in rows]
@@ -181,7 +182,7 @@ def scan(
             "unknown option '{option}' (known: {known})", option=name, known=", ".join(sorted(known)) or "none"
         )
     days = launch_dates(regimes, first, last)
-    expiry_at = at or ExpiryTime(legs[0].book.default_expiry_time, legs[0].book.zone)
+    expiry_at = at or default_expiry(leg.book for leg in legs)
     rows: list[ScanRow] = []
     try:
         with paused_gc():

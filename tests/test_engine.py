@@ -134,15 +134,19 @@ def test_bad_amendment_kind_is_refused() -> None:
         Amendment("discount", date(2026, 5, 4))
 
 
-def test_cross_border_default_is_end_of_day_new_york_after_both_minimums() -> None:
-    # No time given: the first regime's end of day (24:00 New York). 24:00 New York on Fri 5 Jun 2026
-    # is Sat 06:00 Paris, before any session: the French leg's last trading day is Fri 5 Jun (day 25).
-    schedule = compute(Deal([Leg("us-14d", date(2026, 5, 4)), Leg("fr-amf", date(2026, 5, 4))]))
-    us, fr = schedule.event("us-14d.expiry"), schedule.event("fr-amf.closing")
-    assert us.instant == fr.instant
-    assert us.to_json(schedule.zones)["local"] == "2026-06-06T00:00-04:00"
-    assert (us.day, fr.day) == (date(2026, 6, 5), date(2026, 6, 5))
-    assert fr.business_day == 25
+def test_cross_border_default_is_noon_new_york_after_both_minimums() -> None:
+    # No time given: a US and a French leg expire at 12:00 noon New York time, whatever their order. The US
+    # minimum ends 24:00 New York on Mon 1 Jun 2026 (business day 20, Memorial Day skipped), the French one
+    # at 17:30 Paris on Fri 5 Jun (trading day 25): 12:00 noon New York on Fri 5 Jun = 18:00 Paris.
+    for legs in (["us-14d", "fr-amf"], ["fr-amf", "us-14d"]):
+        schedule = compute(Deal([Leg(regime, date(2026, 5, 4)) for regime in legs]))
+        us, fr = schedule.event("us-14d.expiry"), schedule.event("fr-amf.closing")
+        assert us.instant == fr.instant
+        assert us.to_json(schedule.zones)["local"] == "2026-06-05T12:00-04:00"
+        assert fr.to_json(schedule.zones)["local"] == "2026-06-05T18:00+02:00"
+        assert (us.day, fr.day) == (date(2026, 6, 5), date(2026, 6, 5))
+        assert (us.business_day, fr.business_day) == (24, 25)
+        assert "expiry-outside-session" not in {w.code for w in schedule.warnings}
 
 
 def test_exemptive_order_moves_the_14d9_to_530pm_next_business_day() -> None:

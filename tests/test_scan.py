@@ -199,11 +199,13 @@ def test_cli_csv(capsys: pytest.CaptureFixture[str]) -> None:
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["launch"] for r in rows] == ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"]
     first = rows[0]
-    # 25 trading days from Mon 2 Mar 2026 skip Good Friday and Easter Monday: Tue 7 Apr 2026. The joint
-    # expiry is 24:00 New York on 7 Apr, 06:00 Paris on 8 Apr (before the 09:00 opening: day 25 is 7 Apr).
-    assert first["expiry_utc"] == "2026-04-08T04:00Z"
-    assert first["local:Europe/Paris"] == "2026-04-08T06:00+02:00"
+    # 25 trading days from Mon 2 Mar 2026 skip Good Friday and Easter Monday: they end 17:30 Paris on Tue
+    # 7 Apr 2026 (the US minimum ends earlier, 24:00 New York on Fri 27 Mar). The joint expiry is 12:00 noon
+    # New York on 7 Apr = 18:00 Paris: Paris day 25, US business day 27 (Good Friday counts for the SEC).
+    assert first["expiry_utc"] == "2026-04-07T16:00Z"
+    assert first["local:Europe/Paris"] == "2026-04-07T18:00+02:00"
     assert (first["days:fr-amf"], first["last_day:fr-amf"]) == ("25", "2026-04-07")
+    assert (first["days:us-14d"], first["last_day:us-14d"]) == ("27", "2026-04-07")
     assert first["flags"] == "holiday"
     assert "Easter Monday" in first["notes:en"] and "Lundi de Pâques" in first["notes:fr"]
 
@@ -283,6 +285,6 @@ def test_cli_a_narrow_table_keeps_every_word(capsys: pytest.CaptureFixture[str])
     )  # fmt: skip
     assert code == 0
     words = out.split()
-    assert {"Easter", "Monday", "06:00"} <= set(words) and "XPAR" in words
-    assert "12:00 midnight" in out  # New York's end of day, on one line
+    assert {"Easter", "Monday", "18:00"} <= set(words) and "XPAR" in words
+    assert "12:00 noon" in out  # the default cross-border expiry in New York, on one line
     assert all(len(line) <= 80 for line in out.splitlines())
