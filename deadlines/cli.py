@@ -79,7 +79,7 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
         "--expire",
         help=_(
             "chosen expiry, 'YYYY-MM-DD HH:MM' (24:00 = end of day; add +HH:MM to pick one of two instants "
-            "on a fall-back night)"
+            "on a fall-back night), or a day alone, 'YYYY-MM-DD', at the deal's usual expiry time"
         ),
     )
     sched.add_argument("--zone", help=_("IANA zone --expire is read in (default: the first regime's zone)"))
@@ -212,7 +212,7 @@ def _today(text: str | None) -> Any:
 
 def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
     from .checks import build_deal
-    from .engine import compute
+    from .engine import compute, default_expiry
     from .model import Leg, LocalTime
     from .rules import get_rulebook
     from .timeutil import parse_date, parse_local
@@ -238,7 +238,13 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
                 regimes=Items(args.regime, "comma"),
             )
         expiry = None
-        if args.expire is not None:
+        if args.expire is not None and len(args.expire.split()) == 1 and ":" not in args.expire:
+            # A day alone: the time the deal would expire at by default (whatever the order of --regime).
+            if args.zone is not None:
+                raise DeadlinesError(N_("--zone needs a time in --expire ('YYYY-MM-DD HH:MM')"))
+            usual = default_expiry([get_rulebook(r) for r in args.regime])
+            expiry = LocalTime(parse_date(args.expire), usual.wall, usual.zone)
+        elif args.expire is not None:
             day, wall, offset = parse_local(args.expire)
             zone_name = market_zone(args.zone) if args.zone is not None else get_rulebook(args.regime[0]).zone
             expiry = LocalTime(day, wall, zone_name, offset)

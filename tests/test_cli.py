@@ -161,3 +161,22 @@ def test_the_package_does_not_shadow_pythons_warning() -> None:
     namespace: dict[str, object] = {}
     exec("from deadlines import *", namespace)
     assert "Warning" not in namespace and "ScheduleWarning" in deadlines.__all__
+
+
+@pytest.mark.parametrize(
+    "regimes, utc",
+    [
+        # A US offer's usual expiry is the end of the day (24:00 New York, EDT in June: 04:00 UTC next day).
+        (["us-14d"], "2026-06-06T04:00Z"),
+        # A US + French offer's is 12:00 noon New York (= 18:00 Paris), 16:00 UTC in June, in either order.
+        (["us-14d", "fr-amf"], "2026-06-05T16:00Z"),
+        (["fr-amf", "us-14d"], "2026-06-05T16:00Z"),
+    ],
+)
+def test_expire_with_a_day_alone_takes_the_usual_time(
+    capsys: pytest.CaptureFixture[str], regimes: list[str], utc: str
+) -> None:
+    argv = ["schedule", *(a for r in regimes for a in ("--regime", r)), "--commence", "2026-05-04"]
+    assert main([*argv, "--expire", "2026-06-05", "--format", "json"]) in (0, 1)
+    events = json.loads(capsys.readouterr().out)["events"]
+    assert {e["utc"] for e in events if e["kind"] == "chosen"} == {utc}
