@@ -82,7 +82,12 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
             "on a fall-back night), or a day alone, 'YYYY-MM-DD', at the deal's usual expiry time"
         ),
     )
-    sched.add_argument("--zone", help=_("IANA zone --expire is read in (default: the first regime's zone)"))
+    sched.add_argument(
+        "--zone",
+        help=_(
+            "IANA zone --expire is read in (default: the deal's usual expiry zone, New York for a US and French offer)"
+        ),
+    )
     sched.add_argument("--show", action="append", default=[], help=_("extra IANA zone to display (repeatable)"))
     sched.add_argument("--option", action="append", default=[], help=_("rule option, e.g. exemptive-order-2026"))
     sched.add_argument("--today", help=_("the date days left are counted from, YYYY-MM-DD (default: today)"))
@@ -102,7 +107,12 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
             "a US and a European regime)"
         ),
     )
-    scan.add_argument("--zone", help=_("IANA zone --time is read in (default: the first regime's zone)"))
+    scan.add_argument(
+        "--zone",
+        help=_(
+            "IANA zone --time is read in (default: the deal's usual expiry zone, New York for a US and French offer)"
+        ),
+    )
     scan.add_argument("--option", action="append", default=[], help=_("rule option, e.g. exemptive-order-2026"))
     _clock_option(scan, loc)
     _output_options(scan, loc, ("table", "csv", "json"))
@@ -212,9 +222,9 @@ def _today(text: str | None) -> Any:
 
 def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
     from .checks import build_deal
-    from .engine import compute, default_expiry
+    from .engine import compute
     from .model import Leg, LocalTime
-    from .rules import get_rulebook
+    from .rules import default_expiry, get_rulebook
     from .timeutil import parse_date, parse_local
     from .zones import market_zone
 
@@ -246,7 +256,9 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
             expiry = LocalTime(parse_date(args.expire), usual.wall, usual.zone)
         elif args.expire is not None:
             day, wall, offset = parse_local(args.expire)
-            zone_name = market_zone(args.zone) if args.zone is not None else get_rulebook(args.regime[0]).zone
+            # without --zone: the deal's usual expiry zone, whatever the order of --regime
+            usual_zone = default_expiry([get_rulebook(r) for r in args.regime]).zone
+            zone_name = market_zone(args.zone) if args.zone is not None else usual_zone
             expiry = LocalTime(day, wall, zone_name, offset)
         elif args.zone is not None:
             raise DeadlinesError(N_("--zone applies to --expire, which is missing"))
@@ -273,7 +285,7 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
 
 def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
     from .model import ExpiryTime
-    from .rules import get_rulebook
+    from .rules import default_expiry, get_rulebook
     from .scan import paused_gc, scan
     from .timeutil import WallTime, parse_date
     from .zones import market_zone
@@ -284,7 +296,8 @@ def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
     if args.zone is not None and args.time is None:
         raise DeadlinesError(N_("--zone applies to --time, which is missing"))
     if args.time is not None:
-        zone_name = market_zone(args.zone) if args.zone is not None else get_rulebook(args.regime[0]).zone
+        usual_zone = default_expiry([get_rulebook(r) for r in args.regime]).zone  # whatever the order of --regime
+        zone_name = market_zone(args.zone) if args.zone is not None else usual_zone
         at = ExpiryTime(WallTime.parse(args.time), zone_name)
     _check_output(args)
     # On a terminal the table and the progress bar share one console, so the bar stays below the rows.

@@ -104,9 +104,10 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
         legs.append(Leg(regime, start))
     if not legs:
         raise top.fail("no [[offer]]: a deal needs at least one regime")
-    from .rules import get_rulebook
+    from .rules import default_expiry, get_rulebook
 
-    first_zone = get_rulebook(legs[0].regime).zone
+    # A time without a zone is read in the deal's usual expiry zone, whatever the order of its offers.
+    first_zone = default_expiry(get_rulebook(leg.regime) for leg in legs).zone
     expiry = expiry_time = None
     if (table := top.table("expiry")) is not None:
         table.keys(EXPIRY)

@@ -9,7 +9,7 @@ time that satisfies them all. The same happens again for a subsequent offering p
 from __future__ import annotations
 
 import calendar as _calendar
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -18,13 +18,12 @@ from .checks import check_deal
 from .errors import AmbiguousTimeError, InputError, NonexistentTimeError
 from .ids import extended_key, numbered_key
 from .model import Deal, ExpiryTime, Leg, LocalTime, Observed, Relief
-from .rules import Rule, Rulebook, get_rulebook
+from .rules import Rule, Rulebook, default_expiry, get_rulebook
 from .schedule import Breach, Event, Schedule, Warning
 from .text import N_, At, Items, Msg, Ordinal, Plural, Term, ZoneName
 from .timeutil import WallTime, resolve, unusual_gap, utc_offset_hours, zone
 
 SEARCH_DAYS = 400
-CROSS_BORDER_WALL = WallTime(12, 0)  # 12:00 noon in the westernmost leg's zone (see default_expiry)
 PARIS_SECONDARY_UNTIL = date(2002, 1, 1)
 
 AMENDMENT_NOTES = {
@@ -114,40 +113,6 @@ def last_local_day(cal: BusinessCalendar, local: datetime) -> date:
 def open_everywhere(legs: list[tuple[Rulebook, BusinessCalendar]]) -> Callable[[datetime], bool]:
     """Whether an expiry at an instant leaves every leg's last day a business day of its calendar."""
     return lambda instant: all(cal.is_business_day(last_day(book, cal, instant)) for book, cal in legs)
-
-
-def default_expiry(books: Iterable[Rulebook]) -> ExpiryTime:
-    """The wall time and zone of the expiry of a deal that names none, whatever the order of its regimes.
-
-    Legs all in one zone keep their rulebooks' ``default_expiry_time`` (the latest of them when they
-    differ: 24:00 New York for a US offer, 17:30 Paris for a French one). Legs in several zones expire at
-    12:00 noon in the westernmost leg's zone: for a US leg and a European leg, 12:00 noon New York time,
-    the seed's convention (Genset 2002: "12:00 noon, New York City time (18:00, Paris time)"), which falls
-    on the same local day in both zones, after the Paris close (18:00 Paris, or 17:00 in the weeks when
-    the clocks change on different dates) and on the US business day itself. The expiry search then takes
-    the first such instant on or after every leg's minimum period on a day open in every leg's calendar.
-
-    >>> from deadlines.rules import get_rulebook
-    >>> at = default_expiry([get_rulebook("fr-amf"), get_rulebook("us-14d")])
-    >>> str(at.wall), at.zone
-    ('12:00', 'America/New_York')
-    >>> at = default_expiry([get_rulebook("fr-amf")])
-    >>> str(at.wall), at.zone
-    ('17:30', 'Europe/Paris')
-    """
-    books = list(books)
-    if not books:
-        raise InputError("give at least one regime")
-    zones = sorted({b.zone for b in books})
-    if len(zones) == 1:
-        latest = max((b.default_expiry_time for b in books), key=lambda w: (w.hour, w.minute))
-        return ExpiryTime(latest, zones[0])
-    return ExpiryTime(CROSS_BORDER_WALL, min(zones, key=lambda z: (_standard_offset(z), z)))
-
-
-def _standard_offset(zone_name: str) -> float:
-    """A zone's hours from UTC, averaged over mid-January and mid-July (which zone lies furthest west)."""
-    return sum(utc_offset_hours(datetime(2001, m, 15, 12, tzinfo=UTC), "UTC", zone_name) for m in (1, 7)) / 2
 
 
 def earliest_instant(

@@ -179,3 +179,16 @@ def test_the_scan_takes_the_same_default_in_either_order() -> None:
     assert [(r.launch, r.expiry) for r in ab] == [(r.launch, r.expiry) for r in ba]
     row = next(r for r in ab if r.launch == date(2026, 5, 4))
     assert row.expiry is not None and row.expiry.isoformat() == "2026-06-05T16:00:00+00:00"
+
+
+@pytest.mark.parametrize("order", [("us-14d", "fr-amf"), ("fr-amf", "us-14d")])
+def test_a_time_without_a_zone_is_read_the_same_whatever_the_order(order: tuple[str, str]) -> None:
+    """[expiry] time = "12:00" with no zone, for a US and French offer: 12:00 noon New York (the deal's usual
+    expiry zone) on 5 June 2026, EDT, 16:00 UTC, whichever offer the file lists first."""
+    from datetime import UTC, datetime
+
+    from deadlines import compute, parse_deal
+
+    offers = [f'[[offer]]\nregime = "{regime}"\nstart = 2026-05-04\n' for regime in order]
+    deal = parse_deal("".join(offers) + '[expiry]\ndate = 2026-06-05\ntime = "12:00"\n')
+    assert compute(deal).event("us-14d.expiry").instant == datetime(2026, 6, 5, 16, 0, tzinfo=UTC)

@@ -10,10 +10,14 @@ files: a new ``<id>.toml`` here is a new regime.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
-from ..errors import UnknownIdError
+from ..errors import InputError, UnknownIdError
+from ..model import ExpiryTime
+from ..timeutil import WallTime, utc_offset_hours
 from .model import Option, Rule, Rulebook
 from .schema import load_rulebook, parse_rulebook
 
@@ -31,4 +35,41 @@ def get_rulebook(regime: str) -> Rulebook:
     return load_rulebook(_HERE / f"{regime}.toml", f"{regime}.toml")
 
 
-__all__ = ["REGIMES", "Option", "Rule", "Rulebook", "get_rulebook", "load_rulebook", "parse_rulebook"]
+CROSS_BORDER_WALL = WallTime(12, 0)  # 12:00 noon in the westernmost leg's zone (see default_expiry)
+
+
+def default_expiry(books: Iterable[Rulebook]) -> ExpiryTime:
+    """The wall time and zone of the expiry of a deal that names none, whatever the order of its regimes.
+
+    Legs all in one zone keep their rulebooks' ``default_expiry_time`` (the latest of them when they
+    differ: 24:00 New York for a US offer, 17:30 Paris for a French one). Legs in several zones expire at
+    12:00 noon in the westernmost leg's zone: for a US leg and a European leg, 12:00 noon New York time,
+    the seed's convention (Genset 2002: "12:00 noon, New York City time (18:00, Paris time)"), which falls
+    on the same local day in both zones, after the Paris close (18:00 Paris, or 17:00 in the weeks when
+    the clocks change on different dates) and on the US business day itself. The expiry search then takes
+    the first such instant on or after every leg's minimum period on a day open in every leg's calendar.
+
+    >>> from deadlines.rules import get_rulebook
+    >>> at = default_expiry([get_rulebook("fr-amf"), get_rulebook("us-14d")])
+    >>> str(at.wall), at.zone
+    ('12:00', 'America/New_York')
+    >>> at = default_expiry([get_rulebook("fr-amf")])
+    >>> str(at.wall), at.zone
+    ('17:30', 'Europe/Paris')
+    """
+    books = list(books)
+    if not books:
+        raise InputError("give at least one regime")
+    zones = sorted({b.zone for b in books})
+    if len(zones) == 1:
+        latest = max((b.default_expiry_time for b in books), key=lambda w: (w.hour, w.minute))
+        return ExpiryTime(latest, zones[0])
+    return ExpiryTime(CROSS_BORDER_WALL, min(zones, key=lambda z: (_standard_offset(z), z)))
+
+
+def _standard_offset(zone_name: str) -> float:
+    """A zone's hours from UTC, averaged over mid-January and mid-July (which zone lies furthest west)."""
+    return sum(utc_offset_hours(datetime(2001, m, 15, 12, tzinfo=UTC), "UTC", zone_name) for m in (1, 7)) / 2
+
+
+__all__ = ["REGIMES", "Option", "Rule", "Rulebook", "default_expiry", "get_rulebook", "load_rulebook", "parse_rulebook"]

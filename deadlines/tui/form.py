@@ -116,12 +116,12 @@ def deal_from_form(form: Form, base: Deal, locs: list[Localizer]) -> Deal:
     """The deal the form describes; what the form does not show (name, relief, observed facts, options,
     notes) is kept from ``base``. Raises :class:`FieldError`."""
     from ..engine import compute
-    from ..rules import get_rulebook
+    from ..rules import default_expiry, get_rulebook
 
     regimes = _items(form.regimes)
     if not regimes:
         raise FieldError("regimes", InputError("a deal needs at least one regime"))
-    lead_zone = _field("regimes", lambda: get_rulebook(regimes[0]).zone)
+    lead_zone = _field("regimes", lambda: default_expiry(get_rulebook(r) for r in regimes).zone)
     for regime in regimes:
         _field("regimes", partial(get_rulebook, regime))
     starts = _field("starts", lambda: [parse_date(s) for s in _items(form.starts)])
