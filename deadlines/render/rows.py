@@ -184,13 +184,13 @@ def short_ref(loc: Localizer, rule: str) -> str:
 
 
 def short_left(loc: Localizer, day: date, today: date) -> str:
-    """ "in 3 d" for an event still to come, "today", nothing for one past (its date says it)."""
+    """ "3 d" for an event still to come, "today", nothing for one past (its date says it)."""
     delta = (day - today).days
     if delta == 0:
         return loc._(N_("today"))
     if delta < 0:
         return ""
-    return loc.text(Msg(N_("in {n} d"), n=delta))
+    return loc.text(Msg(N_("{n} d"), n=delta))
 
 
 def weekday(loc: Localizer, day: date) -> str:

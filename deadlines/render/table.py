@@ -287,8 +287,9 @@ def key_dates(loc: Localizer, schedule: Schedule, rows: Sequence[Row]) -> Table 
 
 def line_table(
     loc: Localizer, schedule: Schedule, rows: Rows, shown: Sequence[Row], width: int
-) -> tuple[Table, list[str]]:
-    """The one-line-per-event table fitted to ``width``, and the zones left out for want of width."""
+) -> tuple[Table, list[str], bool]:
+    """The one-line-per-event table fitted to ``width``, the zones left out for want of width, and whether
+    the time left was."""
     groups = zone_groups(rows.zones, shown)
     years = {row.days[0].year for row in shown}
     one_year = len(years) == 1
@@ -301,7 +302,7 @@ def line_table(
     lefts = [row.left for row in shown]
     with_left = any(lefts)
     event_header, ref_header = loc._(N_("Event")), loc.pgettext("column header", "Rule")
-    left_header = loc._(N_("Days left"))
+    left_header = loc.pgettext("column header, time left", "Left")
 
     def col_width(header: str, cells: Sequence[str]) -> int:
         return max([_longest_word(header), *(cell_len(c) for c in cells)])
@@ -320,17 +321,25 @@ def line_table(
     label_natural = col_width(event_header, labels)
     kept = list(range(len(groups)))
     dropped: list[str] = []
+    dropped_left = False
 
     def fixed() -> int:
         columns = [date_w, *(time_ws[k] for k in kept), ref_w, *([left_w] if with_left else [])]
         return sum(columns) + GAP * len(columns)
 
-    # Too narrow for a readable label: leave out the last zones (never the first), then the time left.
+    # Too narrow for a readable label: leave out the zones no event is in (--show), then the time left,
+    # then the other regimes' zones (never the first).
+    own = {row.event.zone for row in shown}
+    for k in reversed(range(1, len(groups))):
+        if width - fixed() < LABEL_MIN and not own & {rows.zones[i] for i in groups[k]}:
+            kept.remove(k)
+            dropped.extend(rows.zones[i] for i in groups[k])
+    if width - fixed() < label_natural and with_left:  # one line per event comes before the time left
+        with_left = False
+        dropped_left = True
     while width - fixed() < LABEL_MIN and len(kept) > 1:
         gone = kept.pop()
         dropped.extend(rows.zones[i] for i in groups[gone])
-    if width - fixed() < LABEL_MIN and with_left:
-        with_left = False
     label_w = max(LABEL_MIN, min(label_natural, width - fixed()))
     for k in kept:  # "Paris, Zurich" on one line when the label keeps its width
         joined = cell_len(", ".join(cities[k]))
@@ -352,7 +361,7 @@ def line_table(
         if with_left:
             cells.append(Text(lefts[n]))
         table.add_row(*cells)
-    return table, dropped
+    return table, dropped, dropped_left
 
 
 def line_width(loc: Localizer, schedule: Schedule, today: date | None, show_all: bool) -> int:
@@ -361,7 +370,7 @@ def line_width(loc: Localizer, schedule: Schedule, today: date | None, show_all:
     shown, _ = visible_rows(rows, show_all)
     if not shown:
         return 0
-    table, _ = line_table(loc, schedule, rows, shown, MAX_WIDTH)
+    table, _, _ = line_table(loc, schedule, rows, shown, MAX_WIDTH)
     return int(Console(width=MAX_WIDTH).measure(table).maximum)
 
 
@@ -376,19 +385,23 @@ def lines_renderable(
     if keys is not None:
         parts += [Text(""), Text(loc._(N_("Key dates")), style="heading"), keys, Text("")]
     if shown:
-        table, dropped = line_table(loc, schedule, rows, shown, width)
+        table, dropped, dropped_left = line_table(loc, schedule, rows, shown, width)
         parts.append(table)
     else:
-        dropped = []
+        dropped, dropped_left = [], False
     below: list[str] = []
     signs = "".join(row.signs for row in shown)
     if signs:
         below.append(signs_legend(loc, signs))
     if hidden:
         below.append(_hidden_line(loc, hidden))
-    if dropped:
-        names = ", ".join(zone_label(loc, z) for z in dropped)
-        below.append(loc.text(Msg(N_("not shown at this width: {zones} (--width or --detail shows it)"), zones=names)))
+    if dropped or dropped_left:
+        names = [zone_label(loc, z) for z in dropped] + ([loc._(N_("time left"))] if dropped_left else [])
+        below.append(
+            loc.text(
+                Msg(N_("not shown at this width: {columns} (a wider --width shows them)"), columns=", ".join(names))
+            )
+        )
     below.append(loc._(N_("24:00 and midnight are the end of the day shown.")))
     parts.append(Text("\n".join(below), style="citation"))
     notes = _short_warnings(loc, rows)
