@@ -242,6 +242,24 @@ def _time_cell(loc: Localizer, row: Row, i: int) -> str:
     return row.clocks[i]
 
 
+def _stack(names: list[str], width: int) -> str:
+    """ "Paris, Zurich" on one line when it fits ``width``, else one city a line, a long name on two
+    ("New / York")."""
+    if cell_len(", ".join(names)) <= width:
+        return ", ".join(names)
+    lines: list[str] = []
+    for name in names:
+        line = ""
+        for word in name.split():
+            if line and cell_len(f"{line} {word}") > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def row_date(loc: Localizer, day: date, one_year: bool) -> str:
     """ "Thu Sep 12" (the year in the column's header) or "Thu, Sep 12, 2002"."""
     if not one_year:
@@ -278,7 +296,8 @@ def key_dates(loc: Localizer, schedule: Schedule, rows: Sequence[Row]) -> Table 
         own = {zones.index(r.event.zone) for r in group if r.event.zone in zones} or {0}
         first = min(own)
         times = " = ".join(f"{group[0].clocks[i]} {_city(loc, zones[i])}" for i in sorted(own))
-        labels = "; ".join(dict.fromkeys(r.short for r in group))
+        separator = loc.pgettext("separator between the parts of a trace", "; ")
+        labels = separator.join(dict.fromkeys(r.short for r in group))
         signs = "".join(dict.fromkeys("".join(r.signs for r in group)))
         day = format_date(loc, group[0].days[first], "medium")
         grid.add_row(Text(day), Text(times), Text(f"{labels} {signs}".rstrip(), style=group[0].style))
@@ -309,13 +328,10 @@ def line_table(
 
     date_w = col_width(date_header, dates)
     time_ws = [
-        max([*(cell_len(c) for c in names), *(cell_len(t) for t in cells)])
+        max([*(_longest_word(c) for c in names), *(cell_len(t) for t in cells)])
         for names, cells in zip(cities, times, strict=True)
     ]
-    # "Paris, Zurich" on one line when it fits the column, else one city a line.
-    zone_headers = [
-        ", ".join(n) if cell_len(", ".join(n)) <= w else "\n".join(n) for n, w in zip(cities, time_ws, strict=True)
-    ]
+    zone_headers = [_stack(n, w) for n, w in zip(cities, time_ws, strict=True)]
     ref_w = col_width(ref_header, refs)
     left_w = col_width(left_header, lefts) if with_left else 0
     label_natural = col_width(event_header, labels)
