@@ -200,7 +200,7 @@ def weekday(loc: Localizer, day: date) -> str:
 def _clocks(loc: Localizer, event: Event, zones: list[str]) -> tuple[list[date], list[str]]:
     days, clocks = [], []
     for zone_name in zones:
-        day, clock = format_clock(loc, event.instant, zone_name, nowrap=True)
+        day, clock = format_clock(loc, event.instant, zone_name)  # plain spaces: the cells never wrap
         days.append(day)
         clocks.append(clock)
     return days, clocks

@@ -147,6 +147,7 @@ def print_schedule(
     """One language, or two side by side when each gets a full table's width (stacked otherwise)."""
     console = console or make_console()
     width = console.width
+    ascii_only = not console.encoding.lower().startswith("utf")
     if len(locs) > 1:
         if detail:
             side = width >= SIDE_BY_SIDE_MIN
@@ -158,21 +159,21 @@ def print_schedule(
             grid = Table.grid(expand=True, padding=(0, GAP, 0, 0) if not detail else (0, 2))
             for _ in locs:
                 grid.add_column(ratio=1)
-            grid.add_row(*(_block(schedule, loc, column, today, detail, show_all) for loc in locs))
+            grid.add_row(*(_block(schedule, loc, column, today, detail, show_all, ascii_only) for loc in locs))
             console.print(grid)
             return
     for i, loc in enumerate(locs):
         if i:
             console.print()
-        console.print(_block(schedule, loc, width, today, detail, show_all))
+        console.print(_block(schedule, loc, width, today, detail, show_all, ascii_only))
 
 
 def _block(
-    schedule: Schedule, loc: Localizer, width: int, today: date | None, detail: bool, show_all: bool
+    schedule: Schedule, loc: Localizer, width: int, today: date | None, detail: bool, show_all: bool, ascii_only: bool
 ) -> RenderableType:
     if detail:
         return schedule_renderable(schedule, loc, today, show_all)
-    return lines_renderable(schedule, loc, width, today, show_all)
+    return lines_renderable(schedule, loc, width, today, show_all, ascii_only)
 
 
 def _hidden_line(loc: Localizer, hidden: int) -> str:
@@ -187,6 +188,10 @@ def _hidden_line(loc: Localizer, hidden: int) -> str:
 
 # ---------------------------------------------------------------------------------------------------------
 # The default table: one line per event.
+
+# The one-line table's only rule is the one under its header: "─", or "-" on an output without it.
+HEAD_RULE = box.Box("    \n    \n ── \n    \n    \n    \n    \n    \n")
+HEAD_RULE_ASCII = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
 # The label column never gets narrower than this: zones are dropped first (with a note saying which).
 LABEL_MIN = 24
@@ -305,7 +310,7 @@ def key_dates(loc: Localizer, schedule: Schedule, rows: Sequence[Row]) -> Table 
 
 
 def line_table(
-    loc: Localizer, schedule: Schedule, rows: Rows, shown: Sequence[Row], width: int
+    loc: Localizer, schedule: Schedule, rows: Rows, shown: Sequence[Row], width: int, ascii_only: bool = False
 ) -> tuple[Table, list[str], bool]:
     """The one-line-per-event table fitted to ``width``, the zones left out for want of width, and whether
     the time left was."""
@@ -362,7 +367,13 @@ def line_table(
         if "\n" in zone_headers[k] and width - fixed() - (joined - time_ws[k]) >= label_natural:
             time_ws[k], zone_headers[k] = joined, ", ".join(cities[k])
 
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, GAP - 1, 0, 0), expand=False)
+    table = Table(
+        box=HEAD_RULE_ASCII if ascii_only else HEAD_RULE,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, GAP - 1, 0, 0),
+        expand=False,
+    )
     table.add_column(Text(date_header), width=date_w, no_wrap=True)
     for k in kept:
         table.add_column(Text(zone_headers[k]), width=time_ws[k], no_wrap=True)
@@ -391,7 +402,12 @@ def line_width(loc: Localizer, schedule: Schedule, today: date | None, show_all:
 
 
 def lines_renderable(
-    schedule: Schedule, loc: Localizer, width: int, today: date | None = None, show_all: bool = False
+    schedule: Schedule,
+    loc: Localizer,
+    width: int,
+    today: date | None = None,
+    show_all: bool = False,
+    ascii_only: bool = False,
 ) -> RenderableType:
     """The default view: the title, the key dates, one line per event, then what the reader must hear."""
     rows = schedule_rows(schedule, loc, today)
@@ -401,7 +417,7 @@ def lines_renderable(
     if keys is not None:
         parts += [Text(""), Text(loc._(N_("Key dates")), style="heading"), keys, Text("")]
     if shown:
-        table, dropped, dropped_left = line_table(loc, schedule, rows, shown, width)
+        table, dropped, dropped_left = line_table(loc, schedule, rows, shown, width, ascii_only)
         parts.append(table)
     else:
         dropped, dropped_left = [], False
