@@ -279,11 +279,22 @@ def _label_cell(row: Row) -> str:
     return f"{row.short} {row.signs}" if row.signs else row.short
 
 
+def _wrap_signs(text: str, width: int) -> str:
+    """``text`` broken at spaces to ``width``, the marks at its end never alone on the last line."""
+    import textwrap
+
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
+    if len(lines) > 1 and " " in lines[-2] and not any(c.isalnum() for c in lines[-1]):
+        head, word = lines[-2].rsplit(" ", 1)
+        lines[-2:] = [head, f"{word} {lines[-1]}"]
+    return "\n".join(lines)
+
+
 def _longest_word(text: str) -> int:
     return max((cell_len(word) for word in text.split()), default=0)
 
 
-def key_dates(loc: Localizer, schedule: Schedule, rows: Sequence[Row]) -> Table | None:
+def key_dates(loc: Localizer, schedule: Schedule, rows: Sequence[Row], width: int) -> Table | None:
     """Each leg's expiry, results, subsequent period or reopening, settlement: one line per instant."""
     picked = [r for r in rows if r.event.kind == "chosen" or r.event.key in KEY_EVENTS]
     picked = [r for r in picked if r.event.kind != "extended"]
@@ -297,6 +308,7 @@ def key_dates(loc: Localizer, schedule: Schedule, rows: Sequence[Row]) -> Table 
     for row in picked:
         groups.setdefault(row.event.instant, []).append(row)
     zones = schedule.zones
+    lines = []
     for group in groups.values():
         own = {zones.index(r.event.zone) for r in group if r.event.zone in zones} or {0}
         first = min(own)
@@ -305,7 +317,10 @@ def key_dates(loc: Localizer, schedule: Schedule, rows: Sequence[Row]) -> Table 
         labels = separator.join(dict.fromkeys(r.short for r in group))
         signs = "".join(dict.fromkeys("".join(r.signs for r in group)))
         day = format_date(loc, group[0].days[first], "medium")
-        grid.add_row(Text(day), Text(times), Text(f"{labels} {signs}".rstrip(), style=group[0].style))
+        lines.append((day, times, f"{labels} {signs}" if signs else labels, group[0].style))
+    label_w = width - max(cell_len(d) for d, *_ in lines) - max(cell_len(t) for _, t, *_ in lines) - 3 * GAP
+    for day, times, labels, style in lines:
+        grid.add_row(Text(day), Text(times), Text(_wrap_signs(labels, max(label_w, LABEL_MIN)), style=style))
     return grid
 
 
@@ -384,7 +399,7 @@ def line_table(
     for n, row in enumerate(shown):
         cells = [Text(dates[n], style=row.style)]
         cells += [Text(times[k][n], style="dst" if row.dst else "") for k in kept]
-        cells += [Text(labels[n], style=row.style), Text(refs[n], style="citation")]
+        cells += [Text(_wrap_signs(labels[n], label_w), style=row.style), Text(refs[n], style="citation")]
         if with_left:
             cells.append(Text(lefts[n]))
         table.add_row(*cells)
@@ -413,7 +428,7 @@ def lines_renderable(
     rows = schedule_rows(schedule, loc, today)
     shown, hidden = visible_rows(rows, show_all)
     parts: list[RenderableType] = [Text(terminal_safe(rows.title), style="heading")]
-    keys = key_dates(loc, schedule, shown)
+    keys = key_dates(loc, schedule, shown, width)
     if keys is not None:
         parts += [Text(""), Text(loc._(N_("Key dates")), style="heading"), keys, Text("")]
     if shown:
