@@ -127,6 +127,11 @@ def schedule_renderable(
         note = row.event.note
         if note is not None and getattr(note, "template", "") == RELIEF_NOTE:
             row.note = loc._(N_("waived for this deal: see the relief note below"))
+    # The relief's text is in its own note; the notes of the events it waives point to it.
+    for i, warning in enumerate(schedule.warnings):
+        if warning.code == "relief-applied" and "citation" in warning.params and "detail" in warning.params:
+            text = loc.text(Msg(N_("{detail} (waived: see the relief note)"), detail=warning.params["detail"]))
+            rows.warnings[i] = (warning.severity, warning.code, text)
     separator = loc.pgettext("separator between the parts of a trace", "; ")
     parts: list[RenderableType] = [rows_table(rows, separator, loc._(N_("{regime}: {label}")))]
     if hidden:
@@ -201,6 +206,10 @@ GAP = 2  # spaces between columns
 # a subsequent period or reopening (chosen too), payment and settlement.
 KEY_EVENTS = frozenset(
     {
+        "expiry",
+        "closing",
+        "sop-expiry",
+        "reopening-closing",
         "results-announcement",
         "result",
         "reopening-result",
