@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from babel.dates import format_skeleton
 
@@ -51,7 +52,7 @@ SHORT_LABELS = {
     "reopening-closing": N_("Reopening: closing"),
     "reopening-result": N_("Reopening: result"),
     "reopening-settlement": N_("Reopening: settlement"),
-    "extension-notice": N_("Extension announced by"),
+    "extension-notice": N_("Extension: announce by"),
     "squeeze-out-window": N_("Squeeze-out: latest date"),
 }
 
@@ -144,23 +145,26 @@ def _strip_brackets(text: str) -> str:
 def short_label(loc: Localizer, event: Event) -> str:
     """The event's label for one line: the rulebook label without its parenthesised details (the row's
     times and marks say them), or a shorter wording for the few that stay long."""
-    base = event.key
-    if base in SHORT_LABELS and event.label == _rule_label(event):
-        return loc._(SHORT_LABELS[base])
+    short = _short_of(event.regime, event.label)
+    if short is not None:
+        return loc._(short)
     text = _strip_brackets(loc.text(Term(event.label)))
     # "Settlement (règlement-livraison), estimate: 3 to 5 trading days after the result": the mark says it.
     text = re.split(r",\s*(?:estimate|estimation)\b", text)[0]
     return text.strip(" ,;:") or loc.text(Term(event.label))
 
 
-def _rule_label(event: Event) -> str:
-    from ..rules import get_rulebook
+@cache
+def _short_of(regime: str, label: str) -> str | None:
+    """The short wording of the rule whose label is ``label`` (an extension's notice has the rule's)."""
+    from ..rules import REGIMES, get_rulebook
 
-    try:
-        rule = get_rulebook(event.regime).rules.get(event.key)
-    except Exception:  # an unknown regime: no override
-        return ""
-    return rule.label if rule is not None else ""
+    if regime not in REGIMES:
+        return None
+    for key, rule in get_rulebook(regime).rules.items():
+        if rule.label == label and key in SHORT_LABELS:
+            return SHORT_LABELS[key]
+    return None
 
 
 _REFERENCES = (
