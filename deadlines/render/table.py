@@ -1,4 +1,6 @@
-"""Rich tables for schedules: every event in every zone, its count and rule, in one or two languages.
+"""Rich tables for schedules, in one or two languages: by default the key dates and one line per event
+(date, time in each zone, short label, short rule reference, time left); with ``--detail`` every event's
+count, citation and notes.
 
 Styles are semantic (see :data:`THEME`): the table says *past*, *breach* or *estimate* and the theme
 decides the colour, so ``NO_COLOR`` and non-terminals get plain text with nothing lost.
