@@ -139,3 +139,17 @@ def test_two_languages_side_by_side_only_with_a_full_table_each(width: int, side
 )
 def test_short_rule_references(citation: str, short: str) -> None:
     assert short_ref(Localizer("en"), citation) == short
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "! breach"), ("fr", "! manquement")])
+def test_a_breach_is_marked_on_its_row_and_explained(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, lang: str, word: str
+) -> None:
+    """An expiry before the 20th business day (Rule 14e-1(a)): "!" on its row, the legend and the breach."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    argv = ["schedule", "--regime", "us-14d", "--commence", "2026-05-04", "--expire", "2026-05-20 17:00"]
+    assert main([*argv, "--width", "80", "--today", "2026-05-01", "--lang", lang]) == 1
+    out = capsys.readouterr().out.replace("\u00a0", " ")
+    marked = [line for line in out.splitlines() if " ! " in f"{line} " and "14e-1(a)" in line]
+    assert len(marked) == 1 and marked[0].startswith(("Wed May 20", "mer. 20 mai"))
+    assert word in out and "[expiry-before-minimum]" in out
