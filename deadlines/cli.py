@@ -91,6 +91,12 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     sched.add_argument("--show", action="append", default=[], help=_("extra IANA zone to display (repeatable)"))
     sched.add_argument("--option", action="append", default=[], help=_("rule option, e.g. exemptive-order-2026"))
     sched.add_argument("--today", help=_("the date days left are counted from, YYYY-MM-DD (default: today)"))
+    sched.add_argument(
+        "--detail", action="store_true", help=_("the table with citations, counting traces, notes and relief")
+    )
+    sched.add_argument(
+        "--all", action="store_true", help=_("also show the rules not in force for the deal's dates (for reference)")
+    )
     _clock_option(sched, loc)
     _output_options(sched, loc, TABLE_FORMATS)
 
@@ -272,7 +278,7 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
     if args.format == "table" and not args.output:
         from .render.table import make_console, print_schedule
 
-        print_schedule(schedule, locs, make_console(args.width), today)
+        print_schedule(schedule, locs, make_console(args.width), today, args.detail, args.all)
         return status
     from .render.export import export_schedule, output_path, write_output
 

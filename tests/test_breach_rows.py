@@ -449,7 +449,9 @@ def test_table_marks_the_row_in_words(
     path = deal_file(case.deal)
     code, out, _ = _run(capsys, "schedule", path, "--format", "json", "--lang", lang)
     label = next(e["label"] for e in json.loads(out)["events"] if e["id"] == case.event)
-    code, out, err = _run(capsys, "schedule", path, "--lang", lang, "--width", "260", "--today", "2026-05-01")
+    code, out, err = _run(
+        capsys, "schedule", path, "--lang", lang, "--width", "260", "--today", "2026-05-01", "--detail"
+    )
     assert code == case.exit, err
     out, label = _plain(out), _plain(label)
     regime = case.event.split(".")[0]

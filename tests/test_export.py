@@ -242,7 +242,12 @@ def test_html_is_a_page_with_the_table_in_colour(schedule: Schedule) -> None:
     parser.feed(page)
     assert {"html", "head", "title", "body", "pre", "code"} <= set(parser.tags)
     text = "".join(parser.text)
-    assert "Expiry of the offer" in text and "Serono / Genset (2002)" in text and "8 days ago" in text
+    assert (
+        "Expiry of the offer" in text
+        and "Serono / Genset (2002)" in text
+        and "Key dates" in text
+        and "Dates clés" in text
+    )
     assert "color: #" in page  # the theme's colours reach the page, although conftest sets NO_COLOR
 
 
@@ -252,7 +257,7 @@ def test_svg_is_xml_with_the_labels_and_reproducible(schedule: Schedule) -> None
     root = ET.fromstring(svg)
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     text = html.unescape(svg).replace("\xa0", " ")
-    assert "Expiry of the offer" in text and "End of the subsequent offering period" in text
+    assert "Expiry of the offer" in text and "Subsequent period: end" in text
 
 
 def test_txt_is_the_plain_table(schedule: Schedule) -> None:

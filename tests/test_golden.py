@@ -25,6 +25,24 @@ CASES = {
     "schedule-seed-fr.txt": ["schedule", SEED, "--lang", "fr", *TODAY, "--width", "110"],
     "schedule-seed-en-fr-stacked.txt": ["schedule", SEED, "--lang", "en,fr", *TODAY, "--width", "110"],
     "schedule-seed-en-fr-side-by-side.txt": ["schedule", SEED, "--lang", "en,fr", *TODAY, "--width", "240"],
+    # The default one-line table at the widths deal teams print at, in each language and both.
+    **{
+        f"schedule-seed-{lang.replace(',', '-')}-{width}.txt": [
+            "schedule",
+            SEED,
+            "--lang",
+            lang,
+            *TODAY,
+            "--width",
+            width,
+        ]
+        for lang in ("en", "fr", "en,fr")
+        for width in ("80", "100", "120", "160")
+    },
+    # The README's first command: a deal entirely in the past has no time left.
+    "schedule-seed-en-80-past.txt": ["schedule", SEED, "--lang", "en", "--width", "80"],
+    "schedule-seed-en-detail.txt": ["schedule", SEED, "--lang", "en", *TODAY, "--width", "110", "--detail"],
+    "schedule-seed-fr-all.txt": ["schedule", SEED, "--lang", "fr", *TODAY, "--width", "100", "--all"],
     "schedule-2026-dst-fr.txt": [
         "schedule",
         "--regime",

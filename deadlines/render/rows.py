@@ -6,14 +6,55 @@ Each row keeps the event's state relative to ``today`` (past / today / upcoming)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
+
+from babel.dates import format_skeleton
 
 from ..i18n import Localizer
 from ..i18n.formats import format_clock, format_date, zone_label
 from ..schedule import Event, Schedule
-from ..text import N_, Ordinal, Plural, Term
+from ..text import N_, Msg, Ordinal, Plural, Term
 from ..timeutil import day_and_clock, unusual_gap
+
+# The one-line table's marks: a sign each, explained by a legend under the table (only the signs used).
+SIGNS = {
+    "breach": "!",
+    "relieved": "+",
+    "estimate": "*",
+    "observed": "=",
+    "approximate": "~",
+    "reference": "?",
+    "extended": ">",
+}
+
+# Short labels for the rulebook labels that stay long once their parentheses are dropped (by rule key);
+# any other label is shortened by :func:`short_label`.
+SHORT_LABELS = {
+    "target-position": N_("Target's 14D-9 due"),
+    "target-position-exemptive-2026": N_("Target's 14D-9 filed"),
+    "minimum-expiry-exemptive-2026": N_("Earliest expiry (2026 order)"),
+    "price-change": N_("Open 10 days after a price change"),
+    "material-change": N_("Open 5 days after a material change"),
+    "withdrawal-backstop": N_("Withdrawal rights revive"),
+    "payment": N_("Payment for tenders"),
+    "results-announcement": N_("Results announced"),
+    "sop-start": N_("Subsequent period: start"),
+    "sop-minimum-expiry": N_("Subsequent period: min. end"),
+    "sop-maximum-expiry": N_("Subsequent period: max. end"),
+    "sop-expiry": N_("Subsequent period: end"),
+    "sop-payment": N_("Subsequent period: payment"),
+    "reopening-latest-opening": N_("Reopening: latest opening"),
+    "reopening-opening": N_("Reopening: opening"),
+    "reopening-minimum-closing": N_("Reopening: earliest closing"),
+    "reopening-closing": N_("Reopening: closing"),
+    "reopening-result": N_("Reopening: result"),
+    "reopening-settlement": N_("Reopening: settlement"),
+    "extension-notice": N_("Extension: announce by"),
+    "squeeze-out-window": N_("Squeeze-out: latest date"),
+}
 
 MARKS = {
     "estimate": N_("estimate"),
@@ -41,6 +82,14 @@ class Row:
     trace: str
     dst: bool = False  # the zones' clocks are out of step at this instant (only one of them has changed)
     breaches: list[str] = field(default_factory=list)  # the messages of the rules the event breaks (unwaived)
+    # The one-line table's cells: the short label, the short rule reference ("14e-1(a)"), the mark signs
+    # ("*+"), the local day and the clock in each zone, and the time left for an event still to come.
+    short: str = ""
+    ref: str = ""
+    signs: str = ""
+    days: list[date] = field(default_factory=list)
+    clocks: list[str] = field(default_factory=list)
+    left: str = ""
 
 
 @dataclass
@@ -61,6 +110,10 @@ def headers(loc: Localizer, zones: list[str], today: date | None) -> list[str]:
 
 
 def _marks(loc: Localizer, event: Event) -> list[str]:
+    return [loc._(MARKS[k]) for k in _mark_keys(event)]
+
+
+def _mark_keys(event: Event) -> list[str]:
     keys = []
     if event.estimate and not event.observed:
         keys.append("estimate")
@@ -72,7 +125,89 @@ def _marks(loc: Localizer, event: Event) -> list[str]:
         keys.append("reference")
     if event.kind == "extended":
         keys.append("extended")
-    return [loc._(MARKS[k]) for k in keys]
+    return keys
+
+
+def signs_legend(loc: Localizer, signs: str) -> str:
+    """ "* estimate  + waived": the signs used, in the order of :data:`SIGNS`."""
+    used = [f"{sign} {loc._(MARKS[key])}" for key, sign in SIGNS.items() if sign in signs]
+    return "  ".join(used)
+
+
+def _strip_brackets(text: str) -> str:
+    while True:
+        shorter = re.sub(r"\s*\([^()]*\)", "", text)
+        if shorter == text:
+            return text.strip()
+        text = shorter
+
+
+def short_label(loc: Localizer, event: Event) -> str:
+    """The event's label for one line: the rulebook label without its parenthesised details (the row's
+    times and marks say them), or a shorter wording for the few that stay long."""
+    short = _short_of(event.regime, event.label)
+    if short is not None:
+        return loc._(short)
+    text = _strip_brackets(loc.text(Term(event.label)))
+    # "Settlement (règlement-livraison), estimate: 3 to 5 trading days after the result": the mark says it.
+    text = re.split(r",\s*(?:estimate|estimation)\b", text)[0]
+    return text.strip(" ,;:") or loc.text(Term(event.label))
+
+
+@cache
+def _short_of(regime: str, label: str) -> str | None:
+    """The short wording of the rule whose label is ``label`` (an extension's notice has the rule's)."""
+    from ..rules import REGIMES, get_rulebook
+
+    if regime not in REGIMES:
+        return None
+    for key, rule in get_rulebook(regime).rules.items():
+        if rule.label == label and key in SHORT_LABELS:
+            return SHORT_LABELS[key]
+    return None
+
+
+_REFERENCES = (
+    re.compile(r"\bRule (\d+[a-z]-\d+(?:\([a-z0-9]+\))*)"),
+    re.compile(r"\bart\. ((?:L\. )?\d+-\d+(?:-\d+)?)"),
+    re.compile(r"\bSection (\d+(?:\([a-z0-9]+\))+)"),
+)
+
+
+def short_ref(loc: Localizer, rule: str) -> str:
+    """The first reference of a citation, as a timetable's Reference column writes it: "14e-1(a)" for
+    "Rule 14e-1(a): ...", "232-2" for "RG AMF art. 232-2: ...", "14(d)(5)" for "Section 14(d)(5)";
+    "practice" for market practice."""
+    found = [(m.start(), m.group(1)) for pattern in _REFERENCES if (m := pattern.search(rule))]
+    if found:
+        ref = min(found)[1]
+        return ref
+    if rule.lower().startswith("market practice"):
+        return loc.pgettext("short rule reference", "practice")
+    return ""
+
+
+def short_left(loc: Localizer, day: date, today: date) -> str:
+    """ "3 d" for an event still to come, "today", nothing for one past (its date says it)."""
+    delta = (day - today).days
+    if delta == 0:
+        return loc._(N_("today"))
+    if delta < 0:
+        return ""
+    return loc.text(Msg(N_("{n} d"), n=delta))
+
+
+def weekday(loc: Localizer, day: date) -> str:
+    return format_skeleton("E", day, locale=loc.lang.locale)
+
+
+def _clocks(loc: Localizer, event: Event, zones: list[str]) -> tuple[list[date], list[str]]:
+    days, clocks = [], []
+    for zone_name in zones:
+        day, clock = format_clock(loc, event.instant, zone_name)  # plain spaces: the cells never wrap
+        days.append(day)
+        clocks.append(clock)
+    return days, clocks
 
 
 def _unit(event: Event) -> str:
@@ -112,6 +247,7 @@ def schedule_rows(schedule: Schedule, loc: Localizer, today: date | None = None)
     rows = Rows(title, headers(loc, schedule.zones, today), schedule.zones)
     for event in schedule.events:
         left, state = days_left(loc, event.day, today) if today is not None else ("", "upcoming")
+        days, clocks = _clocks(loc, event, schedule.zones)
         style = {"breach": "breach", "relieved": "relieved"}.get(event.status, "")
         if not style:
             style = "observed" if event.observed else "estimate" if event.estimate else state
@@ -130,6 +266,12 @@ def schedule_rows(schedule: Schedule, loc: Localizer, today: date | None = None)
                 trace=loc.text(event.trace),
                 dst=_clocks_out_of_step(event, schedule.zones),
                 breaches=[loc.text(b.msg) for b in event.unwaived],
+                short=short_label(loc, event),
+                ref=short_ref(loc, event.rule),
+                signs="".join(SIGNS[k] for k in _mark_keys(event)),
+                days=days,
+                clocks=clocks,
+                left=short_left(loc, event.day, today) if today is not None else "",
             )
         )
     for warning in schedule.warnings:

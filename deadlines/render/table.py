@@ -1,4 +1,6 @@
-"""Rich tables for schedules: every event in every zone, its count and rule, in one or two languages.
+"""Rich tables for schedules, in one or two languages: by default the key dates and one line per event
+(date, time in each zone, short label, short rule reference, time left); with ``--detail`` every event's
+count, citation and notes.
 
 Styles are semantic (see :data:`THEME`): the table says *past*, *breach* or *estimate* and the theme
 decides the colour, so ``NO_COLOR`` and non-terminals get plain text with nothing lost.
@@ -11,15 +13,17 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
 from ..i18n import Localizer
+from ..i18n.formats import format_date, zone_label
 from ..schedule import Schedule
-from ..text import N_, terminal_safe
-from .rows import SEVERITY, Rows, schedule_rows
+from ..text import N_, Msg, Plural, terminal_safe
+from .rows import SEVERITY, Row, Rows, schedule_rows, signs_legend, weekday
 
 THEME = Theme(
     {
@@ -110,29 +114,371 @@ def warnings_block(loc: Localizer, rows: Rows) -> Text:
     return text
 
 
-def schedule_renderable(schedule: Schedule, loc: Localizer, today: date | None = None) -> RenderableType:
+RELIEF_NOTE = "waived for this deal: {citation}"
+
+
+def schedule_renderable(
+    schedule: Schedule, loc: Localizer, today: date | None = None, show_all: bool = False
+) -> RenderableType:
+    """The detailed table (``--detail``): every event with its count, citation and notes, the relief's text
+    once, in the notes under the table, rather than on every row it waives."""
     rows = schedule_rows(schedule, loc, today)
+    shown, hidden = visible_rows(rows, show_all)
+    rows.rows = shown
+    for row in shown:
+        note = row.event.note
+        if note is not None and getattr(note, "template", "") == RELIEF_NOTE:
+            row.note = loc._(N_("waived for this deal: see the relief note below"))
+    # The relief's text is in its own note; the notes of the events it waives point to it.
+    for i, warning in enumerate(schedule.warnings):
+        if warning.code == "relief-applied" and "citation" in warning.params and "detail" in warning.params:
+            text = loc.text(Msg(N_("{detail} (waived: see the relief note)"), detail=warning.params["detail"]))
+            rows.warnings[i] = (warning.severity, warning.code, text)
     separator = loc.pgettext("separator between the parts of a trace", "; ")
     parts: list[RenderableType] = [rows_table(rows, separator, loc._(N_("{regime}: {label}")))]
+    if hidden:
+        parts.append(Text(_hidden_line(loc, hidden), style="citation"))
     if rows.warnings:
         parts.append(warnings_block(loc, rows))
     return Group(*parts)
 
 
 def print_schedule(
-    schedule: Schedule, locs: Sequence[Localizer], console: Console | None = None, today: date | None = None
+    schedule: Schedule,
+    locs: Sequence[Localizer],
+    console: Console | None = None,
+    today: date | None = None,
+    detail: bool = False,
+    show_all: bool = False,
 ) -> None:
-    """One language, or two side by side when the console is wide enough (stacked otherwise)."""
+    """One language, or two side by side when each gets a full table's width (stacked otherwise)."""
     console = console or make_console()
-    blocks = [schedule_renderable(schedule, loc, today) for loc in locs]
-    if len(blocks) > 1 and console.width >= SIDE_BY_SIDE_MIN:
-        grid = Table.grid(expand=True, padding=(0, 2))
-        for _ in blocks:
-            grid.add_column(ratio=1)
-        grid.add_row(*blocks)
-        console.print(grid)
-        return
-    for i, block in enumerate(blocks):
+    width = console.width
+    ascii_only = not console.encoding.lower().startswith("utf")
+    if len(locs) > 1:
+        if detail:
+            side = width >= SIDE_BY_SIDE_MIN
+        else:
+            needs = [line_width(loc, schedule, today, show_all) for loc in locs]
+            side = width >= sum(needs) + GAP * (len(locs) - 1)
+        if side:
+            column = (width - GAP * (len(locs) - 1)) // len(locs)
+            grid = Table.grid(expand=True, padding=(0, GAP, 0, 0) if not detail else (0, 2))
+            for _ in locs:
+                grid.add_column(ratio=1)
+            grid.add_row(*(_block(schedule, loc, column, today, detail, show_all, ascii_only) for loc in locs))
+            console.print(grid)
+            return
+    for i, loc in enumerate(locs):
         if i:
             console.print()
-        console.print(block)
+        console.print(_block(schedule, loc, width, today, detail, show_all, ascii_only))
+
+
+def _block(
+    schedule: Schedule, loc: Localizer, width: int, today: date | None, detail: bool, show_all: bool, ascii_only: bool
+) -> RenderableType:
+    if detail:
+        return schedule_renderable(schedule, loc, today, show_all)
+    return lines_renderable(schedule, loc, width, today, show_all, ascii_only)
+
+
+def _hidden_line(loc: Localizer, hidden: int) -> str:
+    return loc.text(
+        Plural(
+            "{n} rule not in force for this deal's dates: hidden (--all shows it)",
+            "{n} rules not in force for this deal's dates: hidden (--all shows them)",
+            hidden,
+        )
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The default table: one line per event.
+
+# The one-line table's only rule is the one under its header: "─", or "-" on an output without it.
+HEAD_RULE = box.Box("    \n    \n ── \n    \n    \n    \n    \n    \n")
+HEAD_RULE_ASCII = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
+
+# The label column never gets narrower than this: zones are dropped first (with a note saying which).
+LABEL_MIN = 24
+GAP = 2  # spaces between columns
+
+# The events the key dates above the table list: each leg's expiry or closing (chosen), results, the end of
+# a subsequent period or reopening (chosen too), payment and settlement.
+KEY_EVENTS = frozenset(
+    {
+        "expiry",
+        "closing",
+        "sop-expiry",
+        "reopening-closing",
+        "results-announcement",
+        "result",
+        "reopening-result",
+        "payment",
+        "settlement",
+        "sop-payment",
+        "reopening-settlement",
+    }
+)
+
+
+def _city(loc: Localizer, zone_name: str) -> str:
+    from babel.dates import get_timezone_location
+
+    return str(get_timezone_location(zone_name, locale=loc.lang.locale, return_city=True))
+
+
+def visible_rows(rows: Rows, show_all: bool) -> tuple[list[Row], int]:
+    """The rows to draw and how many are hidden (rules not in force for the deal's dates)."""
+    if show_all:
+        return list(rows.rows), 0
+    shown = [row for row in rows.rows if row.event.in_force]
+    return shown, len(rows.rows) - len(shown)
+
+
+def zone_groups(zones: list[str], rows: Sequence[Row]) -> list[list[int]]:
+    """The schedule's zones, those whose clock reads the same for every row in one group (Paris and Zurich):
+    one column each."""
+    groups: list[list[int]] = []
+    for i in range(len(zones)):
+        for group in groups:
+            j = group[0]
+            if all(row.clocks[i] == row.clocks[j] and row.days[i] == row.days[j] for row in rows):
+                group.append(i)
+                break
+        else:
+            groups.append([i])
+    return groups
+
+
+def _time_cell(loc: Localizer, row: Row, i: int) -> str:
+    if row.days[i] != row.days[0]:
+        return f"{weekday(loc, row.days[i])} {row.clocks[i]}"
+    return row.clocks[i]
+
+
+def _stack(names: list[str], width: int) -> str:
+    """ "Paris, Zurich" on one line when it fits ``width``, else one city a line, a long name on two
+    ("New / York")."""
+    if cell_len(", ".join(names)) <= width:
+        return ", ".join(names)
+    lines: list[str] = []
+    for name in names:
+        line = ""
+        for word in name.split():
+            if line and cell_len(f"{line} {word}") > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def row_date(loc: Localizer, day: date, one_year: bool) -> str:
+    """ "Thu Sep 12" (the year in the column's header) or "Thu, Sep 12, 2002"."""
+    if not one_year:
+        return format_date(loc, day, "medium")
+    from babel.dates import format_date as babel_date
+
+    pattern = loc.pgettext("date in the timetable, weekday month day (CLDR pattern)", "EEE MMM d")
+    return str(babel_date(day, pattern, locale=loc.lang.locale))
+
+
+def _label_cell(row: Row) -> str:
+    return f"{row.short} {row.signs}" if row.signs else row.short
+
+
+def _wrap_signs(text: str, width: int) -> str:
+    """``text`` broken at spaces to ``width``, the marks at its end never alone on the last line."""
+    import textwrap
+
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
+    if len(lines) > 1 and " " in lines[-2] and not any(c.isalnum() for c in lines[-1]):
+        head, word = lines[-2].rsplit(" ", 1)
+        lines[-2:] = [head, f"{word} {lines[-1]}"]
+    return "\n".join(lines)
+
+
+def _longest_word(text: str) -> int:
+    return max((cell_len(word) for word in text.split()), default=0)
+
+
+def key_dates(loc: Localizer, schedule: Schedule, rows: Sequence[Row], width: int) -> Table | None:
+    """Each leg's expiry, results, subsequent period or reopening, settlement: one line per instant."""
+    picked = [r for r in rows if r.event.kind == "chosen" or r.event.key in KEY_EVENTS]
+    picked = [r for r in picked if r.event.kind != "extended"]
+    if not picked:
+        return None
+    grid = Table.grid(padding=(0, GAP, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    groups: dict[object, list[Row]] = {}
+    for row in picked:
+        groups.setdefault(row.event.instant, []).append(row)
+    zones = schedule.zones
+    lines = []
+    for group in groups.values():
+        own = {zones.index(r.event.zone) for r in group if r.event.zone in zones} or {0}
+        first = min(own)
+        times = " = ".join(f"{group[0].clocks[i]} {_city(loc, zones[i])}" for i in sorted(own))
+        separator = loc.pgettext("separator between the parts of a trace", "; ")
+        labels = separator.join(dict.fromkeys(r.short for r in group))
+        signs = "".join(dict.fromkeys("".join(r.signs for r in group)))
+        day = format_date(loc, group[0].days[first], "medium")
+        lines.append((day, times, f"{labels} {signs}" if signs else labels, group[0].style))
+    label_w = width - max(cell_len(d) for d, *_ in lines) - max(cell_len(t) for _, t, *_ in lines) - 3 * GAP
+    for day, times, labels, style in lines:
+        grid.add_row(Text(day), Text(times), Text(_wrap_signs(labels, max(label_w, LABEL_MIN)), style=style))
+    return grid
+
+
+def line_table(
+    loc: Localizer, schedule: Schedule, rows: Rows, shown: Sequence[Row], width: int, ascii_only: bool = False
+) -> tuple[Table, list[str], bool]:
+    """The one-line-per-event table fitted to ``width``, the zones left out for want of width, and whether
+    the time left was."""
+    groups = zone_groups(rows.zones, shown)
+    years = {row.days[0].year for row in shown}
+    one_year = len(years) == 1
+    date_header = str(next(iter(years))) if one_year else loc._(N_("Date"))
+    dates = [row_date(loc, row.days[0], one_year) for row in shown]
+    times = [[_time_cell(loc, row, g[0]) for row in shown] for g in groups]
+    cities = [list(dict.fromkeys(_city(loc, rows.zones[i]) for i in g)) for g in groups]
+    labels = [_label_cell(row) for row in shown]
+    refs = [row.ref for row in shown]
+    lefts = [row.left for row in shown]
+    with_left = any(lefts)
+    event_header, ref_header = loc._(N_("Event")), loc.pgettext("column header", "Rule")
+    left_header = loc.pgettext("column header, time left", "Left")
+
+    def col_width(header: str, cells: Sequence[str]) -> int:
+        return max([_longest_word(header), *(cell_len(c) for c in cells)])
+
+    date_w = col_width(date_header, dates)
+    time_ws = [
+        max([*(_longest_word(c) for c in names), *(cell_len(t) for t in cells)])
+        for names, cells in zip(cities, times, strict=True)
+    ]
+    zone_headers = [_stack(n, w) for n, w in zip(cities, time_ws, strict=True)]
+    ref_w = col_width(ref_header, refs)
+    left_w = col_width(left_header, lefts) if with_left else 0
+    label_natural = col_width(event_header, labels)
+    kept = list(range(len(groups)))
+    dropped: list[str] = []
+    dropped_left = False
+
+    def fixed() -> int:
+        columns = [date_w, *(time_ws[k] for k in kept), ref_w, *([left_w] if with_left else [])]
+        return sum(columns) + GAP * len(columns)
+
+    # Too narrow for a readable label: leave out the zones no event is in (--show), then the time left,
+    # then the other regimes' zones (never the first).
+    own = {row.event.zone for row in shown}
+    for k in reversed(range(1, len(groups))):
+        if width - fixed() < LABEL_MIN and not own & {rows.zones[i] for i in groups[k]}:
+            kept.remove(k)
+            dropped.extend(rows.zones[i] for i in groups[k])
+    if width - fixed() < label_natural and with_left:  # one line per event comes before the time left
+        with_left = False
+        dropped_left = True
+    while width - fixed() < LABEL_MIN and len(kept) > 1:
+        gone = kept.pop()
+        dropped.extend(rows.zones[i] for i in groups[gone])
+    label_w = max(LABEL_MIN, min(label_natural, width - fixed()))
+    for k in kept:  # "Paris, Zurich" on one line when the label keeps its width
+        joined = cell_len(", ".join(cities[k]))
+        if "\n" in zone_headers[k] and width - fixed() - (joined - time_ws[k]) >= label_natural:
+            time_ws[k], zone_headers[k] = joined, ", ".join(cities[k])
+
+    table = Table(
+        box=HEAD_RULE_ASCII if ascii_only else HEAD_RULE,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, GAP - 1, 0, 0),
+        expand=False,
+    )
+    table.add_column(Text(date_header), width=date_w, no_wrap=True)
+    for k in kept:
+        table.add_column(Text(zone_headers[k]), width=time_ws[k], no_wrap=True)
+    table.add_column(Text(event_header), width=label_w)
+    table.add_column(Text(ref_header), width=ref_w, no_wrap=True)
+    if with_left:
+        table.add_column(Text(left_header), width=left_w, justify="right", no_wrap=True)
+    for n, row in enumerate(shown):
+        cells = [Text(dates[n], style=row.style)]
+        cells += [Text(times[k][n], style="dst" if row.dst else "") for k in kept]
+        cells += [Text(_wrap_signs(labels[n], label_w), style=row.style), Text(refs[n], style="citation")]
+        if with_left:
+            cells.append(Text(lefts[n]))
+        table.add_row(*cells)
+    return table, dropped, dropped_left
+
+
+def line_width(loc: Localizer, schedule: Schedule, today: date | None, show_all: bool) -> int:
+    """The width the one-line table takes with every label on one line (what "a full table" needs)."""
+    rows = schedule_rows(schedule, loc, today)
+    shown, _ = visible_rows(rows, show_all)
+    if not shown:
+        return 0
+    table, _, _ = line_table(loc, schedule, rows, shown, MAX_WIDTH)
+    return int(Console(width=MAX_WIDTH).measure(table).maximum)
+
+
+def lines_renderable(
+    schedule: Schedule,
+    loc: Localizer,
+    width: int,
+    today: date | None = None,
+    show_all: bool = False,
+    ascii_only: bool = False,
+) -> RenderableType:
+    """The default view: the title, the key dates, one line per event, then what the reader must hear."""
+    rows = schedule_rows(schedule, loc, today)
+    shown, hidden = visible_rows(rows, show_all)
+    parts: list[RenderableType] = [Text(terminal_safe(rows.title), style="heading")]
+    keys = key_dates(loc, schedule, shown, width)
+    if keys is not None:
+        parts += [Text(""), Text(loc._(N_("Key dates")), style="heading"), keys, Text("")]
+    if shown:
+        table, dropped, dropped_left = line_table(loc, schedule, rows, shown, width, ascii_only)
+        parts.append(table)
+    else:
+        dropped, dropped_left = [], False
+    below: list[str] = []
+    signs = "".join(row.signs for row in shown)
+    if signs:
+        below.append(signs_legend(loc, signs))
+    if hidden:
+        below.append(_hidden_line(loc, hidden))
+    if dropped or dropped_left:
+        names = [zone_label(loc, z) for z in dropped] + ([loc._(N_("time left"))] if dropped_left else [])
+        below.append(
+            loc.text(
+                Msg(N_("not shown at this width: {columns} (a wider --width shows them)"), columns=", ".join(names))
+            )
+        )
+    below.append(loc._(N_("24:00 and midnight are the end of the day shown.")))
+    parts.append(Text("\n".join(below), style="citation"))
+    notes = _short_warnings(loc, rows)
+    if notes:
+        parts.append(notes)
+    return Group(*parts)
+
+
+# Notes the default view prints whole; the others (relief, relief applied...) are counted, --detail prints them.
+SHOWN_NOTES = frozenset({"deal-note"})
+
+
+def _short_warnings(loc: Localizer, rows: Rows) -> Text:
+    kept = [w for w in rows.warnings if w[0] != "info" or w[1] in SHOWN_NOTES]
+    more = len(rows.warnings) - len(kept)
+    text = warnings_block(loc, Rows(rows.title, rows.headers, rows.zones, warnings=kept))
+    if more:
+        if text:
+            text.append("\n")
+        line = Plural("{n} more note: --detail shows it", "{n} more notes: --detail shows them", more)
+        text.append(loc.text(line), style="severity.info")
+    return text
