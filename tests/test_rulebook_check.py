@@ -371,3 +371,19 @@ def test_rules_check_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[s
         assert "--check" in err and not (tmp_path / "out.txt").exists()
     elif kind != "empty-name":
         assert args[2] in err
+
+
+def test_two_versions_may_not_give_one_day_two_values() -> None:
+    """The settlement cycle was T+3 until 5 September 2017 and T+2 from then until 28 May 2024: a second
+    version starting in 2010 would give 2010-2017 two cycles, and which one applied would be a guess."""
+    text = _text("us-14d")
+    lines = text.split("\n")
+    header = lines.index("[rules.payment]")
+    since = lines.index('since = "2017-09-05"', header)
+    lines[since] = 'since = "2010-01-01"'
+    n_line = lines.index("n = 2", since) + 1
+    message = _refused("\n".join(lines), "us-14d.toml")
+    assert message.startswith(f"us-14d.toml, line {n_line}: rule 'payment', version 2: 'n'"), message
+    # Versions that change different keys over the same days are fine: the shipped rulebook has such a pair
+    # (sop-payment's T+3 until 2017 and 'not in force' before 24 January 2000).
+    parse_rulebook(text, "us-14d.toml")

@@ -137,10 +137,21 @@ def _option(rule: Table) -> Option | None:
 
 def _versions(rule: Table, key: str, n_max: int | None) -> tuple[dict[str, Any], ...]:
     out = []
+    periods: list[tuple[date, date, set[str], int]] = []
     for i, version in enumerate(rule.tables("versions")):
         version.context = partial(_in_version, key, i + 1)
         version.keys(VERSION_KEYS)
         since, until = _period(version)
+        start, end = since or date.min, until or date.max
+        fields = set(version.data) - {"since", "until"}
+        for other_start, other_end, other_fields, j in periods:
+            both = sorted(fields & other_fields)
+            if both and start < other_end and other_start < end:  # two values for one day: which applies?
+                template = N_(
+                    "'{key}' is also set by version {other} for some of the same dates: give each day one value"
+                )
+                raise version.fail(template, both[0], key=both[0], other=j)
+        periods.append((start, end, fields, i + 1))
         n = version.count("n")
         if n is not None and n_max is not None and n_max < n:
             raise version.fail(N_("'n_max' ({n_max}) must not be less than 'n' ({n})"), "n", n_max=n_max, n=n)
