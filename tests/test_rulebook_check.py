@@ -387,3 +387,12 @@ def test_two_versions_may_not_give_one_day_two_values() -> None:
     # Versions that change different keys over the same days are fine: the shipped rulebook has such a pair
     # (sop-payment's T+3 until 2017 and 'not in force' before 24 January 2000).
     parse_rulebook(text, "us-14d.toml")
+
+
+@pytest.mark.parametrize("field", ['n = 20', 'unit = "business"', 'day1 = "next"', 'time = "17:30"'])
+def test_a_count_on_an_expiry_rule_is_refused(field: str) -> None:
+    """The expiry is chosen in the deal or searched from the minimums: a count written on it would be read
+    by a lawyer as a rule the engine never applies."""
+    text, line = _edit(_text("fr-amf"), "[rules.closing]", 'kind = "expiry"', f'kind = "expiry"\n{field}', at=1)
+    key = field.split(" =")[0]
+    assert _refused(text, "fr-amf.toml").startswith(f"fr-amf.toml, line {line}: rule 'closing': '{key}' has no effect")

@@ -91,6 +91,11 @@ def _rule(rules: Table, key: str) -> Rule:
     n_max = table.count("n_max")
     if n_max is not None and n_max < n:
         raise table.fail(N_("'n_max' ({n_max}) must not be less than 'n' ({n})"), "n_max", n_max=n_max, n=n)
+    if kind == "expiry":  # an expiry is chosen, or searched from the minimums: nothing here counts it
+        for field in ("n", "n_max", "unit", "day1", "time"):
+            if field in table.data:
+                template = N_("'{key}' has no effect on a rule of kind {kind}")
+                raise table.fail(template, field, key=field, kind=toml_value(kind))
     amendments = table.data.get("amendments")
     if amendments is not None and (
         not isinstance(amendments, list) or not amendments or any(a not in AMENDMENT_KINDS for a in amendments)
