@@ -26,9 +26,7 @@ if TYPE_CHECKING:
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
-def to_docx(
-    schedule: Schedule, locs: Sequence[Localizer], today: date | None = None, show_all: bool = False
-) -> bytes:
+def to_docx(schedule: Schedule, locs: Sequence[Localizer], today: date | None = None, show_all: bool = False) -> bytes:
     """The .docx file's bytes, one section per language (in the order of ``locs``)."""
     import docx
     from docx.enum.section import WD_ORIENT
@@ -42,7 +40,7 @@ def to_docx(
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(12))
     normal = document.styles["Normal"]
-    normal.font.size = Pt(9)  # type: ignore[attr-defined]
+    normal.font.size = Pt(9)
     title = document_title(tables)
     document.add_heading(title, level=0)
     for table in tables:

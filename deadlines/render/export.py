@@ -360,7 +360,7 @@ def _svg_format() -> str:
     template = _re.sub(r"\s*<!-- Generated with Rich [^>]*-->", "", template)
     return template.replace(
         "font-family: Fira Code, monospace;",
-        "font-family: \"Fira Code\", Menlo, \"DejaVu Sans Mono\", Consolas, \"Liberation Mono\", monospace;",
+        'font-family: "Fira Code", Menlo, "DejaVu Sans Mono", Consolas, "Liberation Mono", monospace;',
     )
 
 
@@ -435,9 +435,7 @@ def check_output(path: str | Path, force: bool = False, keep: Sequence[str | Pat
         raise DeadlinesError(N_("{path} exists: add --force to overwrite it"), path=name)
 
 
-def write_output(
-    text: str | bytes, path: str | Path, force: bool = False, keep: Sequence[str | Path] = ()
-) -> None:
+def write_output(text: str | bytes, path: str | Path, force: bool = False, keep: Sequence[str | Path] = ()) -> None:
     """Write ``text`` (UTF-8, line endings as given; or bytes, as they are: a .docx) to ``path``, or to
     standard output if ``path`` is "-".
 

@@ -25,7 +25,6 @@ from ..schedule import Event, Schedule
 from ..text import N_, Msg, Ordinal, Plural, terminal_safe
 from .rows import SEVERITY, Row, schedule_rows, weekday
 
-
 # The row styles a document keeps: the event's status, not its distance from today (a file outlives the day).
 STATUS_STYLES = frozenset({"breach", "relieved", "estimate", "observed"})
 
@@ -194,9 +193,7 @@ def _e(text: str) -> str:
     return escape(terminal_safe(text), quote=True)
 
 
-def to_html(
-    schedule: Schedule, locs: Sequence[Localizer], today: date | None = None, show_all: bool = False
-) -> str:
+def to_html(schedule: Schedule, locs: Sequence[Localizer], today: date | None = None, show_all: bool = False) -> str:
     """The page, one section per language (in the order of ``locs``; the first gives the page's ``lang``)."""
     tables = timetables(schedule, locs, today, show_all)
     bilingual = len(tables) > 1
