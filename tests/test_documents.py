@@ -133,7 +133,8 @@ def test_html_french_writes_times_as_french_documents(capsys: pytest.CaptureFixt
 
 
 def test_html_bilingual_has_a_section_per_language(capsys: pytest.CaptureFixture[str]) -> None:
-    _, parsed = page(capsys, "--lang", "en,fr")
+    out, parsed = page(capsys, "--lang", "en,fr")
+    assert "<h2>English</h2>" in out and "<h2>Français</h2>" in out and out.count("<h1>") == 1
     assert [value for tag, name, value in parsed.attrs if (tag, name) == ("section", "lang")] == ["en", "fr"]
     assert [len(body) for body in parsed.bodies] == [EVENT_ROWS, EVENT_ROWS]
 

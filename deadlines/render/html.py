@@ -103,7 +103,7 @@ def timetable(schedule: Schedule, loc: Localizer, today: date | None = None, sho
     ]
     table = Timetable(
         lang=loc.lang.locale.replace("_", "-"),
-        language=str(Locale.parse(loc.lang.locale).language_name),
+        language=_capitalized(str(Locale.parse(loc.lang.locale).language_name)),  # a heading: "Français"
         title=terminal_safe(rows.title),
         caption=caption,
         headers=headers,
@@ -124,6 +124,10 @@ def timetable(schedule: Schedule, loc: Localizer, today: date | None = None, sho
     for severity, _code, message in rows.warnings:
         table.notes.append((loc._(SEVERITY.get(severity, N_("note"))), terminal_safe(message)))
     return table
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 class _Formatted(str):
