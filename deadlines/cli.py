@@ -21,7 +21,7 @@ from .text import N_, Items, Msg, Term
 
 EXIT_BREACH = 1
 EXIT_INPUT = 2
-TABLE_FORMATS = ("table", "json", "csv", "md", "ics", "html", "svg")
+TABLE_FORMATS = ("table", "json", "csv", "md", "ics", "html", "docx", "svg")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -283,7 +283,19 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
     from .render.export import export_schedule, output_path, write_output
 
     fmt = "txt" if args.format == "table" else args.format  # the table, as plain text, to a file
-    text = export_schedule(schedule, fmt, locs, today, args.width or 120)
+    text: str | bytes
+    if fmt == "docx":  # a binary file: never to the terminal
+        if args.output is None:
+            raise DeadlinesError(N_("--format docx writes a Word file: add --output FILE"))
+        from .render.docx import to_docx
+
+        text = to_docx(schedule, locs, today, args.all)
+    elif fmt == "html":
+        from .render.html import to_html
+
+        text = to_html(schedule, locs, today, args.all)
+    else:
+        text = export_schedule(schedule, fmt, locs, today, args.width or 120)
 
     write_output(text, output_path(args), args.force)
     return status

@@ -44,8 +44,9 @@ def export_schedule(
 ) -> str:
     """The schedule as the text of a ``fmt`` file, in the languages of ``locs`` (the first leads).
 
-    ``today`` adds the "days left" column to the formats that show the table (md, html, svg, txt); JSON,
-    CSV and iCalendar do not depend on it. ``width`` is the table width of html, svg and txt.
+    ``today`` adds the "days left" column to the formats that show the table (md, svg, txt) and marks the
+    HTML rows past or upcoming; JSON, CSV and iCalendar do not depend on it. ``width`` is the table width of
+    svg and txt. (The Word document is bytes: :func:`deadlines.render.docx.to_docx`.)
     """
     if not locs:
         raise ValueError("export_schedule needs at least one language")
@@ -57,7 +58,11 @@ def export_schedule(
         return to_markdown(schedule, locs, today)
     if fmt == "ics":
         return to_ics(schedule, locs)
-    if fmt in ("html", "svg", "txt"):
+    if fmt == "html":
+        from .html import to_html
+
+        return to_html(schedule, locs, today)
+    if fmt in ("svg", "txt"):
         return _rich_export(schedule, fmt, locs, today, width)
     raise InputError(N_("unknown output format '{value}' (known: {known})"), value=fmt, known=Items(FORMATS, "comma"))
 
@@ -341,40 +346,22 @@ def _ics_description(loc: Localizer, row: Row, zones: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
-# -- HTML, SVG and plain text (the rich table) ---------------------------------------------------------
-
-# rich's page with the language and a title; {stylesheet}, {foreground}, {background} and {code} are
-# filled by Console.export_html, @lang@ and @title@ by _html_page. (A line break right after <pre> is not
-# part of its content.)
-_HTML_PAGE = """\
-<!DOCTYPE html>
-<html lang="@lang@">
-<head>
-<meta charset="UTF-8">
-<title>@title@</title>
-<style>
-{stylesheet}
-body {{
-    color: {foreground};
-    background-color: {background};
-}}
-</style>
-</head>
-<body>
-<pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace">
-<code style="font-family:inherit">{code}</code></pre>
-</body>
-</html>
-"""
+# -- SVG and plain text (the rich table) ----------------------------------------------------------------
 
 
-def _html_page(lang: str, title: str) -> str:
-    from html import escape
+def _svg_format() -> str:
+    """rich's SVG template without its web fonts: the @font-face rules load Fira Code from a CDN, which a
+    picture sent round a deal team must not fetch. The text asks for fonts installed locally instead."""
+    import re as _re
 
-    def literal(text: str) -> str:  # survives str.format
-        return text.replace("{", "{{").replace("}", "}}")
+    from rich._export_format import CONSOLE_SVG_FORMAT
 
-    return _HTML_PAGE.replace("@lang@", literal(escape(lang))).replace("@title@", literal(escape(title)))
+    template = _re.sub(r"\s*@font-face \{\{.*?\}\}", "", CONSOLE_SVG_FORMAT, flags=_re.S)
+    template = _re.sub(r"\s*<!-- Generated with Rich [^>]*-->", "", template)
+    return template.replace(
+        "font-family: Fira Code, monospace;",
+        'font-family: "Fira Code", Menlo, "DejaVu Sans Mono", Consolas, "Liberation Mono", monospace;',
+    )
 
 
 def _rich_export(schedule: Schedule, fmt: str, locs: Sequence[Localizer], today: date | None, width: int) -> str:
@@ -382,15 +369,13 @@ def _rich_export(schedule: Schedule, fmt: str, locs: Sequence[Localizer], today:
 
     if fmt == "txt":
         return plain_text(lambda console: print_schedule(schedule, locs, console, today), width)
-    # Colours are the point of these files. NO_COLOR (a terminal setting) does not reach them: rich 15 strips
-    # colours only when writing to the terminal, not from the recorded segments that export_* read.
+    # Colours are the point of this picture. NO_COLOR (a terminal setting) does not reach it: rich 15 strips
+    # colours only when writing to the terminal, not from the recorded segments that export_svg reads.
     console = make_console(width, record=True, file=io.StringIO(), color_system="truecolor", force_terminal=True)
     print_schedule(schedule, locs, console, today)
     title = " / ".join(dict.fromkeys(schedule.name or loc._(N_("Offer timetable")) for loc in locs))
-    title = terminal_safe(title)  # the title of the page or picture: no control character
-    if fmt == "svg":
-        return console.export_svg(title=title)
-    return console.export_html(inline_styles=True, code_format=_html_page(locs[0].lang.locale.replace("_", "-"), title))
+    title = terminal_safe(title)  # the title of the picture: no control character
+    return console.export_svg(title=title, code_format=_svg_format())
 
 
 # -- Writing -------------------------------------------------------------------------------------------
@@ -450,18 +435,23 @@ def check_output(path: str | Path, force: bool = False, keep: Sequence[str | Pat
         raise DeadlinesError(N_("{path} exists: add --force to overwrite it"), path=name)
 
 
-def write_output(text: str, path: str | Path, force: bool = False, keep: Sequence[str | Path] = ()) -> None:
-    """Write ``text`` (UTF-8, line endings as given) to ``path``, or to standard output if ``path`` is "-".
+def write_output(text: str | bytes, path: str | Path, force: bool = False, keep: Sequence[str | Path] = ()) -> None:
+    """Write ``text`` (UTF-8, line endings as given; or bytes, as they are: a .docx) to ``path``, or to
+    standard output if ``path`` is "-".
 
-    What may be written is decided by :func:`check_output` (``force``, ``keep``). The text goes to a
-    temporary file in the same directory, which then takes the file's name in one step (``os.replace``):
-    readers see the old file or the new one, never a part, and nothing is left behind if writing fails. A
-    symbolic link is replaced by the new file; the file it pointed to is left as it was.
+    What may be written is decided by :func:`check_output` (``force``, ``keep``); bytes are never written to
+    a terminal. The text goes to a temporary file in the same directory, which then takes the file's name in
+    one step (``os.replace``): readers see the old file or the new one, never a part, and nothing is left
+    behind if writing fails. A symbolic link is replaced by the new file; the file it pointed to is left as
+    it was.
     """
     check_output(path, force, keep)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if str(path) == "-":
-        _write_stdout(text, data)
+        if isinstance(text, bytes):
+            _write_stdout_bytes(data)
+        else:
+            _write_stdout(text, data)
         return
     target = Path(path)
     try:
@@ -528,5 +518,15 @@ def _write_stdout(text: str, data: bytes) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    buffer.write(data)
+    buffer.flush()
+
+
+def _write_stdout_bytes(data: bytes) -> None:
+    """A binary file (a .docx) to standard output: only to a pipe or a file, never to a terminal."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None or sys.stdout.isatty():
+        raise DeadlinesError(N_("a binary file is not written to a terminal: add --output FILE"))
+    sys.stdout.flush()
     buffer.write(data)
     buffer.flush()
