@@ -21,7 +21,7 @@ from .text import N_, Items, Msg, Term
 
 EXIT_BREACH = 1
 EXIT_INPUT = 2
-TABLE_FORMATS = ("table", "json", "csv", "md", "ics", "html", "svg")
+TABLE_FORMATS = ("table", "json", "csv", "md", "ics", "html", "svg", "notice")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 # The table formats import rows, CLDR formats (Babel) and rich when they run: JSON needs none of them.
 
-FORMATS = ("json", "csv", "md", "ics", "html", "svg", "txt")
+FORMATS = ("json", "csv", "md", "ics", "html", "svg", "txt", "notice")
 
 
 def export_schedule(
@@ -59,6 +59,10 @@ def export_schedule(
         return to_ics(schedule, locs)
     if fmt in ("html", "svg", "txt"):
         return _rich_export(schedule, fmt, locs, today, width)
+    if fmt == "notice":
+        from .notice import to_notice
+
+        return to_notice(schedule, locs)
     raise InputError(N_("unknown output format '{value}' (known: {known})"), value=fmt, known=Items(FORMATS, "comma"))
 
 
