@@ -245,3 +245,12 @@ def test_help_reads_no_rulebook() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "RULES=False", result.stdout + result.stderr
+
+
+def test_french_writes_the_first_of_the_month_1er(capsys: pytest.CaptureFixture[str]) -> None:
+    # us-13e4 from Monday 4 May 2026: the 20th business day (Memorial Day, 25 May, skipped) is Monday 1 June.
+    argv = ["schedule", "--regime", "us-13e4", "--commence", "2026-05-04", "--format", "notice", "--lang", "fr"]
+    _, out = run(argv, capsys)
+    assert (
+        out.splitlines()[0] == "L’offre expirera le lundi 1er juin 2026 à 24h00 (heure de New York), sauf prorogation."
+    )

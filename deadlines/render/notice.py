@@ -15,9 +15,10 @@ Monday, July 29, 2002").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from ..i18n import Localizer
 from ..i18n.formats import format_clock, format_date, zone_label
@@ -149,6 +150,15 @@ def notice_events(schedule: Schedule) -> list[_Group]:
     return sorted(groups, key=lambda g: (g.instant, order[g.events[0].key]))
 
 
+def _long_date(loc: Localizer, day: date) -> str:
+    """ "Thursday, September 12, 2002", "jeudi 12 septembre 2002"; French documents write the first of
+    the month "1er" ("lundi 1er juin 2026"), which CLDR leaves as "1"."""
+    text = format_date(loc, day, "long")
+    if loc.lang.words == "fr" and day.day == 1:
+        text = re.sub(r"(?<!\d)1(?!\d)", "1er", text, count=1)
+    return text
+
+
 def _lead(loc: Localizer, group: _Group) -> Event:
     prefixes = LEAD_ZONES.get(loc.lang.words, ())
     return next((e for e in group.events if e.zone.startswith(prefixes)), group.events[0])
@@ -165,7 +175,7 @@ def notice_sentence(loc: Localizer, schedule: Schedule, group: _Group) -> str:
     if lead.key in DATED:
         on, about = DATED[lead.key]
         template = about if lead.estimate and (not lead.observed or lead.approximate) else on
-        return loc._(template).format(date=format_date(loc, lead.day, "long"))
+        return loc._(template).format(date=_long_date(loc, lead.day))
     day, clock = format_clock(loc, lead.instant, lead.zone)
     end_of_day = day_and_clock(lead.instant, lead.zone)[1] == "24:00"
     others = []
@@ -175,7 +185,7 @@ def notice_sentence(loc: Localizer, schedule: Schedule, group: _Group) -> str:
         other_day, other_clock = format_clock(loc, lead.instant, zone_name)
         values = {"time": other_clock, "zone": zone_label(loc, zone_name)}
         if other_day != day:
-            others.append(loc._(OTHER_TIME_OTHER_DAY).format(date=format_date(loc, other_day, "long"), **values))
+            others.append(loc._(OTHER_TIME_OTHER_DAY).format(date=_long_date(loc, other_day), **values))
         else:
             others.append(loc._(OTHER_TIME).format(**values))
     variants = TIMED[lead.key]
@@ -186,7 +196,7 @@ def notice_sentence(loc: Localizer, schedule: Schedule, group: _Group) -> str:
         time=clock,
         zone=zone_label(loc, lead.zone),
         other_times=separator.join(others),
-        date=format_date(loc, day, "long"),
+        date=_long_date(loc, day),
     )
 
 
