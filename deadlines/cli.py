@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from . import __version__
@@ -21,11 +21,21 @@ from .text import N_, Items, Msg, Term
 
 EXIT_BREACH = 1
 EXIT_INPUT = 2
-TABLE_FORMATS = ("table", "json", "csv", "md", "ics", "html", "docx", "svg")
+TABLE_FORMATS = ("table", "json", "csv", "md", "ics", "html", "docx", "svg", "notice")
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that fails with one line and exit status 2."""
+    """argparse that fails with one line and exit status 2; ``lazy_epilog`` makes the epilog only when the
+    help is shown (the schedule's lists the regimes, which other commands need not look up)."""
+
+    def __init__(self, *args: Any, lazy_epilog: Callable[[], str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_epilog = lazy_epilog
+
+    def format_help(self) -> str:
+        if self.lazy_epilog is not None and self.epilog is None:
+            self.epilog = self.lazy_epilog()
+        return super().format_help()
 
     def error(self, message: str) -> NoReturn:
         raise DeadlinesError(N_("{detail} (see '{prog} --help')"), detail=message, prog=self.prog)
@@ -65,7 +75,11 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
 
     sched = sub.add_parser(
-        "schedule", parents=[common], help=_("compute an offer timetable from a deal file or from options")
+        "schedule",
+        parents=[common],
+        help=_("compute an offer timetable from a deal file or from options"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        lazy_epilog=lambda: _schedule_epilog(loc),
     )
     sched.add_argument("deal", nargs="?", help=_("deal file (TOML), e.g. examples/serono-genset-2002.toml"))
     sched.add_argument("--regime", action="append", default=[], help=_("regime id (repeat for a cross-border offer)"))
@@ -165,6 +179,23 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     sub.add_parser("calendars", parents=[common], help=_("list calendars and their aliases"))
     sub.add_parser("regimes", parents=[common], help=_("list regimes (rulebooks)"))
     return parser
+
+
+def _schedule_epilog(loc: Localizer) -> str:
+    """The regime ids (the rulebooks' file names: no rulebook is read) and two examples."""
+    from .rules import REGIMES
+
+    _ = loc._
+    lines = [
+        _("regimes: {regimes} ('deadlines regimes' describes them)").format(regimes=", ".join(REGIMES)),
+        "",
+        _("examples:"),
+        "  deadlines schedule examples/serono-genset-2002.toml",
+        "      " + _("the reference case: Serono's 2002 US and French offers for Genset"),
+        "  deadlines schedule --regime us-14d --regime fr-amf --commence 2026-05-04",
+        "      " + _("a US and a French leg commencing on 4 May 2026, at the default expiry"),
+    ]
+    return "\n".join(lines)
 
 
 def _calendar_options(p: argparse.ArgumentParser, loc: Localizer) -> None:

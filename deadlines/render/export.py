@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 # The table formats import rows, CLDR formats (Babel) and rich when they run: JSON needs none of them.
 
-FORMATS = ("json", "csv", "md", "ics", "html", "svg", "txt")
+FORMATS = ("json", "csv", "md", "ics", "html", "svg", "txt", "notice")
 
 
 def export_schedule(
@@ -64,6 +64,10 @@ def export_schedule(
         return to_html(schedule, locs, today)
     if fmt in ("svg", "txt"):
         return _rich_export(schedule, fmt, locs, today, width)
+    if fmt == "notice":
+        from .notice import to_notice
+
+        return to_notice(schedule, locs)
     raise InputError(N_("unknown output format '{value}' (known: {known})"), value=fmt, known=Items(FORMATS, "comma"))
 
 
@@ -76,12 +80,40 @@ def _schedule_rows(schedule: Schedule, loc: Localizer, today: date | None = None
 # -- JSON ----------------------------------------------------------------------------------------------
 
 
+# The words of an event, as its JSON gives them in the first language: repeated for each other language.
+_EVENT_WORDS = ("label", "rule", "trace", "note")
+
+
 def to_json(schedule: Schedule, locs: Sequence[Localizer]) -> str:
-    """The schedule's JSON with its words in the first language (ISO dates) and the label in every language."""
+    """The schedule's JSON with its words in the first language (ISO dates) and the label in every language.
+
+    With two languages (``--lang en,fr``) the fields stay those of the first, and each event gains
+    ``text`` (the other language -> its ``label``, ``rule``, ``trace``, ``note``, ``count``, ``breaches`` and
+    ``waived`` messages), each warning ``messages`` (the other language -> its message), and the schedule
+    ``langs``, every language in order."""
     text = Localizer(locs[0].lang, cldr=False).text
     labels = {lang: Localizer(lang, cldr=False).text for lang in LANGUAGES}
     data = {"lang": locs[0].lang.words, **schedule.to_json(text=text, labels=labels)}
+    if len(locs) > 1:
+        data = {"lang": data.pop("lang"), "langs": [loc.lang.words for loc in locs], **data}
+        for loc in locs[1:]:
+            other = schedule.to_json(text=Localizer(loc.lang, cldr=False).text)
+            for event, words in zip(data["events"], other["events"], strict=True):
+                event.setdefault("text", {})[loc.lang.words] = _event_words(words)
+            for warning, words in zip(data["warnings"], other["warnings"], strict=True):
+                warning.setdefault("messages", {})[loc.lang.words] = words["message"]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _event_words(event: dict[str, Any]) -> dict[str, Any]:
+    """The words of one event's JSON (in one language): what a second language repeats."""
+    words = {key: event[key] for key in _EVENT_WORDS if key in event}
+    if "count" in event:
+        words["count"] = event["count"]["text"]
+    for key in ("breaches", "waived"):
+        if event[key]:
+            words[key] = [{"code": b["code"], "rule": b["rule"], "message": b["message"]} for b in event[key]]
+    return words
 
 
 # -- CSV -----------------------------------------------------------------------------------------------
