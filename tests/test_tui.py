@@ -233,7 +233,10 @@ def test_month_calendar_names_the_closures() -> None:
         app = DeadlinesApp(load_deal(SEED), [Lang("en", "en")], today=date(2002, 9, 20))
         async with app.run_test(size=(160, 45)) as pilot:
             await pilot.press("c")  # the cursor is on the first event: July 2002
-            await pilot.pause()
+            for _ in range(50):  # a loaded machine may take a few frames to mount the calendar
+                await pilot.pause()
+                if app.query("#calendar-text"):
+                    break
             text = _plain(app.query_one("#calendar-text"))
             assert "July 2002" in text and "Independence Day" in text  # Thu 4 Jul 2002, US markets
             await pilot.press("right_square_bracket", "right_square_bracket")
