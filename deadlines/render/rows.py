@@ -16,7 +16,7 @@ from babel.dates import format_skeleton
 from ..i18n import Localizer
 from ..i18n.formats import format_clock, format_date, zone_label
 from ..schedule import Event, Schedule
-from ..text import N_, Msg, Ordinal, Plural, Term
+from ..text import N_, Msg, Ordinal, Term
 from ..timeutil import day_and_clock, unusual_gap
 
 # The one-line table's marks: a sign each, explained by a legend under the table (only the signs used).
@@ -219,9 +219,9 @@ def days_left(loc: Localizer, day: date, today: date) -> tuple[str, str]:
     delta = (day - today).days
     if delta == 0:
         return loc._(N_("today")), "today"
-    if delta < 0:
-        return loc.text(Plural("{n} day ago", "{n} days ago", -delta)), "past"
-    return loc.text(Plural("in {n} day", "in {n} days", delta)), "upcoming"
+    from ..i18n.relative import relative  # pendulum's words, only when a time left is drawn
+
+    return relative(loc.lang.words, delta), "past" if delta < 0 else "upcoming"
 
 
 def _times(loc: Localizer, event: Event, zones: list[str]) -> list[str]:
