@@ -231,3 +231,28 @@ def test_exports_have_no_time_left_without_today(tmp_path: Path, capsys: pytest.
         assert not pattern.search(target.read_text(encoding="utf-8")), fmt
     code, _, err = run(capsys, "schedule", SEED, "--format", "md", "--today", "2002-09-20", "-o", str(tmp_path / "x"))
     assert pattern.search((tmp_path / "x").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("argv", "imported"),
+    [
+        (["--format", "ics"], {"icalendar"}),  # a calendar has no time left
+        (["--today", "2002-09-20"], set()),  # the one-line table writes "41 d" itself
+        (["--today", "2002-09-20", "--detail"], {"pendulum"}),
+        (["--format", "csv"], set()),
+    ],
+)
+def test_pendulum_and_icalendar_are_imported_only_when_used(argv: list[str], imported: set[str]) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, io, contextlib\n"
+        "from deadlines.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['schedule', {SEED!r}, *{argv!r}])\n"
+        "print('USED=' + ','.join(m for m in ('pendulum', 'icalendar') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    used = result.stdout.strip().splitlines()[-1].removeprefix("USED=")
+    assert set(filter(None, used.split(","))) == imported, result.stdout + result.stderr
