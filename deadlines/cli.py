@@ -111,6 +111,11 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     sched.add_argument(
         "--all", action="store_true", help=_("also show the rules not in force for the deal's dates (for reference)")
     )
+    sched.add_argument(
+        "--remind",
+        metavar="DURATIONS",
+        help=_("with --format ics: a reminder this long before each deadline, e.g. 1d,2h (days d, hours h, minutes m)"),
+    )
     _clock_option(sched, loc)
     _output_options(sched, loc, TABLE_FORMATS)
 
@@ -302,6 +307,7 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
         legs = [Leg(r, starts[i] if len(starts) > 1 else starts[0]) for i, r in enumerate(args.regime)]
         deal = build_deal(legs=legs, expiry=expiry, show_zones=list(args.show), options=set(args.option))
     today = _today(args.today)
+    reminders = _reminders(args)
     _check_output(args)
     schedule = compute(deal)
     status = EXIT_BREACH if schedule.breaches else 0
@@ -314,22 +320,35 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
     from .render.export import export_schedule, output_path, write_output
 
     fmt = "txt" if args.format == "table" else args.format  # the table, as plain text, to a file
+    # A file is read on other days than the one it is written: no "days left" unless --today fixes the day.
+    fixed_today = today if args.today is not None else None
     text: str | bytes
     if fmt == "docx":  # a binary file: never to the terminal
         if args.output is None:
             raise DeadlinesError(N_("--format docx writes a Word file: add --output FILE"))
         from .render.docx import to_docx
 
-        text = to_docx(schedule, locs, today, args.all)
+        text = to_docx(schedule, locs, fixed_today, args.all)
     elif fmt == "html":
         from .render.html import to_html
 
-        text = to_html(schedule, locs, today, args.all)
+        text = to_html(schedule, locs, fixed_today, args.all)
     else:
-        text = export_schedule(schedule, fmt, locs, today, args.width or 120)
+        text = export_schedule(schedule, fmt, locs, fixed_today, args.width or 120, reminders=reminders)
 
     write_output(text, output_path(args), args.force)
     return status
+
+
+def _reminders(args: argparse.Namespace) -> list[Any]:
+    """``--remind``: the durations before each deadline (iCalendar only)."""
+    if args.remind is None:
+        return []
+    if args.format != "ics":
+        raise DeadlinesError(N_("--remind applies to --format ics"))
+    from .render.ics import parse_reminders
+
+    return parse_reminders(args.remind)
 
 
 def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
@@ -523,7 +542,7 @@ def _tui(args: argparse.Namespace, langs: list[Lang]) -> int:
     today = _today(args.today)
     from .tui.app import DeadlinesApp
 
-    app = DeadlinesApp(deal, langs, today, args.deal)
+    app = DeadlinesApp(deal, langs, today if args.today is not None else None, args.deal)
     app.run()
     if app.print_on_exit and app.schedule is not None:
         from .render.table import make_console, print_schedule

@@ -21,13 +21,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import icalendar
 import pytest
 
 from deadlines import compute, load_deal
 from deadlines.errors import DeadlinesError, InputError
 from deadlines.i18n import Localizer
-from deadlines.render.export import FORMATS, export_schedule, ics_fold, ics_text, md_escape, write_output
+from deadlines.render.export import FORMATS, export_schedule, md_escape, write_output
 from deadlines.schedule import Schedule
 
 EXPIRY = datetime(2002, 9, 12, 16, 0, tzinfo=UTC)  # 12:00 noon EDT
@@ -50,82 +49,6 @@ def json_events(schedule: Schedule) -> dict[str, dict[str, Any]]:
 
 def utc(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
-
-
-# -- iCalendar -----------------------------------------------------------------------------------------
-
-
-def test_ics_has_one_event_per_deadline_at_the_json_instants(schedule: Schedule) -> None:
-    cal = icalendar.Calendar.from_ical(export_schedule(schedule, "ics", locs("en,fr")))
-    assert str(cal["VERSION"]) == "2.0" and str(cal["PRODID"]).startswith("-//deadlines//deadlines ")
-    vevents = list(cal.walk("VEVENT"))
-    expected = json_events(schedule)
-    assert len(vevents) == len(schedule.events) == len(expected)
-    uids = [str(v["UID"]) for v in vevents]
-    assert len(set(uids)) == len(uids)
-    for vevent, uid in zip(vevents, uids, strict=True):
-        event_id, _, domain = uid.partition("@")
-        assert domain == "serono-genset-2002"
-        start = vevent.decoded("DTSTART")
-        assert start == utc(expected[event_id]["utc"]) and start.utcoffset().total_seconds() == 0
-        assert vevent.decoded("DTEND") == start  # a deadline is an instant
-        assert vevent.decoded("CATEGORIES") == [expected[event_id]["regime"]]
-        assert str(vevent["SUMMARY"]).startswith(f"{expected[event_id]['regime']}: {expected[event_id]['label']}")
-
-
-def test_ics_seed_instants_from_the_press_releases(schedule: Schedule) -> None:
-    cal = icalendar.Calendar.from_ical(export_schedule(schedule, "ics", locs("en")))
-    starts = {str(v["UID"]).split("@")[0]: v.decoded("DTSTART") for v in cal.walk("VEVENT")}
-    assert starts["us-14d.expiry"] == EXPIRY
-    assert starts["us-14d.sop-expiry"] == SOP_EXPIRY
-
-
-def test_ics_description_has_rule_trace_and_every_zone_in_both_languages(schedule: Schedule) -> None:
-    cal = icalendar.Calendar.from_ical(export_schedule(schedule, "ics", locs("en,fr")))
-    vevent = next(v for v in cal.walk("VEVENT") if str(v["UID"]).startswith("us-14d.expiry@"))
-    description = str(vevent["DESCRIPTION"])
-    english, french = description.split("\n\n")
-    event = schedule.event("us-14d.expiry")
-    assert event.rule in english and "42nd business day" in english
-    assert "Thu, Sep 12, 2002 12:00 noon" in english and "Thu, Sep 12, 2002 18:00" in english
-    assert len(english.splitlines()) == len(french.splitlines())
-    assert "12 sept. 2002 12h00" in french and "12 sept. 2002 18h00" in french  # CLDR dates, French clock
-    waived = next(v for v in cal.walk("VEVENT") if str(v["UID"]).startswith("us-14d.payment@"))
-    assert "[estimate; waived]" in str(waived["SUMMARY"]) and str(waived["STATUS"]) == "TENTATIVE"
-    assert "File TP 02-95" in str(waived["DESCRIPTION"])  # the relief note
-
-
-def test_ics_lines_are_folded_crlf_and_reproducible(seed_path: Path) -> None:
-    first = export_schedule(compute(load_deal(seed_path)), "ics", locs("en,fr")).encode()
-    second = export_schedule(compute(load_deal(seed_path)), "ics", locs("en,fr")).encode()
-    assert first == second
-    assert (
-        first.endswith(b"\r\n")
-        and b"\n" not in first.replace(b"\r\n", b"")
-        and b"\r" not in first.replace(b"\r\n", b"")
-    )
-    lines = first.split(b"\r\n")[:-1]
-    assert max(len(line) for line in lines) == 75  # folded, and folding used the whole width
-    assert any(line.startswith(b" ") for line in lines)
-    for line in lines:
-        line.decode("utf-8")  # no character is cut between two lines
-    assert b"DTSTAMP:20030131T230000Z" in first  # the latest instant of the schedule, not the clock
-
-
-@pytest.mark.parametrize("text", ["é" * 100, "x" + "€" * 60, "ab" + "😀" * 40, "plain " * 30])
-def test_ics_fold_keeps_characters_whole(text: str) -> None:
-    folded = ics_fold("SUMMARY:" + text)
-    lines = folded.encode().split(b"\r\n")
-    assert all(len(line) <= 75 for line in lines) and len(lines) > 1
-    assert all(line.startswith(b" ") for line in lines[1:])
-    assert "".join(line.decode()[1:] if i else line.decode() for i, line in enumerate(lines)) == "SUMMARY:" + text
-
-
-def test_ics_text_escapes_per_rfc_5545() -> None:
-    text = "a,b;c\\d\ne"
-    assert ics_text(text) == "a\\,b\\;c\\\\d\\ne"  # RFC 5545 3.3.11
-    source = f"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:{ics_text(text)}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
-    assert str(icalendar.Calendar.from_ical(source).walk("VEVENT")[0]["SUMMARY"]) == text
 
 
 # -- CSV -----------------------------------------------------------------------------------------------

@@ -149,7 +149,7 @@ def test_clock_and_countdown_to_the_next_deadline() -> None:
             await pilot.pause()
             clock = str(app.query_one("#clock").render())
             assert "New York City time 8:00 a.m." in clock and "Paris time 14:00" in clock
-            assert "in 0 d 4 h 0 min" in clock
+            assert "next: Closing of the offer in 4 hours (0 d 4 h 0 min)" in clock
 
     asyncio.run(scenario())
 

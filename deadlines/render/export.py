@@ -18,13 +18,11 @@ import os
 import re
 import stat
 import sys
-import unicodedata
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import __version__
 from ..errors import DeadlinesError, InputError, file_kind, os_reason
 from ..i18n import LANGUAGES, Localizer
 from ..schedule import Event, Schedule
@@ -40,13 +38,20 @@ FORMATS = ("json", "csv", "md", "ics", "html", "svg", "txt", "notice")
 
 
 def export_schedule(
-    schedule: Schedule, fmt: str, locs: Sequence[Localizer], today: date | None = None, width: int = 120
+    schedule: Schedule,
+    fmt: str,
+    locs: Sequence[Localizer],
+    today: date | None = None,
+    width: int = 120,
+    *,
+    reminders: Sequence[timedelta] = (),
 ) -> str:
     """The schedule as the text of a ``fmt`` file, in the languages of ``locs`` (the first leads).
 
     ``today`` adds the "days left" column to the formats that show the table (md, svg, txt) and marks the
     HTML rows past or upcoming; JSON, CSV and iCalendar do not depend on it. ``width`` is the table width of
-    svg and txt. (The Word document is bytes: :func:`deadlines.render.docx.to_docx`.)
+    svg and txt; ``reminders`` the iCalendar alarms (durations before each deadline). (The Word document is
+    bytes: :func:`deadlines.render.docx.to_docx`.)
     """
     if not locs:
         raise ValueError("export_schedule needs at least one language")
@@ -57,7 +62,9 @@ def export_schedule(
     if fmt == "md":
         return to_markdown(schedule, locs, today)
     if fmt == "ics":
-        return to_ics(schedule, locs)
+        from .ics import to_ics
+
+        return to_ics(schedule, locs, reminders)
     if fmt == "html":
         from .html import to_html
 
@@ -260,122 +267,6 @@ def _markdown_event_cell(row: Row) -> str:
     if row.note:
         parts.append(md_escape(row.note))
     return "<br>".join(parts)
-
-
-# -- iCalendar (RFC 5545) ------------------------------------------------------------------------------
-
-CRLF = "\r\n"
-
-
-def ics_text(value: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped; control and
-    bidirectional-override characters shown as escapes, as in every other format."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = "\n".join(terminal_safe(line) for line in value.split("\n"))
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def ics_fold(line: str, limit: int = 75) -> str:
-    """Fold a content line at ``limit`` octets (RFC 5545 3.1) without splitting a UTF-8 character;
-    each continuation line starts with a space, which counts in its octets."""
-    parts: list[str] = []
-    current: list[str] = []
-    size = 0
-    for ch in line:
-        octets = len(ch.encode("utf-8"))
-        if size + octets > limit:
-            parts.append("".join(current))
-            current, size = [" "], 1
-        current.append(ch)
-        size += octets
-    parts.append("".join(current))
-    return CRLF.join(parts)
-
-
-def ics_datetime(instant: datetime) -> str:
-    """A UTC DATE-TIME (RFC 5545 3.3.5, form 2): ``20020912T160000Z``."""
-    t = instant.astimezone(UTC)
-    return f"{t.year:04d}{t.month:02d}{t.day:02d}T{t.hour:02d}{t.minute:02d}{t.second:02d}Z"
-
-
-def slug(name: str) -> str:
-    """The deal's name as ASCII letters, digits and hyphens, for UIDs ("deadlines" if nothing is left).
-
-    >>> slug("Serono / Genset (2002)"), slug("Société Générale"), slug("")
-    ('serono-genset-2002', 'societe-generale', 'deadlines')
-    """
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "deadlines"
-
-
-def to_ics(schedule: Schedule, locs: Sequence[Localizer]) -> str:
-    """An iCalendar file with one VEVENT per event, at its exact instant (UTC, so no VTIMEZONE is needed).
-
-    - UID: ``<event id>@<slug of the deal name>``, the same on every export, so that importing an updated
-      schedule replaces its events instead of adding copies.
-    - DTSTAMP: required, and normally the time the file was written, which would make every export
-      different. We use the latest instant of the schedule instead: it depends only on the data, and an
-      extended timetable (a later last deadline) gets a later stamp, which RFC 5546 clients read as newer.
-    - DTEND equal to DTSTART: a deadline is an instant, not a span. A zero-length event is valid
-      (RFC 5545 3.6.1) and imports as a point in time in Google Calendar, Apple Calendar, Outlook and
-      Thunderbird; DURATION:PT0S is equivalent but less widely handled.
-    """
-    all_rows = [_schedule_rows(schedule, loc) for loc in locs]
-    domain = slug(schedule.name)
-    single = len(locs) == 1
-    language = f";LANGUAGE={locs[0].lang.locale.replace('_', '-')}" if single else ""
-    names = list(dict.fromkeys(rows.title for rows in all_rows))
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:-//deadlines//deadlines {__version__}//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{ics_text(' / '.join(names))}",
-    ]
-    stamp = ics_datetime(max(e.instant for e in schedule.events)) if schedule.events else ""
-    for i, event in enumerate(schedule.events):
-        rows = [r.rows[i] for r in all_rows]
-        summary = " / ".join(dict.fromkeys(_label_with_marks(row) for row in rows))
-        description = "\n\n".join(
-            _ics_description(loc, row, schedule.zones) for loc, row in zip(locs, rows, strict=True)
-        )
-        start = ics_datetime(event.instant)
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{ics_text(event.id)}@{domain}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART:{start}",
-            f"DTEND:{start}",
-            f"SUMMARY{language}:{ics_text(f'{event.regime}: {summary}')}",
-            f"DESCRIPTION{language}:{ics_text(description)}",
-            f"CATEGORIES:{ics_text(event.regime)}",
-            f"STATUS:{'TENTATIVE' if event.estimate and not event.observed else 'CONFIRMED'}",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "".join(ics_fold(line) + CRLF for line in lines)
-
-
-def _label_with_marks(row: Row) -> str:
-    return f"{row.label} [{'; '.join(row.marks)}]" if row.marks else row.label
-
-
-def _ics_description(loc: Localizer, row: Row, zones: Sequence[str]) -> str:
-    lines = [_label_with_marks(row), loc._(N_("Rule: {rule}")).format(rule=row.rule)]
-    if row.count:
-        lines.append(loc._(N_("Count: {count}")).format(count=row.count))
-    lines.append(loc._(N_("How it was counted: {trace}")).format(trace=row.trace))
-    for zone_name, when in zip(zones, _full_times(loc, row.event, zones), strict=True):
-        # Translators: one line of a calendar event's description: "New York time: Thu, Sep 12, 2002 12:00 PM"
-        zone_line = N_("{zone}: {time}")
-        from ..i18n.formats import zone_label
-
-        lines.append(loc._(zone_line).format(zone=zone_label(loc, zone_name), time=when))
-    if row.note:
-        lines.append(row.note)
-    return "\n".join(lines)
 
 
 # -- SVG and plain text (the rich table) ----------------------------------------------------------------

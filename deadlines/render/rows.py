@@ -16,7 +16,7 @@ from babel.dates import format_skeleton
 from ..i18n import Localizer
 from ..i18n.formats import format_clock, format_date, zone_label
 from ..schedule import Event, Schedule
-from ..text import N_, Msg, Ordinal, Plural, Term
+from ..text import N_, Msg, Ordinal, Term
 from ..timeutil import day_and_clock, unusual_gap
 
 # The one-line table's marks: a sign each, explained by a legend under the table (only the signs used).
@@ -76,7 +76,7 @@ class Row:
     marks: list[str]
     times: list[str]  # one per zone of the schedule, the first with its date
     count: str  # "20th business day" or ""
-    days_left: str
+    today: date | None  # the day the time left counts from (none: no time left)
     style: str  # theme style: breach, relieved, estimate, observed, past, today, upcoming
     note: str
     trace: str
@@ -90,6 +90,15 @@ class Row:
     days: list[date] = field(default_factory=list)
     clocks: list[str] = field(default_factory=list)
     left: str = ""
+    loc: Localizer | None = None
+
+    @property
+    def days_left(self) -> str:
+        """The time left in words, "in 41 days" / "8 days ago", or "" without a today: made when drawn,
+        so that the one-line table, which does not show it, never imports pendulum."""
+        if self.today is None or self.loc is None:
+            return ""
+        return days_left(self.loc, self.event.day, self.today)[0]
 
 
 @dataclass
@@ -214,14 +223,19 @@ def _unit(event: Event) -> str:
     return event.count.unit if event.count is not None else "business"
 
 
+def day_state(day: date, today: date) -> str:
+    """past, today or upcoming: ``day`` seen from ``today``."""
+    return "today" if day == today else "past" if day < today else "upcoming"
+
+
 def days_left(loc: Localizer, day: date, today: date) -> tuple[str, str]:
     """The text and the state of ``day`` seen from ``today`` (calendar days)."""
     delta = (day - today).days
     if delta == 0:
         return loc._(N_("today")), "today"
-    if delta < 0:
-        return loc.text(Plural("{n} day ago", "{n} days ago", -delta)), "past"
-    return loc.text(Plural("in {n} day", "in {n} days", delta)), "upcoming"
+    from ..i18n.relative import relative  # pendulum's words, only when a time left is drawn
+
+    return relative(loc.lang.words, delta), day_state(day, today)
 
 
 def _times(loc: Localizer, event: Event, zones: list[str]) -> list[str]:
@@ -246,7 +260,7 @@ def schedule_rows(schedule: Schedule, loc: Localizer, today: date | None = None)
     title = schedule.name or loc._(N_("Offer timetable"))
     rows = Rows(title, headers(loc, schedule.zones, today), schedule.zones)
     for event in schedule.events:
-        left, state = days_left(loc, event.day, today) if today is not None else ("", "upcoming")
+        state = day_state(event.day, today) if today is not None else "upcoming"
         days, clocks = _clocks(loc, event, schedule.zones)
         style = {"breach": "breach", "relieved": "relieved"}.get(event.status, "")
         if not style:
@@ -260,7 +274,7 @@ def schedule_rows(schedule: Schedule, loc: Localizer, today: date | None = None)
                 marks=_marks(loc, event),
                 times=_times(loc, event, schedule.zones),
                 count=loc.text(Ordinal(event.business_day, _unit(event))) if event.business_day else "",
-                days_left=left,
+                today=today,
                 style=style,
                 note=loc.text(event.note) if event.note else "",
                 trace=loc.text(event.trace),
@@ -272,6 +286,7 @@ def schedule_rows(schedule: Schedule, loc: Localizer, today: date | None = None)
                 days=days,
                 clocks=clocks,
                 left=short_left(loc, event.day, today) if today is not None else "",
+                loc=loc,
             )
         )
     for warning in schedule.warnings:

@@ -103,6 +103,7 @@ class DeadlinesApp(App[None]):
             words = tuple(lang.words for lang in langs)
             self.lang_index = LANGUAGE_CYCLE.index(words) if words in LANGUAGE_CYCLE else 0
         self.today = today or date.today()
+        self.fixed_today = today  # the exports' "days left" only for a day given (--today), never the clock's
         self.schedule: Schedule | None = None
         self.all_rows: list[Rows] = []  # the schedule's rows in each language shown, as drawn
         self.error: str = ""
@@ -214,7 +215,7 @@ class DeadlinesApp(App[None]):
         for fmt, ext in (("ics", "ics"), ("csv", "csv"), ("md", "md"), ("html", "html")):
             target = _free_path(self.path.with_name(f"{self.path.stem}-timetable.{ext}"))
             try:
-                write_output(export_schedule(self.schedule, fmt, self.locs, self.today), target)
+                write_output(export_schedule(self.schedule, fmt, self.locs, self.fixed_today), target)
             except DeadlinesError as exc:
                 self.notify(loc.text(exc.msg), severity="error")
                 return
@@ -313,9 +314,17 @@ class DeadlinesApp(App[None]):
             left = nxt.instant - now
             days, rest = divmod(int(left.total_seconds()), 86400)
             hours, rest = divmod(rest, 3600)
+            from ..i18n.relative import relative  # pendulum's words: "in 3 days", "dans 4 heures"
+
+            when = relative(
+                loc.lang.words, *((days, "day") if days else (hours, "hour") if hours else (rest // 60, "minute"))
+            )
+            # Translators: {when} is "in 3 days" / "dans 3 jours" (from pendulum), then the exact time left
+            template = N_("next: {label} {when} ({days} d {hours} h {minutes} min)")
             countdown = Msg(
-                N_("next: {label} in {days} d {hours} h {minutes} min"),
+                template,
                 label=Term(nxt.label),
+                when=when,
                 days=days,
                 hours=hours,
                 minutes=rest // 60,
