@@ -20,7 +20,7 @@ from .ids import extended_key, numbered_key
 from .model import Deal, ExpiryTime, Leg, LocalTime, Observed, Relief
 from .rules import Rule, Rulebook, default_expiry, get_rulebook
 from .schedule import Breach, Event, Schedule, Warning
-from .text import N_, At, Items, Msg, Ordinal, Plural, Term, ZoneName
+from .text import N_, At, Items, Msg, Ordinal, Plural, Term, WallClock, ZoneName
 from .timeutil import WallTime, resolve, unusual_gap, utc_offset_hours, zone
 
 SEARCH_DAYS = 400
@@ -704,7 +704,7 @@ class _Engine:
         names = [Term(e.label) for s in legs for e in minima[id(s)] if _floor(e) == floor]
         return candidate, Msg(
             N_("the earliest {time} ({zone}) on a day open in every regime's calendar, at or after: {events}"),
-            time=str(at.wall),
+            time=WallClock(at.wall.hour, at.wall.minute, at.zone),
             zone=ZoneName(at.zone),
             events=Items(names, "parts"),
         )
