@@ -67,7 +67,7 @@ if TYPE_CHECKING:
 
 def __dir__() -> list[str]:
     """The public names too, though they load on first use: ``help(deadlines)`` and completion list them."""
-    return sorted({*globals(), *__all__})
+    return sorted(__all__)
 
 
 def __getattr__(name: str) -> Any:

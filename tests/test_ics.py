@@ -256,3 +256,15 @@ def test_pendulum_and_icalendar_are_imported_only_when_used(argv: list[str], imp
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     used = result.stdout.strip().splitlines()[-1].removeprefix("USED=")
     assert set(filter(None, used.split(","))) == imported, result.stdout + result.stderr
+
+
+def test_unnamed_deals_get_their_own_uids(capsys: pytest.CaptureFixture[str]) -> None:
+    """Two timetables made on the command line (no deal name) must not overwrite each other's events once
+    imported into one calendar; the same timetable exported twice keeps its UIDs."""
+
+    def uids(start: str) -> set[str]:
+        assert main(["schedule", "--regime", "us-14d", "--commence", start, "--format", "ics"]) == 0
+        return {line for line in capsys.readouterr().out.splitlines() if line.startswith("UID:")}
+
+    first, again, other = uids("2026-05-04"), uids("2026-05-04"), uids("2026-05-11")
+    assert first == again and not first & other

@@ -71,6 +71,15 @@ def parse_reminders(text: str) -> list[timedelta]:
     return out
 
 
+def _unnamed(schedule: Schedule) -> str:
+    """A UID domain for a deal without a name, from its regimes and their day 1: two command-line
+    timetables imported into one calendar never replace each other's events, the same one always does."""
+    import hashlib
+
+    starts = sorted(f"{e.id}@{e.day.isoformat()}" for e in schedule.events if e.kind == "start")
+    return "deal-" + hashlib.sha256("|".join(starts).encode()).hexdigest()[:12]
+
+
 def slug(name: str) -> str:
     """The deal's name as ASCII letters, digits and hyphens, for UIDs ("deadlines" if nothing is left).
 
@@ -139,7 +148,7 @@ def to_ics(schedule: Schedule, locs: Sequence[Localizer], reminders: Sequence[ti
     from .rows import schedule_rows
 
     all_rows = [schedule_rows(schedule, loc) for loc in locs]  # no today: no "days left" in a calendar
-    domain = slug(schedule.name)
+    domain = slug(schedule.name) if slug(schedule.name) != "deadlines" else _unnamed(schedule)
     language = {"LANGUAGE": locs[0].lang.locale.replace("_", "-")} if len(locs) == 1 else {}
     names = list(dict.fromkeys(rows.title for rows in all_rows))
     cal = icalendar.Calendar()
