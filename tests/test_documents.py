@@ -254,3 +254,21 @@ def test_svg_loads_no_web_font(capsys: pytest.CaptureFixture[str]) -> None:
     assert "@font-face" not in out and "@import" not in out
     assert all(ref.startswith("url(#") for ref in re.findall(r"url\([^)]*\)", out))
     assert "12:00 noon" in out.replace("&#160;", " ").replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_golden_docx(capsys: pytest.CaptureFixture[str], tmp_path: Path, lang: str) -> None:
+    """The Word table's cells, row by row, against a reviewed golden text (a .docx is a zip whose bytes
+    depend on python-docx's version; its cells are what a reader sees)."""
+    import docx
+
+    out = tmp_path / "seed.docx"
+    assert run(capsys, "schedule", SEED, "--format", "docx", "-o", str(out), "--lang", lang)[0] == 0
+    document = docx.Document(str(out))
+    paragraphs = [p.text for p in document.paragraphs if p.text.strip()]
+    rows = [" | ".join(cell.text for cell in row.cells) for table in document.tables for row in table.rows]
+    text = "\n".join([*paragraphs, "", *rows]) + "\n"
+    path = GOLDEN / f"schedule-seed-{lang}.docx.txt"
+    if os.environ.get("DEADLINES_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
