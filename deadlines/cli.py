@@ -353,13 +353,13 @@ def _reminders(args: argparse.Namespace) -> list[Any]:
 
 def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
     from .model import ExpiryTime
-    from .rules import default_expiry, get_rulebook
+    from .rules import default_expiry, get_rulebook, zone_order
     from .scan import paused_gc, scan
     from .timeutil import WallTime, parse_date
     from .zones import market_zone
 
     first, last = parse_date(args.first), parse_date(args.last)
-    zones = list(dict.fromkeys(get_rulebook(r).zone for r in args.regime))
+    zones = zone_order(get_rulebook(r) for r in args.regime)
     at = None
     if args.zone is not None and args.time is None:
         raise DeadlinesError(N_("--zone applies to --time, which is missing"))

@@ -18,7 +18,7 @@ from .checks import check_deal
 from .errors import AmbiguousTimeError, InputError, NonexistentTimeError
 from .ids import extended_key, numbered_key
 from .model import Deal, ExpiryTime, Leg, LocalTime, Observed, Relief
-from .rules import Rule, Rulebook, default_expiry, get_rulebook
+from .rules import Rule, Rulebook, default_expiry, get_rulebook, zone_order
 from .schedule import Breach, Event, Schedule, Warning
 from .text import N_, At, Items, Msg, Ordinal, Plural, Term, WallClock, ZoneName
 from .timeutil import WallTime, resolve, unusual_gap, utc_offset_hours, zone
@@ -811,7 +811,7 @@ class _Engine:
     def _dst_warning(self, instant: datetime, phase: str, events: Items) -> None:
         """Warn of a week when two zones' clocks are out of step; ``events`` names the expiries (the
         subsequent period's end, a reopened offer's closing) in the regimes' own words."""
-        zones = list(dict.fromkeys([s.book.zone for s in self.legs] + self.deal.show_zones))
+        zones = zone_order([s.book for s in self.legs], self.deal.show_zones)
         for i, a in enumerate(zones):
             for b in zones[i + 1 :]:
                 now = unusual_gap(instant, a, b)
@@ -889,7 +889,7 @@ class _Engine:
             raise InputError("could not compute: {events}", events=", ".join(unresolved))
         events = sorted((e for s in self.legs for e in s.events.values()), key=lambda e: (e.instant, e.id))
         self._mark_breaches(events)
-        zones = list(dict.fromkeys([s.book.zone for s in self.legs] + self.deal.show_zones))
+        zones = zone_order([s.book for s in self.legs], self.deal.show_zones)
         return Schedule(self.deal.name, [s.book.id for s in self.legs], zones, events, _dedupe(self.warnings))
 
 

@@ -136,7 +136,7 @@ def summary(loc: Localizer, row: Row) -> str:
     """ "Expiry of the offer (US offer)", with the marks after it ("[estimate; waived]")."""
     # Translators: a calendar event's title: the event and its offer, e.g. "Expiry of the offer (US offer)"
     title = N_("{event} ({offer})")
-    text = loc._(title).format(event=row.short or row.label, offer=regime_words(loc, row.regime))
+    text = loc._(title).format(event=row.unqualified or row.short or row.label, offer=regime_words(loc, row.regime))
     return f"{text} [{'; '.join(row.marks)}]" if row.marks else text
 
 

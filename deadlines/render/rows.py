@@ -85,6 +85,7 @@ class Row:
     # The one-line table's cells: the short label, the short rule reference ("14e-1(a)"), the mark signs
     # ("*+"), the local day and the clock in each zone, and the time left for an event still to come.
     short: str = ""
+    unqualified: str = ""  # the short label without its offer, when ``short`` names it (a calendar's title)
     ref: str = ""
     signs: str = ""
     days: list[date] = field(default_factory=list)
@@ -289,12 +290,29 @@ def schedule_rows(schedule: Schedule, loc: Localizer, today: date | None = None)
                 loc=loc,
             )
         )
+    _qualify_shared_labels(loc, rows.rows)
     for warning in schedule.warnings:
         rows.warnings.append((warning.severity, warning.code, loc.text(warning.msg)))
     rows.legend = loc._(
         N_("24:00 and midnight are the end of the day shown; times in every zone are the same instant.")
     )
     return rows
+
+
+def _qualify_shared_labels(loc: Localizer, rows: list[Row]) -> None:
+    """Two events of different regimes never share a short label: each such label names its offer, as a
+    calendar's title does ("Clôture de l'offre (offre française)" / "(offre américaine)"). Every row of the
+    schedule counts, shown or not, so that a label reads the same with or without ``--all``."""
+    from .ics import regime_words
+
+    regimes: dict[str, set[str]] = {}
+    for row in rows:
+        regimes.setdefault(row.short, set()).add(row.regime)
+    for row in rows:
+        if len(regimes[row.short]) > 1:
+            # the calendar summary's template: "{event} ({offer})", translated whole
+            row.unqualified = row.short
+            row.short = loc._(N_("{event} ({offer})")).format(event=row.short, offer=regime_words(loc, row.regime))
 
 
 SEVERITY = {"breach": N_("breach"), "warning": N_("warning"), "info": N_("note")}

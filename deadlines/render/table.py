@@ -253,7 +253,9 @@ def zone_groups(zones: list[str], rows: Sequence[Row]) -> list[list[int]]:
 
 
 def _time_cell(loc: Localizer, row: Row, i: int) -> str:
-    if row.days[i] != row.days[0]:
+    """The clock in zone ``i``, with its weekday when the zone's day is not the row's date (the event's own
+    day, in its regime's zone): "Sat 06:00"."""
+    if row.days[i] != row.event.day:
         return f"{weekday(loc, row.days[i])} {row.clocks[i]}"
     return row.clocks[i]
 
@@ -322,12 +324,18 @@ def key_dates(loc: Localizer, schedule: Schedule, rows: Sequence[Row], width: in
     lines = []
     for group in groups.values():
         own = {zones.index(r.event.zone) for r in group if r.event.zone in zones} or {0}
-        first = min(own)
-        times = " = ".join(f"{group[0].clocks[i]} {_city(loc, zones[i])}" for i in sorted(own))
+        first = min(own)  # the lead: the first of the schedule's zones, whatever the order of the regimes
+        lead_day = group[0].days[first]
+
+        def clock(i: int, row: Row = group[0], lead_day: date = lead_day) -> str:
+            # a zone on another day than the lead's says which: "= Sat 06:00 Paris"
+            return row.clocks[i] if row.days[i] == lead_day else f"{weekday(loc, row.days[i])} {row.clocks[i]}"
+
+        times = " = ".join(f"{clock(i)} {_city(loc, zones[i])}" for i in sorted(own))
         separator = loc.pgettext("separator between the parts of a trace", "; ")
         labels = separator.join(dict.fromkeys(r.short for r in group))
         signs = "".join(dict.fromkeys("".join(r.signs for r in group)))
-        day = format_date(loc, group[0].days[first], "medium")
+        day = format_date(loc, lead_day, "medium")
         lines.append((day, times, f"{labels} {signs}" if signs else labels, group[0].style))
     label_w = width - max(cell_len(d) for d, *_ in lines) - max(cell_len(t) for _, t, *_ in lines) - 3 * GAP
     for day, times, labels, style in lines:
@@ -341,10 +349,10 @@ def line_table(
     """The one-line-per-event table fitted to ``width``, the zones left out for want of width, and whether
     the time left was."""
     groups = zone_groups(rows.zones, shown)
-    years = {row.days[0].year for row in shown}
+    years = {row.event.day.year for row in shown}
     one_year = len(years) == 1
     date_header = str(next(iter(years))) if one_year else loc._(N_("Date"))
-    dates = [row_date(loc, row.days[0], one_year) for row in shown]
+    dates = [row_date(loc, row.event.day, one_year) for row in shown]  # the event's day in its own zone
     times = [[_time_cell(loc, row, g[0]) for row in shown] for g in groups]
     cities = [list(dict.fromkeys(_city(loc, rows.zones[i]) for i in g)) for g in groups]
     labels = [_label_cell(row) for row in shown]

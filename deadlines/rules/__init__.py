@@ -67,6 +67,25 @@ def default_expiry(books: Iterable[Rulebook]) -> ExpiryTime:
     return ExpiryTime(CROSS_BORDER_WALL, min(zones, key=lambda z: (_standard_offset(z), z)))
 
 
+def zone_order(books: Iterable[Rulebook], show: Iterable[str] = ()) -> list[str]:
+    """The zones a schedule shows, in one order whatever the order of its regimes: the deal's usual expiry
+    zone (:func:`default_expiry`) first, then the other legs' zones sorted, then the ``show`` zones in the
+    order given.
+
+    >>> from deadlines.rules import get_rulebook
+    >>> zone_order([get_rulebook("fr-amf"), get_rulebook("us-14d")], ["Europe/Zurich"])
+    ['America/New_York', 'Europe/Paris', 'Europe/Zurich']
+    >>> zone_order([get_rulebook("us-14d"), get_rulebook("fr-amf")])
+    ['America/New_York', 'Europe/Paris']
+    """
+    books = list(books)
+    if not books:
+        return list(dict.fromkeys(show))
+    lead = default_expiry(books).zone
+    legs = sorted({b.zone for b in books} - {lead})
+    return list(dict.fromkeys([lead, *legs, *show]))
+
+
 def _standard_offset(zone_name: str) -> float:
     """A zone's hours from UTC, averaged over mid-January and mid-July (which zone lies furthest west)."""
     return sum(utc_offset_hours(datetime(2001, m, 15, 12, tzinfo=UTC), "UTC", zone_name) for m in (1, 7)) / 2
