@@ -251,3 +251,49 @@ def test_write_dash_goes_to_stdout_byte_for_byte(
     write_output("A\r\nB é\r\n", "-")
     assert capsysbinary.readouterr().out == "A\r\nB é\r\n".encode()
     assert not (tmp_path / "-").exists()
+
+
+def _deal_strings(value: Any) -> list[str]:
+    """Every string of a deal file (its notes and relief are the lawyers' own words, in English)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _deal_strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _deal_strings(v)]
+    return []
+
+
+def _french_words(fmt: str, schedule: Schedule) -> str:
+    import tomllib
+    import zipfile
+
+    if fmt == "docx":  # the text of the document's runs, joined
+        from deadlines.render.docx import to_docx
+
+        xml = zipfile.ZipFile(io.BytesIO(to_docx(schedule, [Localizer("fr")]))).read("word/document.xml")
+        text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml.decode("utf-8")))
+    else:
+        text = export_schedule(schedule, fmt, [Localizer("fr")])
+    if fmt == "html":  # the words, not the style sheet and the tags
+        text = re.sub(r"<[^>]*>", "", re.sub(r"<style.*?</style>", "", text, flags=re.S))
+    if fmt == "ics":
+        text = text.replace("\r\n ", "").replace("\\;", ";").replace("\\,", ",").replace("\\n", "\n")
+    text = html.unescape(text)
+    deal = tomllib.loads(
+        (Path(__file__).resolve().parent.parent / "examples/serono-genset-2002.toml").read_text("utf-8")
+    )
+    for words in sorted((s for s in _deal_strings(deal) if len(s) > 40), key=len, reverse=True):
+        text = text.replace(words, "")
+    return text
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "ics", "md"])
+def test_french_exports_use_french_separators(fmt: str, schedule: Schedule) -> None:
+    # French puts U+202F before ';' and U+00A0 before ':': "(estimation ; dérogation)", "note : …"
+    text = _french_words(fmt, schedule)
+    assert "estimation\u202f; dérogation" in text
+    assert re.findall(r".{20}\w; .{20}", text) == []
+    assert re.findall(r".{20}\bnote ?: .{20}", text) == []
+    if fmt in ("html", "docx", "md"):
+        assert re.search(r"note\**(?: \(`[\w-]+`\))?\u00a0: ", text)

@@ -196,10 +196,10 @@ def markdown(capsys: pytest.CaptureFixture[str], lang: str, *argv: str) -> dict[
 )
 def test_time_left_in_words(capsys: pytest.CaptureFixture[str], lang: str, expiry: str, later: str) -> None:
     rows = markdown(capsys, lang, "--today", "2002-09-20")
-    us = "us-14d: Expiry of the offer" if lang == "en" else "us-14d: Clôture de l’offre"
+    us = "us-14d: Expiry of the offer" if lang == "en" else "us-14d\u00a0: Clôture de l’offre"
     assert rows[us] == expiry
     sop = next(
-        v for k, v in rows.items() if k.startswith(("us-14d: End of the subsequent", "us-14d: Fin de la période"))
+        v for k, v in rows.items() if k.startswith(("us-14d: End of the subsequent", "us-14d\u00a0: Fin de la période"))
     )
     assert sop == later
 
@@ -218,7 +218,7 @@ def test_time_left_in_words(capsys: pytest.CaptureFixture[str], lang: str, expir
 def test_one_day_is_singular(capsys: pytest.CaptureFixture[str], lang: str, today: str, words: str) -> None:
     rows = markdown(capsys, lang, "--today", today)
     assert words in rows.values()
-    assert rows["us-14d: Expiry of the offer" if lang == "en" else "us-14d: Clôture de l’offre"] == words
+    assert rows["us-14d: Expiry of the offer" if lang == "en" else "us-14d\u00a0: Clôture de l’offre"] == words
 
 
 def test_exports_have_no_time_left_without_today(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

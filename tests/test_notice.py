@@ -43,9 +43,10 @@ CLOSING_FR = (
     "L’offre sera clôturée le jeudi 12 septembre 2002 à 18h00 (heure de Paris), soit 12h00 (heure de New York), "
     "sauf prorogation."
 )
-REOPENING_FR = (
-    "L’offre réouverte sera clôturée le jeudi 31 octobre 2002 à 18h00 (heure de Paris), soit 12h00 (heure de "
-    "New York), sauf prorogation."
+# The same event as SOP_EN (the first leg's, the US subsequent offering period), Paris leading.
+SOP_FR = (
+    "La période d’offre subséquente sera clôturée le jeudi 31 octobre 2002 à 18h00 (heure de Paris), soit 12h00 "
+    "(heure de New York), sauf prorogation."
 )
 
 
@@ -89,19 +90,23 @@ def test_seed_notice_in_english_reads_as_the_seed(schedule: Schedule) -> None:
         EXPIRY_EN,
         "The results of the offer will be announced no later than 9:00 a.m., New York City time (15:00, Paris "
         "time), on Monday, September 23, 2002.",
-        "The AMF will publish the results of the offer on Monday, September 23, 2002.",
+        # the AMF was created on 24 November 2003: in 2002 the CMF published the results
+        "The CMF will publish the results of the offer on Monday, September 23, 2002.",
         SOP_EN,
-        "The AMF will publish the final results of the reopened offer on or about Friday, November 8, 2002.",
+        "The CMF will publish the final results of the reopened offer on or about Friday, November 8, 2002.",
     ]
 
 
 def test_seed_notice_in_french_leads_with_paris(schedule: Schedule) -> None:
     lines = to_notice(schedule, locs("fr")).splitlines()
-    assert lines[0] == CLOSING_FR
-    assert REOPENING_FR in lines
-    assert lines[-1] == (
-        "L’AMF publiera l’avis de résultat définitif de l’offre réouverte le ou vers le vendredi 8 novembre 2002."
-    )
+    assert lines == [
+        CLOSING_FR,
+        "Les résultats de l’offre seront annoncés au plus tard le lundi 23 septembre 2002 à 9h00 (heure de New "
+        "York), soit 15h00 (heure de Paris).",
+        "Le CMF publiera l’avis de résultat de l’offre le lundi 23 septembre 2002.",
+        SOP_FR,
+        "Le CMF publiera l’avis de résultat définitif de l’offre réouverte aux alentours du vendredi 8 novembre 2002.",
+    ]
     # French typography: no 12-hour clock, no English word left
     text = "\n".join(lines)
     assert "noon" not in text and " on " not in text and "a.m." not in text
@@ -110,7 +115,7 @@ def test_seed_notice_in_french_leads_with_paris(schedule: Schedule) -> None:
 def test_both_languages_english_then_french(schedule: Schedule) -> None:
     english, french = to_notice(schedule, locs("en,fr")).split("\n\n")
     assert english.splitlines()[0] == EXPIRY_EN and SOP_EN in english.splitlines()
-    assert french.splitlines()[0] == CLOSING_FR and REOPENING_FR in french.splitlines()
+    assert french.splitlines()[0] == CLOSING_FR and SOP_FR in french.splitlines()
     english, french = to_notice(schedule, locs("fr,en")).split("\n\n")
     assert english.startswith("L’offre") and french.startswith("The offer")
 
@@ -124,8 +129,8 @@ def test_end_of_day_keeps_the_day_that_ends(capsys: pytest.CaptureFixture[str]) 
     code, out = run(["schedule", "--regime", "us-14d", "--commence", "2002-07-16", "--format", "notice"], capsys)
     assert code == 0
     assert out.splitlines()[0] == (
-        "The offer will expire at 12:00 midnight, New York City time, at the end of Monday, August 12, 2002, "
-        "unless extended."
+        "The offer will expire at 12:00 midnight, New York City time, at the end of the day on Monday, August 12, "
+        "2002, unless extended."
     )
     # the extension notice applies (no relief): 9:00 a.m. on the next business day
     assert out.splitlines()[1] == (
@@ -139,8 +144,8 @@ def test_end_of_day_with_a_second_zone_names_its_own_day(capsys: pytest.CaptureF
     argv += ["--expire", "2002-09-12 24:00", "--format", "notice", "--lang", "en,fr"]
     _, out = run(argv, capsys)
     assert (
-        "The offer will expire at 12:00 midnight, New York City time (06:00, Paris time, on Friday, September 13, "
-        "2002), at the end of Thursday, September 12, 2002, unless extended."
+        "The offer will expire at 12:00 midnight, New York City time, at the end of the day on Thursday, September "
+        "12, 2002 (06:00, Paris time, on Friday, September 13, 2002), unless extended."
     ) in out.splitlines()
     assert (
         "L’offre sera clôturée le vendredi 13 septembre 2002 à 6h00 (heure de Paris), soit 24h00 (heure de New "
@@ -252,5 +257,53 @@ def test_french_writes_the_first_of_the_month_1er(capsys: pytest.CaptureFixture[
     argv = ["schedule", "--regime", "us-13e4", "--commence", "2026-05-04", "--format", "notice", "--lang", "fr"]
     _, out = run(argv, capsys)
     assert (
-        out.splitlines()[0] == "L’offre expirera le lundi 1er juin 2026 à 24h00 (heure de New York), sauf prorogation."
+        out.splitlines()[0]
+        == "L’offre sera clôturée le lundi 1er juin 2026 à 24h00 (heure de New York), sauf prorogation."
     )
+
+
+def test_both_languages_announce_the_same_events(schedule: Schedule) -> None:
+    # one sentence an event in each language, in the same order: the same kinds of sentence line by line
+    english, french = to_notice(schedule, locs("en,fr")).split("\n\n")
+    pairs = [
+        ("The offer will expire", "L’offre sera clôturée"),
+        ("The results of the offer will be announced", "Les résultats de l’offre seront annoncés"),
+        ("The CMF will publish the results", "Le CMF publiera l’avis de résultat de l’offre"),
+        ("The subsequent offering period", "La période d’offre subséquente"),
+        ("The CMF will publish the final results", "Le CMF publiera l’avis de résultat définitif"),
+    ]
+    lines = zip(english.splitlines(), french.splitlines(), pairs, strict=True)
+    assert [(en[: len(a)], fr[: len(b)]) for en, fr, (a, b) in lines] == pairs
+    assert len(english.splitlines()) == len(french.splitlines()) == len(pairs)
+    assert "réouverte sera clôturée" not in french
+
+
+def test_french_notice_before_the_amf_names_the_cmf(capsys: pytest.CaptureFixture[str]) -> None:
+    # a French offer opened on Monday 2 June 2003, closing on Friday 4 July 2003: the AMF did not exist until
+    # 24 November 2003, so the results are the CMF's
+    argv = ["schedule", "--regime", "fr-amf", "--commence", "2003-06-02", "--expire", "2003-07-04"]
+    _, out = run([*argv, "--format", "notice", "--lang", "fr,en"], capsys)
+    assert "AMF" not in out
+    assert "Le CMF publiera l’avis de résultat de l’offre" in out
+    assert "The CMF will publish the results of the offer" in out
+
+
+def test_extension_notice_in_french_reads_date_de_cloture(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["schedule", "--regime", "us-14d", "--commence", "2002-07-16", "--format", "notice", "--lang", "fr"]
+    _, out = run(argv, capsys)
+    assert out.splitlines()[1] == (
+        "Toute prorogation de l’offre sera annoncée au plus tard le mardi 13 août 2002, jour ouvré suivant la date "
+        "de clôture prévue, à 9h00 (heure de New York)."
+    )
+    assert "ou vers le" not in out and "d’expiration prévue" not in out
+
+
+def test_end_of_day_gives_the_other_zone_after_the_day(capsys: pytest.CaptureFixture[str]) -> None:
+    # 20 US business days from Thursday 7 May 2026 (Memorial Day, 25 May, skipped) end on Friday 5 June 2026
+    argv = ["schedule", "--regime", "us-14d", "--regime", "fr-amf", "--commence", "2026-05-07"]
+    _, out = run([*argv, "--expire", "2026-06-05 24:00", "--format", "notice"], capsys)
+    assert out.splitlines()[0] == (
+        "The offer will expire at 12:00 midnight, New York City time, at the end of the day on Friday, June 5, 2026 "
+        "(06:00, Paris time, on Saturday, June 6, 2026), unless extended."
+    )
+    assert "The AMF will publish" in out

@@ -389,7 +389,7 @@ def test_two_versions_may_not_give_one_day_two_values() -> None:
     parse_rulebook(text, "us-14d.toml")
 
 
-@pytest.mark.parametrize("field", ['n = 20', 'unit = "business"', 'day1 = "next"', 'time = "17:30"'])
+@pytest.mark.parametrize("field", ["n = 20", 'unit = "business"', 'day1 = "next"', 'time = "17:30"'])
 def test_a_count_on_an_expiry_rule_is_refused(field: str) -> None:
     """The expiry is chosen in the deal or searched from the minimums: a count written on it would be read
     by a lawyer as a rule the engine never applies."""

@@ -76,15 +76,19 @@ def _section(document: Document, table: Timetable, bilingual: bool) -> None:
         for cell, text in zip(cells, texts, strict=True):
             cell.text = text
         if line.marks:
-            mark = cells[3].paragraphs[0].add_run(f" ({'; '.join(line.marks)})")
+            mark = cells[3].paragraphs[0].add_run(f" ({table.separator.join(line.marks)})")
             mark.italic = True
             mark.bold = line.style == "breach"
     for text in table.below:
         document.add_paragraph(text).runs[0].font.size = Pt(8)
     for word, message in table.notes:
         paragraph = document.add_paragraph(style="List Bullet")
+        # the template's words around the severity word, which is bold: "{severity}: {message}"
+        before, _, after = table.note.partition("{severity}")
+        if before:
+            paragraph.add_run(before.format(message=message))
         paragraph.add_run(word).bold = True
-        paragraph.add_run(f": {message}")
+        paragraph.add_run(after.format(message=message))
 
 
 def _fixed_zip(data: bytes) -> bytes:

@@ -238,7 +238,7 @@ def _markdown_section(loc: Localizer, rows: Rows, today: date | None, bilingual:
     lines.append("| " + " | ".join(md_escape(h) for h in headers) + " |")
     lines.append("| " + " | ".join(["---"] * (1 + n_zones) + (["---:"] if with_days_left else [])) + " |")
     for row in rows.rows:
-        cells = [_markdown_event_cell(row), *(md_escape(t) for t in row.times)]
+        cells = [_markdown_event_cell(loc, row), *(md_escape(t) for t in row.times)]
         if with_days_left:
             cells.append(md_escape(row.days_left))
         lines.append("| " + " | ".join(cells) + " |")
@@ -259,10 +259,10 @@ def _markdown_section(loc: Localizer, rows: Rows, today: date | None, bilingual:
     return "\n".join(lines)
 
 
-def _markdown_event_cell(row: Row) -> str:
-    head = md_escape(f"{row.regime}: {row.label}")
+def _markdown_event_cell(loc: Localizer, row: Row) -> str:
+    head = md_escape(loc._(N_("{regime}: {label}")).format(regime=row.regime, label=row.label))
     if row.marks:
-        head += f" [{md_escape('; '.join(row.marks))}]"
+        head += f" [{md_escape(loc.pgettext('separator between the parts of a trace', '; ').join(row.marks))}]"
     parts = [head, *([md_escape(row.count)] if row.count else []), md_escape(row.rule)]
     if row.note:
         parts.append(md_escape(row.note))

@@ -56,6 +56,8 @@ class Timetable:
     lines: list[Line] = field(default_factory=list)
     below: list[str] = field(default_factory=list)  # legend and the count of hidden rules
     notes: list[tuple[str, str]] = field(default_factory=list)  # severity word, message
+    separator: str = "; "  # between a line's marks, in the language ("; ", " ; ")
+    note: str = "{severity}: {message}"  # one note, in the language ("{severity} : {message}")
 
 
 def launch_day(schedule: Schedule) -> date | None:
@@ -107,6 +109,8 @@ def timetable(schedule: Schedule, loc: Localizer, today: date | None = None, sho
         title=terminal_safe(rows.title),
         caption=caption,
         headers=headers,
+        separator=loc.pgettext("separator between the parts of a trace", "; "),
+        note=loc._(N_("{severity}: {message}")),
     )
     for row in shown:
         table.lines.append(_line(loc, row, schedule.zones, launch))
@@ -234,7 +238,7 @@ def _section(table: Timetable, bilingual: bool) -> list[str]:
     for line in table.lines:
         event = _e(line.event)
         if line.marks:
-            event += " " + "".join(f'<span class="mark">({_e("; ".join(line.marks))})</span>')
+            event += " " + "".join(f'<span class="mark">({_e(table.separator.join(line.marks))})</span>')
         cells = [
             f'<td class="date">{_e(line.date)}</td>',
             f"<td>{_e(line.day)}</td>",
@@ -250,7 +254,11 @@ def _section(table: Timetable, bilingual: bool) -> list[str]:
     out += [f'<p class="below">{_e(text)}</p>' for text in table.below]
     if table.notes:
         out.append('<ul class="notes">')
-        out += [f"<li><strong>{_e(word)}</strong>: {_e(message)}</li>" for word, message in table.notes]
+        note = _e(table.note)
+        out += [
+            "<li>" + note.format(severity=f"<strong>{_e(word)}</strong>", message=_e(message)) + "</li>"
+            for word, message in table.notes
+        ]
         out.append("</ul>")
     out.append("</section>")
     return out

@@ -132,12 +132,26 @@ def regime_words(loc: Localizer, regime: str) -> str:
     return loc.text(Term(get_rulebook(regime).title)) if regime in REGIMES else regime
 
 
+# Translators: a calendar event's title: the event and its offer, e.g. "Expiry of the offer (US offer)"
+TITLE = N_("{event} ({offer})")
+# Translators: a calendar event's title when the event's words already end in parentheses, e.g.
+# "Target's position (14D-9), US offer"
+TITLE_AFTER_PARENTHESES = N_("{event}, {offer}")
+
+
 def summary(loc: Localizer, row: Row) -> str:
-    """ "Expiry of the offer (US offer)", with the marks after it ("[estimate; waived]")."""
-    # Translators: a calendar event's title: the event and its offer, e.g. "Expiry of the offer (US offer)"
-    title = N_("{event} ({offer})")
-    text = loc._(title).format(event=row.unqualified or row.short or row.label, offer=regime_words(loc, row.regime))
-    return f"{text} [{'; '.join(row.marks)}]" if row.marks else text
+    """ "Expiry of the offer (US offer)", with the marks after it ("[estimate; waived]"); an event whose
+    words end in a parenthesis gives its offer after a comma ("Prise de position (14D-9), offre américaine")
+    rather than in a second pair of parentheses."""
+    event = row.unqualified or row.short or row.label
+    title = TITLE_AFTER_PARENTHESES if event.endswith(")") else TITLE
+    text = loc._(title).format(event=event, offer=regime_words(loc, row.regime))
+    return f"{text} [{_marks(loc, row)}]" if row.marks else text
+
+
+def _marks(loc: Localizer, row: Row) -> str:
+    """A row's marks in the language: "estimate; waived", "estimation ; dérogation"."""
+    return loc.pgettext("separator between the parts of a trace", "; ").join(row.marks)
 
 
 def to_ics(schedule: Schedule, locs: Sequence[Localizer], reminders: Sequence[timedelta] = ()) -> str:
@@ -196,7 +210,7 @@ def to_ics(schedule: Schedule, locs: Sequence[Localizer], reminders: Sequence[ti
 def _description(loc: Localizer, row: Row, zones: Sequence[str]) -> str:
     from ..i18n.formats import format_clock, format_date, zone_label
 
-    label = f"{row.label} [{'; '.join(row.marks)}]" if row.marks else row.label
+    label = f"{row.label} [{_marks(loc, row)}]" if row.marks else row.label
     lines = [label, loc._(N_("Rule: {rule}")).format(rule=row.rule)]
     if row.count:
         lines.append(loc._(N_("Count: {count}")).format(count=row.count))

@@ -3,14 +3,17 @@
 ``deadlines schedule DEAL --format notice`` writes one sentence a line for the key events: each leg's
 expiry or closing, the end of a subsequent offering period (US) or of a reopened offer (France), the
 results, and the announcement of an extension when its rule applies (not waived by relief). Legs that end
-at the same instant share one sentence: in English it leads with the US leg and its zone, in French with
-the French leg and Paris, and gives the time in the other legs' zones after it, as the seed did
-("12:00 noon, New York City time (18:00, Paris time)"). Zones only shown (``show``) are left out.
+at the same instant share one sentence, which names the first leg's event (the US subsequent offering
+period, not the French reopened offer, in the seed) in every language, so that the English and French
+notices announce the same events; only the zone that leads differs: New York in English, Paris in French,
+the time in the other legs' zones after it, as the seed did ("12:00 noon, New York City time (18:00, Paris
+time)"). Zones only shown (``show``) are left out. Before 24 November 2003 the French regulator that
+published results was the CMF, and the notices say so.
 
 Every sentence is one catalog message (a whole template with placeholders), so a translator sees the
 whole sentence; times, zones and dates are the project's formats (:mod:`deadlines.i18n.formats`). A
 deadline at the end of a day keeps the day that ends ("12:00 midnight, New York City time, at the end of
-Monday, July 29, 2002").
+the day on Monday, July 29, 2002"), the time in another zone after it.
 """
 
 from __future__ import annotations
@@ -31,37 +34,45 @@ TIMED = {
     "expiry": (
         N_("The offer will expire at {time}, {zone}, on {date}, unless extended."),
         N_("The offer will expire at {time}, {zone} ({other_times}), on {date}, unless extended."),
-        N_("The offer will expire at {time}, {zone}, at the end of {date}, unless extended."),
-        N_("The offer will expire at {time}, {zone} ({other_times}), at the end of {date}, unless extended."),
+        N_("The offer will expire at {time}, {zone}, at the end of the day on {date}, unless extended."),
+        N_(
+            "The offer will expire at {time}, {zone}, at the end of the day on {date} ({other_times}), unless extended."
+        ),
     ),
     "closing": (
         N_("The offer will close at {time}, {zone}, on {date}, unless extended."),
         N_("The offer will close at {time}, {zone} ({other_times}), on {date}, unless extended."),
-        N_("The offer will close at {time}, {zone}, at the end of {date}, unless extended."),
-        N_("The offer will close at {time}, {zone} ({other_times}), at the end of {date}, unless extended."),
+        N_("The offer will close at {time}, {zone}, at the end of the day on {date}, unless extended."),
+        N_("The offer will close at {time}, {zone}, at the end of the day on {date} ({other_times}), unless extended."),
     ),
     "sop-expiry": (
         N_("The subsequent offering period will expire at {time}, {zone}, on {date}, unless extended."),
         N_("The subsequent offering period will expire at {time}, {zone} ({other_times}), on {date}, unless extended."),
-        N_("The subsequent offering period will expire at {time}, {zone}, at the end of {date}, unless extended."),
         N_(
-            "The subsequent offering period will expire at {time}, {zone} ({other_times}), at the end of {date}, "
+            "The subsequent offering period will expire at {time}, {zone}, at the end of the day on {date}, "
             "unless extended."
+        ),
+        N_(
+            "The subsequent offering period will expire at {time}, {zone}, at the end of the day on {date} "
+            "({other_times}), unless extended."
         ),
     ),
     "reopening-closing": (
         N_("The reopened offer will close at {time}, {zone}, on {date}, unless extended."),
         N_("The reopened offer will close at {time}, {zone} ({other_times}), on {date}, unless extended."),
-        N_("The reopened offer will close at {time}, {zone}, at the end of {date}, unless extended."),
-        N_("The reopened offer will close at {time}, {zone} ({other_times}), at the end of {date}, unless extended."),
+        N_("The reopened offer will close at {time}, {zone}, at the end of the day on {date}, unless extended."),
+        N_(
+            "The reopened offer will close at {time}, {zone}, at the end of the day on {date} ({other_times}), "
+            "unless extended."
+        ),
     ),
     "results-announcement": (
         N_("The results of the offer will be announced no later than {time}, {zone}, on {date}."),
         N_("The results of the offer will be announced no later than {time}, {zone} ({other_times}), on {date}."),
-        N_("The results of the offer will be announced no later than {time}, {zone}, at the end of {date}."),
+        N_("The results of the offer will be announced no later than {time}, {zone}, at the end of the day on {date}."),
         N_(
-            "The results of the offer will be announced no later than {time}, {zone} ({other_times}), "
-            "at the end of {date}."
+            "The results of the offer will be announced no later than {time}, {zone}, at the end of the day on "
+            "{date} ({other_times})."
         ),
     ),
     "extension-notice": (
@@ -74,17 +85,18 @@ TIMED = {
             "the next business day after the scheduled expiration date."
         ),
         N_(
-            "Any extension of the offer will be announced no later than {time}, {zone}, at the end of {date}, "
-            "the next business day after the scheduled expiration date."
+            "Any extension of the offer will be announced no later than {time}, {zone}, at the end of the day on "
+            "{date}, the next business day after the scheduled expiration date."
         ),
         N_(
-            "Any extension of the offer will be announced no later than {time}, {zone} ({other_times}), at the end "
-            "of {date}, the next business day after the scheduled expiration date."
+            "Any extension of the offer will be announced no later than {time}, {zone}, at the end of the day on "
+            "{date} ({other_times}), the next business day after the scheduled expiration date."
         ),
     ),
 }
 
-# Sentences with a day only (the AMF's notices): (on the day, on or about the day: an estimate).
+# Sentences with a day only (the French regulator's notices): (on the day, about the day: an estimate), for
+# the AMF and, before it existed, the CMF.
 DATED = {
     "result": (
         N_("The AMF will publish the results of the offer on {date}."),
@@ -95,6 +107,21 @@ DATED = {
         N_("The AMF will publish the final results of the reopened offer on or about {date}."),
     ),
 }
+DATED_CMF = {
+    "result": (
+        N_("The CMF will publish the results of the offer on {date}."),
+        N_("The CMF will publish the results of the offer on or about {date}."),
+    ),
+    "reopening-result": (
+        N_("The CMF will publish the final results of the reopened offer on {date}."),
+        N_("The CMF will publish the final results of the reopened offer on or about {date}."),
+    ),
+}
+
+# The AMF took over from the CMF (and the COB) on 24 November 2003 (Loi de sécurité financière of
+# 1 August 2003, decree of 21 November 2003): a notice published before that day is the CMF's. (The fr-amf
+# rulebook's historic_before, 24 November 2004, is the AMF General Regulation's, not the regulator's.)
+AMF_FROM = date(2003, 11, 24)
 
 # The time in another leg's zone: on the same day, or on another day.
 # Translators: the time in another zone inside a notice sentence, e.g. "18:00, Paris time"
@@ -110,7 +137,9 @@ DUTIES = ("extension-notice", "results-announcement")
 CLASSES = (("expiry", "closing"), ("sop-expiry", "reopening-closing"))
 
 # The zone each language leads with, when a leg is in it: US documents lead with New York, French ones
-# with Paris.
+# with Paris. Only the order of the zones depends on the language: the event a shared sentence names (the
+# first leg's, in the schedule's order) is the same in every language, so both notices announce the same
+# events.
 LEAD_ZONES = {"en": ("America/",), "fr": ("Europe/Paris",)}
 
 
@@ -159,42 +188,50 @@ def _long_date(loc: Localizer, day: date) -> str:
     return text
 
 
-def _lead(loc: Localizer, group: _Group) -> Event:
-    prefixes = LEAD_ZONES.get(loc.lang.words, ())
-    return next((e for e in group.events if e.zone.startswith(prefixes)), group.events[0])
-
-
 def _leg_zones(schedule: Schedule) -> list[str]:
     """The zones of the deal's legs, in the schedule's order (zones only shown are not legs')."""
     legs = {e.zone for e in schedule.events}
     return [z for z in schedule.zones if z in legs]
 
 
+def _named(schedule: Schedule, group: _Group) -> Event:
+    """The event a group's sentence names, whatever the language: the first leg's."""
+    order = {zone: i for i, zone in enumerate(_leg_zones(schedule))}
+    return min(group.events, key=lambda e: order.get(e.zone, len(order)))
+
+
+def _lead_zone(loc: Localizer, group: _Group, named: Event) -> str:
+    """The zone a sentence gives its time in first: the language's own, when one of the group's legs is in it."""
+    prefixes = LEAD_ZONES.get(loc.lang.words, ())
+    return next((e.zone for e in group.events if e.zone.startswith(prefixes)), named.zone)
+
+
 def notice_sentence(loc: Localizer, schedule: Schedule, group: _Group) -> str:
-    lead = _lead(loc, group)
-    if lead.key in DATED:
-        on, about = DATED[lead.key]
-        template = about if lead.estimate and (not lead.observed or lead.approximate) else on
-        return loc._(template).format(date=_long_date(loc, lead.day))
-    day, clock = format_clock(loc, lead.instant, lead.zone)
-    end_of_day = day_and_clock(lead.instant, lead.zone)[1] == "24:00"
+    named = _named(schedule, group)
+    if named.key in DATED:
+        on, about = (DATED if named.day >= AMF_FROM else DATED_CMF)[named.key]
+        template = about if named.estimate and (not named.observed or named.approximate) else on
+        return loc._(template).format(date=_long_date(loc, named.day))
+    lead_zone = _lead_zone(loc, group, named)
+    day, clock = format_clock(loc, named.instant, lead_zone)
+    end_of_day = day_and_clock(named.instant, lead_zone)[1] == "24:00"
     others = []
     for zone_name in _leg_zones(schedule):
-        if zone_name == lead.zone:
+        if zone_name == lead_zone:
             continue
-        other_day, other_clock = format_clock(loc, lead.instant, zone_name)
+        other_day, other_clock = format_clock(loc, named.instant, zone_name)
         values = {"time": other_clock, "zone": zone_label(loc, zone_name)}
         if other_day != day:
             others.append(loc._(OTHER_TIME_OTHER_DAY).format(date=_long_date(loc, other_day), **values))
         else:
             others.append(loc._(OTHER_TIME).format(**values))
-    variants = TIMED[lead.key]
+    variants = TIMED[named.key]
     template = variants[(2 if end_of_day else 0) + (1 if others else 0)]
     # Translators: between the times in other zones in a notice sentence ("18:00, Paris time; 17:00, London time")
     separator = loc.pgettext("separator between the times of a notice", "; ")
     return loc._(template).format(
         time=clock,
-        zone=zone_label(loc, lead.zone),
+        zone=zone_label(loc, lead_zone),
         other_times=separator.join(others),
         date=_long_date(loc, day),
     )
