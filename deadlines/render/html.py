@@ -22,8 +22,8 @@ from babel.dates import format_skeleton
 from ..i18n import Localizer
 from ..i18n.formats import format_date, zone_label
 from ..schedule import Event, Schedule
-from ..text import N_, Msg, Ordinal, Plural, terminal_safe
-from .rows import SEVERITY, Row, schedule_rows, weekday
+from ..text import N_, Msg, Ordinal, terminal_safe
+from .rows import SEVERITY, Row, hidden_line, schedule_rows, visible_rows, weekday
 
 # The row styles a document keeps: the event's status, not its distance from today (a file outlives the day).
 STATUS_STYLES = frozenset({"breach", "relieved", "estimate", "observed"})
@@ -81,8 +81,7 @@ def timetable(schedule: Schedule, loc: Localizer, today: date | None = None, sho
     from babel import Locale
 
     rows = schedule_rows(schedule, loc, today)
-    shown = list(rows.rows) if show_all else [row for row in rows.rows if row.event.in_force]
-    hidden = len(rows.rows) - len(shown)
+    shown, hidden = visible_rows(rows, show_all)
     launch = launch_day(schedule)
     caption = ""
     if launch is not None:
@@ -116,15 +115,7 @@ def timetable(schedule: Schedule, loc: Localizer, today: date | None = None, sho
         table.lines.append(_line(loc, row, schedule.zones, launch))
     table.below.append(rows.legend)
     if hidden:
-        table.below.append(
-            loc.text(
-                Plural(
-                    "{n} rule not in force for this deal's dates: hidden (--all shows it)",
-                    "{n} rules not in force for this deal's dates: hidden (--all shows them)",
-                    hidden,
-                )
-            )
-        )
+        table.below.append(hidden_line(loc, hidden))
     for severity, _code, message in rows.warnings:
         table.notes.append((loc._(SEVERITY.get(severity, N_("note"))), terminal_safe(message)))
     return table

@@ -16,7 +16,7 @@ from babel.dates import format_skeleton
 from ..i18n import Localizer
 from ..i18n.formats import format_clock, format_date, zone_label
 from ..schedule import Event, Schedule
-from ..text import N_, Msg, Ordinal, Term
+from ..text import N_, Msg, Ordinal, Plural, Term
 from ..timeutil import day_and_clock, unusual_gap
 
 # The one-line table's marks: a sign each, explained by a legend under the table (only the signs used).
@@ -316,3 +316,23 @@ def _qualify_shared_labels(loc: Localizer, rows: list[Row]) -> None:
 
 
 SEVERITY = {"breach": N_("breach"), "warning": N_("warning"), "info": N_("note")}
+
+
+def visible_rows(rows: Rows, show_all: bool) -> tuple[list[Row], int]:
+    """The rows to draw and how many are hidden (rules not in force for the deal's dates), for every
+    view of the timetable (terminal, HTML, Word)."""
+    if show_all:
+        return list(rows.rows), 0
+    shown = [row for row in rows.rows if row.event.in_force]
+    return shown, len(rows.rows) - len(shown)
+
+
+def hidden_line(loc: Localizer, hidden: int) -> str:
+    """The line that says how many rules not in force are hidden."""
+    return loc.text(
+        Plural(
+            "{n} rule not in force for this deal's dates: hidden (--all shows it)",
+            "{n} rules not in force for this deal's dates: hidden (--all shows them)",
+            hidden,
+        )
+    )

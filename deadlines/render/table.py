@@ -23,7 +23,7 @@ from ..i18n import Localizer
 from ..i18n.formats import format_date, zone_label
 from ..schedule import Schedule
 from ..text import N_, Msg, Plural, terminal_safe
-from .rows import SEVERITY, Row, Rows, schedule_rows, signs_legend, weekday
+from .rows import SEVERITY, Row, Rows, hidden_line, schedule_rows, signs_legend, visible_rows, weekday
 
 THEME = Theme(
     {
@@ -137,7 +137,7 @@ def schedule_renderable(
     separator = loc.pgettext("separator between the parts of a trace", "; ")
     parts: list[RenderableType] = [rows_table(rows, separator, loc._(N_("{regime}: {label}")))]
     if hidden:
-        parts.append(Text(_hidden_line(loc, hidden), style="citation"))
+        parts.append(Text(hidden_line(loc, hidden), style="citation"))
     if rows.warnings:
         parts.append(warnings_block(loc, rows))
     return Group(*parts)
@@ -183,16 +183,6 @@ def _block(
     return lines_renderable(schedule, loc, width, today, show_all, ascii_only)
 
 
-def _hidden_line(loc: Localizer, hidden: int) -> str:
-    return loc.text(
-        Plural(
-            "{n} rule not in force for this deal's dates: hidden (--all shows it)",
-            "{n} rules not in force for this deal's dates: hidden (--all shows them)",
-            hidden,
-        )
-    )
-
-
 # ---------------------------------------------------------------------------------------------------------
 # The default table: one line per event.
 
@@ -227,14 +217,6 @@ def _city(loc: Localizer, zone_name: str) -> str:
     from babel.dates import get_timezone_location
 
     return str(get_timezone_location(zone_name, locale=loc.lang.locale, return_city=True))
-
-
-def visible_rows(rows: Rows, show_all: bool) -> tuple[list[Row], int]:
-    """The rows to draw and how many are hidden (rules not in force for the deal's dates)."""
-    if show_all:
-        return list(rows.rows), 0
-    shown = [row for row in rows.rows if row.event.in_force]
-    return shown, len(rows.rows) - len(shown)
 
 
 def zone_groups(zones: list[str], rows: Sequence[Row]) -> list[list[int]]:
@@ -460,7 +442,7 @@ def lines_renderable(
     if signs:
         below.append(signs_legend(loc, signs))
     if hidden:
-        below.append(_hidden_line(loc, hidden))
+        below.append(hidden_line(loc, hidden))
     if dropped or dropped_left:
         names = [zone_label(loc, z) for z in dropped] + ([loc._(N_("time left"))] if dropped_left else [])
         below.append(
