@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -272,3 +273,24 @@ def test_golden_docx(capsys: pytest.CaptureFixture[str], tmp_path: Path, lang: s
     if os.environ.get("DEADLINES_UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
+
+
+def test_docx_repeats_its_header_and_marks_each_language(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A timetable printed on several pages repeats its header row, and Word checks the French section's
+    spelling in French (w:lang), not in English."""
+    out = tmp_path / "seed.docx"
+    assert run(capsys, "schedule", SEED, "--format", "docx", "-o", str(out), "--lang", "en,fr")[0] == 0
+    with zipfile.ZipFile(out) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    assert xml.count('<w:tblHeader w:val="true"/>') == 2
+    assert 'w:lang w:val="fr"' in xml and 'w:lang w:val="en"' in xml
+
+
+def test_documents_carry_no_command_line_hints(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """HTML and Word timetables are circulated: no '--all' hint in them."""
+    out = tmp_path / "seed.docx"
+    assert run(capsys, "schedule", SEED, "--format", "docx", "-o", str(out))[0] == 0
+    html, _ = page(capsys, "--lang", "en")
+    assert "--all" not in html and "dates are not shown" in html
+    with zipfile.ZipFile(out) as archive:
+        assert "--all" not in archive.read("word/document.xml").decode("utf-8")

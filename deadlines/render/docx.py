@@ -61,6 +61,7 @@ def to_docx(schedule: Schedule, locs: Sequence[Localizer], today: date | None = 
 def _section(document: Document, table: Timetable, bilingual: bool) -> None:
     from docx.shared import Pt
 
+    first = len(document.paragraphs)
     if bilingual:
         document.add_heading(table.language, level=1)
     if table.caption:
@@ -70,6 +71,7 @@ def _section(document: Document, table: Timetable, bilingual: bool) -> None:
     for cell, header in zip(grid.rows[0].cells, table.headers, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(header).bold = True
+    _repeat_header(grid.rows[0])
     for line in table.lines:
         cells = grid.add_row().cells
         texts = [line.date, line.day, line.count, line.event, *line.times, line.reference]
@@ -89,6 +91,31 @@ def _section(document: Document, table: Timetable, bilingual: bool) -> None:
             paragraph.add_run(before.format(message=message))
         paragraph.add_run(word).bold = True
         paragraph.add_run(after.format(message=message))
+    # Word checks the spelling of each section in its own language (a French table is not English).
+    cells = [p for row in grid.rows for cell in row.cells for p in cell.paragraphs]
+    _language([*document.paragraphs[first:], *cells], table.lang.replace("_", "-"))
+
+
+def _repeat_header(row: object) -> None:
+    """The header row printed again at the top of every page the table runs onto (w:tblHeader)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _language(paragraphs: Sequence[object], code: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for paragraph in paragraphs:
+        for run in paragraph.runs:  # type: ignore[attr-defined]
+            language = OxmlElement("w:lang")
+            language.set(qn("w:val"), code)
+            run._r.get_or_add_rPr().append(language)
 
 
 def _fixed_zip(data: bytes) -> bytes:

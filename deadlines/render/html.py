@@ -115,7 +115,7 @@ def timetable(schedule: Schedule, loc: Localizer, today: date | None = None, sho
         table.lines.append(_line(loc, row, schedule.zones, launch))
     table.below.append(rows.legend)
     if hidden:
-        table.below.append(hidden_line(loc, hidden))
+        table.below.append(hidden_line(loc, hidden, document=True))
     for severity, _code, message in rows.warnings:
         table.notes.append((loc._(SEVERITY.get(severity, N_("note"))), terminal_safe(message)))
     return table

@@ -327,8 +327,17 @@ def visible_rows(rows: Rows, show_all: bool) -> tuple[list[Row], int]:
     return shown, len(rows.rows) - len(shown)
 
 
-def hidden_line(loc: Localizer, hidden: int) -> str:
-    """The line that says how many rules not in force are hidden."""
+def hidden_line(loc: Localizer, hidden: int, document: bool = False) -> str:
+    """The line that says how many rules not in force are hidden; in a ``document`` people circulate
+    (HTML, Word), without the command-line hint."""
+    if document:
+        return loc.text(
+            Plural(
+                "{n} rule not in force for this deal's dates is not shown",
+                "{n} rules not in force for this deal's dates are not shown",
+                hidden,
+            )
+        )
     return loc.text(
         Plural(
             "{n} rule not in force for this deal's dates: hidden (--all shows it)",
