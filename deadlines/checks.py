@@ -19,11 +19,10 @@ the engine, which turns them into warnings of the schedule.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .errors import DeadlinesError, InputError
+from .errors import DeadlinesError, InputError, closest
 from .ids import extended_key, numbered_key
 from .text import N_, Items, Msg
 
@@ -59,13 +58,6 @@ class _Leg(NamedTuple):
     regime: str
     book: Rulebook
     rules: list[Rule]  # in force for the leg's start and the deal's options
-
-
-def _close(value: str, known: Sequence[str]) -> str | None:
-    import difflib  # only when there is something to suggest
-
-    found = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
-    return found[0] if found else None
 
 
 def _wrap(section: str, index: int | None, key: str | None, exc: DeadlinesError) -> DealProblem:
@@ -121,7 +113,7 @@ def _regime_of(section: str, index: int, regime: str, legs: list[_Leg]) -> _Leg:
         if leg.regime == regime:
             return leg
     ids = [leg.regime for leg in legs]
-    close = _close(regime, ids)
+    close = closest(regime, ids)
     if close is not None:
         raise DealProblem(
             section,
@@ -145,7 +137,7 @@ def _options(deal: Deal, legs: list[_Leg]) -> None:
     offered = sorted({r.option.name for leg in legs for r in leg.book.rules.values() if r.option})
     for name in sorted(deal.options):
         if name not in offered:
-            close = _close(name, offered)
+            close = closest(name, offered)
             if close is not None:
                 raise DealProblem(
                     "",
@@ -245,7 +237,7 @@ def _relief(deal: Deal, legs: list[_Leg]) -> list[Notice]:
             raise DealProblem("relief", i, "citation", N_("[[relief]] needs the citation of the relief"))
         for rule in relief.rules:
             if rule not in leg.book.rules:
-                close = _close(rule, list(leg.book.rules))
+                close = closest(rule, list(leg.book.rules))
                 if close is not None:
                     raise DealProblem(
                         "relief",
@@ -428,7 +420,7 @@ def _unknown_event(event: str, deal: Deal, legs: list[_Leg], known: list[str]) -
             )
     regime = event.split(".", 1)[0]
     if "." in event and regime not in {leg.regime for leg in legs}:
-        close = _close(regime, [leg.regime for leg in legs])
+        close = closest(regime, [leg.regime for leg in legs])
         if close is not None:
             return Msg(
                 N_("observed event '{event}': regime '{value}' is not one of this deal's (did you mean '{close}'?)"),
@@ -436,7 +428,7 @@ def _unknown_event(event: str, deal: Deal, legs: list[_Leg], known: list[str]) -
                 value=regime,
                 close=close,
             )
-    close = _close(event, known)
+    close = closest(event, known)
     if close is not None:
         return Msg(
             N_("observed event '{event}' is not an event of this deal (did you mean '{close}'?)"),

@@ -6,6 +6,7 @@ presentation layer can translate the template whole (never assembled from fragme
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from .text import N_, Msg
@@ -37,6 +38,14 @@ class InputError(DeadlinesError):
     """Malformed or impossible input (dates, numbers, options)."""
 
 
+def closest(value: str, known: Sequence[str]) -> str | None:
+    """The known id nearest ``value``, if one is near enough to suggest ("did you mean ...?")."""
+    import difflib  # only on the way to an error
+
+    found = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
+    return found[0] if found else None
+
+
 class UnknownIdError(DeadlinesError):
     """An unknown calendar, regime, zone or event id; suggests the closest known one."""
 
@@ -61,15 +70,13 @@ class UnknownIdError(DeadlinesError):
     }
 
     def __init__(self, kind: str, value: str, known: list[str]) -> None:
-        import difflib
-
         from .text import Items
 
-        close = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
+        close = closest(value, known)
         suggest, listing = self.TEMPLATES[kind]
         self.kind = kind
-        if close:
-            super().__init__(suggest, value=value, close=close[0])
+        if close is not None:
+            super().__init__(suggest, value=value, close=close)
         else:
             super().__init__(listing, value=value, known=Items(sorted(known), "comma"))
 
