@@ -29,11 +29,13 @@ from .errors import AmbiguousTimeError, InputError, NonexistentTimeError, Unknow
 @cache
 def zone(name: str) -> ZoneInfo:
     """Return the IANA zone ``name`` or raise a clear error with the closest known names."""
-    if not name:
+    # No IANA name has more than three parts ("America/Argentina/Buenos_Aires"); a longer one pasted by
+    # mistake would make ZoneInfo import the tz package one folder per part, until the recursion limit.
+    if not name or name.count("/") > 3 or len(name) > 64:
         raise UnknownIdError("time zone", name, _zone_names())
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a folder of the tz database
+    except (ZoneInfoNotFoundError, ValueError, OSError, RecursionError):  # OSError: "Europe" is a folder
         raise UnknownIdError("time zone", name, _zone_names()) from None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from rich import box
@@ -325,64 +326,109 @@ def key_dates(loc: Localizer, schedule: Schedule, rows: Sequence[Row], width: in
     return grid
 
 
+@dataclass
+class LinePlan:
+    """The one-line table's cells and the columns that fit a width: what the terminal table and the app's
+    table both draw (the app keeps the zones left out, reachable by scrolling)."""
+
+    date_header: str
+    dates: list[str]  # the event's day in its own zone
+    groups: list[list[int]]  # zones whose clocks read the same (one column each)
+    cities: list[list[str]]
+    times: list[list[str]]  # per group, per row
+    time_ws: list[int]
+    zone_headers: list[str]
+    labels: list[str]  # short label and marks
+    refs: list[str]
+    lefts: list[str]
+    event_header: str
+    ref_header: str
+    left_header: str
+    date_w: int
+    ref_w: int
+    left_w: int
+    label_natural: int
+    label_w: int = 0
+    kept: list[int] = field(default_factory=list)  # the groups that fit
+    dropped: list[str] = field(default_factory=list)  # the zones left out
+    with_left: bool = False
+    dropped_left: bool = False
+
+
+def line_plan(loc: Localizer, rows: Rows, shown: Sequence[Row], width: int) -> LinePlan:
+    """The cells of the one-line table and which columns fit ``width`` (with a label of at least
+    ``LABEL_MIN``): the zones no event is in go first, then the time left, then the other regimes' zones,
+    never the first."""
+    groups = zone_groups(rows.zones, shown)
+    years = {row.event.day.year for row in shown}
+    one_year = len(years) == 1
+    cities = [list(dict.fromkeys(_city(loc, rows.zones[i]) for i in g)) for g in groups]
+    times = [[_time_cell(loc, row, g[0]) for row in shown] for g in groups]
+    lefts = [row.left for row in shown]
+    plan = LinePlan(
+        date_header=str(next(iter(years))) if one_year else loc._(N_("Date")),
+        dates=[row_date(loc, row.event.day, one_year) for row in shown],
+        groups=groups,
+        cities=cities,
+        times=times,
+        time_ws=[
+            max([*(_longest_word(c) for c in names), *(cell_len(t) for t in cells)])
+            for names, cells in zip(cities, times, strict=True)
+        ],
+        zone_headers=[],
+        labels=[_label_cell(row) for row in shown],
+        refs=[row.ref for row in shown],
+        lefts=lefts,
+        event_header=loc._(N_("Event")),
+        ref_header=loc.pgettext("column header", "Rule"),
+        left_header=loc.pgettext("column header, time left", "Left"),
+        date_w=0,
+        ref_w=0,
+        left_w=0,
+        label_natural=0,
+        with_left=any(lefts),
+    )
+
+    def col_width(header: str, cells: Sequence[str]) -> int:
+        return max([_longest_word(header), *(cell_len(c) for c in cells)])
+
+    plan.date_w = col_width(plan.date_header, plan.dates)
+    plan.zone_headers = [_stack(n, w) for n, w in zip(cities, plan.time_ws, strict=True)]
+    plan.ref_w = col_width(plan.ref_header, plan.refs)
+    plan.left_w = col_width(plan.left_header, lefts) if plan.with_left else 0
+    plan.label_natural = col_width(plan.event_header, plan.labels)
+    plan.kept = list(range(len(groups)))
+
+    def fixed() -> int:
+        columns = [plan.date_w, *(plan.time_ws[k] for k in plan.kept), plan.ref_w]
+        columns += [plan.left_w] if plan.with_left else []
+        return sum(columns) + GAP * len(columns)
+
+    own = {row.event.zone for row in shown}
+    for k in reversed(range(1, len(groups))):
+        if width - fixed() < LABEL_MIN and not own & {rows.zones[i] for i in groups[k]}:
+            plan.kept.remove(k)
+            plan.dropped.extend(rows.zones[i] for i in groups[k])
+    if width - fixed() < plan.label_natural and plan.with_left:  # one line per event comes before the time left
+        plan.with_left = False
+        plan.dropped_left = True
+    while width - fixed() < LABEL_MIN and len(plan.kept) > 1:
+        gone = plan.kept.pop()
+        plan.dropped.extend(rows.zones[i] for i in groups[gone])
+    plan.label_w = max(LABEL_MIN, min(plan.label_natural, width - fixed()))
+    for k in plan.kept:  # "Paris, Zurich" on one line when the label keeps its width
+        joined = cell_len(", ".join(cities[k]))
+        if "\n" in plan.zone_headers[k] and width - fixed() - (joined - plan.time_ws[k]) >= plan.label_natural:
+            plan.time_ws[k], plan.zone_headers[k] = joined, ", ".join(cities[k])
+    return plan
+
+
 def line_table(
     loc: Localizer, schedule: Schedule, rows: Rows, shown: Sequence[Row], width: int, ascii_only: bool = False
 ) -> tuple[Table, list[str], bool]:
     """The one-line-per-event table fitted to ``width``, the zones left out for want of width, and whether
     the time left was."""
-    groups = zone_groups(rows.zones, shown)
-    years = {row.event.day.year for row in shown}
-    one_year = len(years) == 1
-    date_header = str(next(iter(years))) if one_year else loc._(N_("Date"))
-    dates = [row_date(loc, row.event.day, one_year) for row in shown]  # the event's day in its own zone
-    times = [[_time_cell(loc, row, g[0]) for row in shown] for g in groups]
-    cities = [list(dict.fromkeys(_city(loc, rows.zones[i]) for i in g)) for g in groups]
-    labels = [_label_cell(row) for row in shown]
-    refs = [row.ref for row in shown]
-    lefts = [row.left for row in shown]
-    with_left = any(lefts)
-    event_header, ref_header = loc._(N_("Event")), loc.pgettext("column header", "Rule")
-    left_header = loc.pgettext("column header, time left", "Left")
-
-    def col_width(header: str, cells: Sequence[str]) -> int:
-        return max([_longest_word(header), *(cell_len(c) for c in cells)])
-
-    date_w = col_width(date_header, dates)
-    time_ws = [
-        max([*(_longest_word(c) for c in names), *(cell_len(t) for t in cells)])
-        for names, cells in zip(cities, times, strict=True)
-    ]
-    zone_headers = [_stack(n, w) for n, w in zip(cities, time_ws, strict=True)]
-    ref_w = col_width(ref_header, refs)
-    left_w = col_width(left_header, lefts) if with_left else 0
-    label_natural = col_width(event_header, labels)
-    kept = list(range(len(groups)))
-    dropped: list[str] = []
-    dropped_left = False
-
-    def fixed() -> int:
-        columns = [date_w, *(time_ws[k] for k in kept), ref_w, *([left_w] if with_left else [])]
-        return sum(columns) + GAP * len(columns)
-
-    # Too narrow for a readable label: leave out the zones no event is in (--show), then the time left,
-    # then the other regimes' zones (never the first).
-    own = {row.event.zone for row in shown}
-    for k in reversed(range(1, len(groups))):
-        if width - fixed() < LABEL_MIN and not own & {rows.zones[i] for i in groups[k]}:
-            kept.remove(k)
-            dropped.extend(rows.zones[i] for i in groups[k])
-    if width - fixed() < label_natural and with_left:  # one line per event comes before the time left
-        with_left = False
-        dropped_left = True
-    while width - fixed() < LABEL_MIN and len(kept) > 1:
-        gone = kept.pop()
-        dropped.extend(rows.zones[i] for i in groups[gone])
-    label_w = max(LABEL_MIN, min(label_natural, width - fixed()))
-    for k in kept:  # "Paris, Zurich" on one line when the label keeps its width
-        joined = cell_len(", ".join(cities[k]))
-        if "\n" in zone_headers[k] and width - fixed() - (joined - time_ws[k]) >= label_natural:
-            time_ws[k], zone_headers[k] = joined, ", ".join(cities[k])
-
+    plan = line_plan(loc, rows, shown, width)
     table = Table(
         box=HEAD_RULE_ASCII if ascii_only else HEAD_RULE,
         show_edge=False,
@@ -390,21 +436,24 @@ def line_table(
         padding=(0, GAP - 1, 0, 0),
         expand=False,
     )
-    table.add_column(Text(date_header), width=date_w, no_wrap=True)
-    for k in kept:
-        table.add_column(Text(zone_headers[k]), width=time_ws[k], no_wrap=True)
-    table.add_column(Text(event_header), width=label_w)
-    table.add_column(Text(ref_header), width=ref_w, no_wrap=True)
-    if with_left:
-        table.add_column(Text(left_header), width=left_w, justify="right", no_wrap=True)
+    table.add_column(Text(plan.date_header), width=plan.date_w, no_wrap=True)
+    for k in plan.kept:
+        table.add_column(Text(plan.zone_headers[k]), width=plan.time_ws[k], no_wrap=True)
+    table.add_column(Text(plan.event_header), width=plan.label_w)
+    table.add_column(Text(plan.ref_header), width=plan.ref_w, no_wrap=True)
+    if plan.with_left:
+        table.add_column(Text(plan.left_header), width=plan.left_w, justify="right", no_wrap=True)
     for n, row in enumerate(shown):
-        cells = [Text(dates[n], style=row.style)]
-        cells += [Text(times[k][n], style="dst" if row.dst else "") for k in kept]
-        cells += [Text(_wrap_signs(labels[n], label_w), style=row.style), Text(refs[n], style="citation")]
-        if with_left:
-            cells.append(Text(lefts[n]))
+        cells = [Text(plan.dates[n], style=row.style)]
+        cells += [Text(plan.times[k][n], style="dst" if row.dst else "") for k in plan.kept]
+        cells += [
+            Text(_wrap_signs(plan.labels[n], plan.label_w), style=row.style),
+            Text(plan.refs[n], style="citation"),
+        ]
+        if plan.with_left:
+            cells.append(Text(plan.lefts[n]))
         table.add_row(*cells)
-    return table, dropped, dropped_left
+    return table, plan.dropped, plan.dropped_left
 
 
 def line_width(loc: Localizer, schedule: Schedule, today: date | None, show_all: bool) -> int:
