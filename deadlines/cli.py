@@ -534,21 +534,32 @@ def _rules(args: argparse.Namespace, langs: list[Lang]) -> int:
 
 
 def _tui(args: argparse.Namespace, langs: list[Lang]) -> int:
-    deal = None
-    if args.deal is not None:
-        from .deal import load_deal
+    """The app on a deal file (a name that does not exist yet starts a new deal saved there); exit status 1
+    if a handler failed in the app (shown there, and logged), as for a crash."""
+    import os
 
-        deal = load_deal(_deal_path(args.deal))
+    deal = text = None
+    if args.deal is not None:
+        from .deal import parse_deal
+        from .tomlfile import read_text_file
+
+        path = _deal_path(args.deal)
+        if os.path.lexists(path) or path.endswith(("/", os.sep)):
+            text = read_text_file(path)  # a dangling link or a folder: refused here, with the reason
+            deal = parse_deal(text, path)
     today = _today(args.today)
     from .tui.app import DeadlinesApp
 
-    app = DeadlinesApp(deal, langs, today if args.today is not None else None, args.deal)
+    app = DeadlinesApp(deal, langs, today if args.today is not None else None, args.deal, text=text)
     app.run()
     if app.print_on_exit and app.schedule is not None:
         from .render.table import make_console, print_schedule
 
         print_schedule(app.schedule, app.locs, make_console(), today)
-    return 0
+    if app.crashes:
+        print(app.crashes[-1], file=sys.stderr)
+        return 1
+    return app.return_code or 0
 
 
 def _listing(args: argparse.Namespace, loc: Localizer) -> int:

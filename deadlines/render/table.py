@@ -214,7 +214,7 @@ KEY_EVENTS = frozenset(
 )
 
 
-def _city(loc: Localizer, zone_name: str) -> str:
+def city(loc: Localizer, zone_name: str) -> str:
     from babel.dates import get_timezone_location
 
     return str(get_timezone_location(zone_name, locale=loc.lang.locale, return_city=True))
@@ -271,7 +271,7 @@ def row_date(loc: Localizer, day: date, one_year: bool) -> str:
     return str(babel_date(day, pattern, locale=loc.lang.locale))
 
 
-def _label_cell(row: Row) -> str:
+def label_cell(row: Row) -> str:
     return f"{row.short} {row.signs}" if row.signs else row.short
 
 
@@ -314,7 +314,7 @@ def key_dates(loc: Localizer, schedule: Schedule, rows: Sequence[Row], width: in
             # a zone on another day than the lead's says which: "= Sat 06:00 Paris"
             return row.clocks[i] if row.days[i] == lead_day else f"{weekday(loc, row.days[i])} {row.clocks[i]}"
 
-        times = " = ".join(f"{clock(i)} {_city(loc, zones[i])}" for i in sorted(own))
+        times = " = ".join(f"{clock(i)} {city(loc, zones[i])}" for i in sorted(own))
         separator = loc.pgettext("separator between the parts of a trace", "; ")
         labels = separator.join(dict.fromkeys(r.short for r in group))
         signs = "".join(dict.fromkeys("".join(r.signs for r in group)))
@@ -362,7 +362,7 @@ def line_plan(loc: Localizer, rows: Rows, shown: Sequence[Row], width: int) -> L
     groups = zone_groups(rows.zones, shown)
     years = {row.event.day.year for row in shown}
     one_year = len(years) == 1
-    cities = [list(dict.fromkeys(_city(loc, rows.zones[i]) for i in g)) for g in groups]
+    cities = [list(dict.fromkeys(city(loc, rows.zones[i]) for i in g)) for g in groups]
     times = [[_time_cell(loc, row, g[0]) for row in shown] for g in groups]
     lefts = [row.left for row in shown]
     plan = LinePlan(
@@ -376,7 +376,7 @@ def line_plan(loc: Localizer, rows: Rows, shown: Sequence[Row], width: int) -> L
             for names, cells in zip(cities, times, strict=True)
         ],
         zone_headers=[],
-        labels=[_label_cell(row) for row in shown],
+        labels=[label_cell(row) for row in shown],
         refs=[row.ref for row in shown],
         lefts=lefts,
         event_header=loc._(N_("Event")),
