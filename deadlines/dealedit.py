@@ -27,7 +27,7 @@ import os
 import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeGuard, TypeVar, cast
 
 from .deal import (
     amendment_lines,
@@ -92,10 +92,7 @@ def save_deal(path: str | Path, text: str | None, old: Deal | None, new: Deal, *
     from .render.export import create_file, replace_file
 
     name = str(path)
-    if text is None or old is None:
-        result = new_deal_text(new)
-    else:
-        result = edit_deal_text(text, old, new)
+    result = new_deal_text(new) if text is None or old is None else edit_deal_text(text, old, new)
     try:
         again: Deal | None = parse_deal(result, name)
     except DeadlinesError:
@@ -232,7 +229,7 @@ def _items(lines: list[str]) -> dict[str, Item]:
     import tomlkit
 
     doc = tomlkit.parse("".join(line + "\n" for line in lines))
-    return {key: doc.item(key) for key in doc}
+    return {key: cast("Item", doc.item(key)) for key in doc}
 
 
 def _new_tables(header: str, tables: list[list[str]], key: str) -> Any:
@@ -243,10 +240,11 @@ def _new_tables(header: str, tables: list[list[str]], key: str) -> Any:
     return tomlkit.parse(text).item(key)
 
 
-def _is_table(item: object) -> bool:
+def _is_table(item: object) -> TypeGuard[Table]:
+    """A table with its own header (not an inline table, nor one made only of dotted keys)."""
     from tomlkit.items import Table
 
-    return isinstance(item, Table) and not item.is_super_table()
+    return isinstance(item, Table) and not bool(item.is_super_table())
 
 
 def _edit_keys(container: Container, wanted: dict[str, Item], keys: set[str]) -> None:
@@ -281,7 +279,7 @@ def _is_comment(item: object) -> bool:
 
 def _same(key: str, current: Any, wanted: Any) -> bool:
     if key == "options" and isinstance(current, list):
-        return sorted(current) == wanted
+        return bool(sorted(current) == wanted)
     if key == "time" and isinstance(current, str):
         try:
             return WallTime.parse(current) == WallTime.parse(wanted)
@@ -305,13 +303,13 @@ def _time_fit(zone: str, wall: WallTime | None) -> Fit:
     def fit(table: Container, wanted: dict[str, Item]) -> dict[str, Item]:
         current = table.unwrap()
         out = dict(wanted)
-        if "zone" not in current and out.get("zone") == zone:
+        if "zone" not in current and "zone" in out and out["zone"].unwrap() == zone:
             del out["zone"]
         if "date" in out and "at" in current:
             at = f"{out['date'].unwrap().isoformat()} {out['time'].unwrap()}"
             rest = {k: v for k, v in out.items() if k not in ("date", "time")}
             return {**_items([f"at = {_quoted(at)}"]), **rest}
-        if "date" in out and "time" not in current and out["time"] == str(wall or END_OF_DAY):
+        if "date" in out and "time" not in current and out["time"].unwrap() == str(wall or END_OF_DAY):
             del out["time"]
         return out
 
