@@ -230,44 +230,34 @@ def deal_tables(deal: Deal) -> list[tuple[str, list[str]]]:
 
 
 def leg_lines(leg: Leg) -> list[str]:
-    return [f"regime = {toml_value(leg.regime)}", f"start = {leg.start.isoformat()}"]
+    return _lines(regime=leg.regime, start=leg.start)
 
 
 def subsequent_lines(sub: Subsequent) -> list[str]:
-    out = [f"start = {sub.start.isoformat()}"] if sub.start else []
+    out = _lines(start=sub.start)
     if sub.expiry or sub.expiry_time:
         out += when_lines(sub.expiry, sub.expiry_time)
     return out
 
 
 def amendment_lines(amendment: Amendment) -> list[str]:
-    out = [f"kind = {toml_value(amendment.kind)}", f"date = {amendment.day.isoformat()}"]
-    if amendment.regime:
-        out.append(f"regime = {toml_value(amendment.regime)}")
-    if amendment.note:
-        out.append(f"note = {toml_value(amendment.note)}")
-    return out
+    return _lines(kind=amendment.kind, date=amendment.day, regime=amendment.regime, note=amendment.note)
 
 
 def observed_lines(obs: Observed) -> list[str]:
-    out = [f"event = {toml_value(obs.event)}", f"date = {obs.day.isoformat()}"]
-    if obs.wall:
-        out.append(f"time = {toml_value(str(obs.wall))}")
-    if obs.zone:
-        out.append(f"zone = {toml_value(obs.zone)}")
-    if obs.approximate:
-        out.append("approximate = true")
-    if obs.source:
-        out.append(f"source = {toml_value(obs.source)}")
-    return out
+    wall = str(obs.wall) if obs.wall else None
+    return _lines(
+        event=obs.event, date=obs.day, time=wall, zone=obs.zone, approximate=obs.approximate, source=obs.source
+    )
 
 
 def relief_lines(relief: Relief) -> list[str]:
-    out = [f"regime = {toml_value(relief.regime)}", f"rules = {toml_value(list(relief.rules))}"]
-    out.append(f"citation = {toml_value(relief.citation)}")
-    if relief.note:
-        out.append(f"note = {toml_value(relief.note)}")
-    return out
+    return _lines(regime=relief.regime, rules=list(relief.rules), citation=relief.citation, note=relief.note)
+
+
+def _lines(**values: object) -> list[str]:
+    """``key = value`` for each value given, in order; None, "" and false are left out (they are the default)."""
+    return [f"{key} = {toml_value(value)}" for key, value in values.items() if value not in (None, "", False)]
 
 
 def when_lines(at: LocalTime | None, wall: ExpiryTime | None) -> list[str]:
