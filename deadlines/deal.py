@@ -195,6 +195,14 @@ def dump_deal(deal: Deal) -> str:
     regime = "us-14d"
     start = 2026-05-04
     """
+    out = top_lines(deal)
+    for header, lines in deal_tables(deal):
+        out += ["", header, *lines]
+    return "\n".join(out).lstrip("\n") + "\n"
+
+
+def top_lines(deal: Deal) -> list[str]:
+    """The keys at the top of a deal file (before its first table), as :func:`dump_deal` writes them."""
     out: list[str] = []
     if deal.name:
         out.append(f"name = {toml_value(deal.name)}")
@@ -204,49 +212,67 @@ def dump_deal(deal: Deal) -> str:
         out.append(f"options = {toml_value(sorted(deal.options))}")
     if deal.notes:
         out.append(f"notes = {toml_value(deal.notes)}")
-    for leg in deal.legs:
-        out += ["", "[[offer]]", f"regime = {toml_value(leg.regime)}", f"start = {leg.start.isoformat()}"]
+    return out
+
+
+def deal_tables(deal: Deal) -> list[tuple[str, list[str]]]:
+    """Each table of the deal's file (its header, its lines), in the order :func:`dump_deal` writes them."""
+    out = [("[[offer]]", leg_lines(leg)) for leg in deal.legs]
     if deal.expiry or deal.expiry_time:
-        out += ["", "[expiry]", *_when(deal.expiry, deal.expiry_time)]
-    for at in deal.extended:
-        out += ["", "[[extended]]", *_when(at, None)]
+        out.append(("[expiry]", when_lines(deal.expiry, deal.expiry_time)))
+    out += [("[[extended]]", when_lines(at, None)) for at in deal.extended]
     if deal.subsequent is not None:
-        sub = deal.subsequent
-        out += ["", "[subsequent]"]
-        if sub.start:
-            out.append(f"start = {sub.start.isoformat()}")
-        out += _when(sub.expiry, sub.expiry_time)
-    for amendment in deal.amendments:
-        out += ["", "[[amendment]]", f"kind = {toml_value(amendment.kind)}", f"date = {amendment.day.isoformat()}"]
-        if amendment.regime:
-            out.append(f"regime = {toml_value(amendment.regime)}")
-        if amendment.note:
-            out.append(f"note = {toml_value(amendment.note)}")
-    for obs in deal.observed:
-        out += ["", "[[observed]]", f"event = {toml_value(obs.event)}", f"date = {obs.day.isoformat()}"]
-        if obs.wall:
-            out.append(f"time = {toml_value(str(obs.wall))}")
-        if obs.zone:
-            out.append(f"zone = {toml_value(obs.zone)}")
-        if obs.approximate:
-            out.append("approximate = true")
-        if obs.source:
-            out.append(f"source = {toml_value(obs.source)}")
-    for relief in deal.relief:
-        out += ["", "[[relief]]", f"regime = {toml_value(relief.regime)}", f"rules = {toml_value(list(relief.rules))}"]
-        out.append(f"citation = {toml_value(relief.citation)}")
-        if relief.note:
-            out.append(f"note = {toml_value(relief.note)}")
-    return "\n".join(out).lstrip("\n") + "\n"
+        out.append(("[subsequent]", subsequent_lines(deal.subsequent)))
+    out += [("[[amendment]]", amendment_lines(amendment)) for amendment in deal.amendments]
+    out += [("[[observed]]", observed_lines(obs)) for obs in deal.observed]
+    out += [("[[relief]]", relief_lines(relief)) for relief in deal.relief]
+    return out
 
 
-def _when(at: LocalTime | None, wall: ExpiryTime | None) -> list[str]:
+def leg_lines(leg: Leg) -> list[str]:
+    return _lines(regime=leg.regime, start=leg.start)
+
+
+def subsequent_lines(sub: Subsequent) -> list[str]:
+    out = _lines(start=sub.start)
+    if sub.expiry or sub.expiry_time:
+        out += when_lines(sub.expiry, sub.expiry_time)
+    return out
+
+
+def amendment_lines(amendment: Amendment) -> list[str]:
+    return _lines(kind=amendment.kind, date=amendment.day, regime=amendment.regime, note=amendment.note)
+
+
+def observed_lines(obs: Observed) -> list[str]:
+    wall = str(obs.wall) if obs.wall else None
+    return _lines(
+        event=obs.event, date=obs.day, time=wall, zone=obs.zone, approximate=obs.approximate, source=obs.source
+    )
+
+
+def relief_lines(relief: Relief) -> list[str]:
+    return _lines(regime=relief.regime, rules=list(relief.rules), citation=relief.citation, note=relief.note)
+
+
+def _lines(**values: object) -> list[str]:
+    """``key = value`` for each value given, in order; None, "" and false are left out (they are the default)."""
+    return [f"{key} = {toml_value(value)}" for key, value in values.items() if value not in (None, "", False)]
+
+
+def when_lines(at: LocalTime | None, wall: ExpiryTime | None) -> list[str]:
+    """A chosen time's keys: ``date``, ``time``, ``zone``; ``at`` with its offset; ``time`` and ``zone`` alone."""
     if at is not None:
         lines = [f"date = {at.day.isoformat()}", f"time = {toml_value(str(at.wall))}", f"zone = {toml_value(at.zone)}"]
         if at.offset is not None:
             # The offset picks one of two instants on a fall-back night: written as 'at' to keep it.
-            at_text = f"{at.day.isoformat()} {at.wall}{offset_text(at.offset)}"
-            return [f"at = {toml_value(at_text)}", f"zone = {toml_value(at.zone)}"]
+            return [f"at = {toml_value(at_text(at))}", f"zone = {toml_value(at.zone)}"]
         return lines
     assert wall is not None
     return [f"time = {toml_value(str(wall.wall))}", f"zone = {toml_value(wall.zone)}"]
+
+
+def at_text(at: LocalTime) -> str:
+    """``2002-10-27 01:30-04:00``: the value of ``at`` (the offset only when the time has one)."""
+    offset = "" if at.offset is None else offset_text(at.offset)
+    return f"{at.day.isoformat()} {at.wall}{offset}"

@@ -378,21 +378,41 @@ def write_output(text: str | bytes, path: str | Path, force: bool = False, keep:
         return
     target = Path(path)
     try:
-        tmp = _write_temporary(target.parent, data)
-        try:
-            if force:
-                with contextlib.suppress(OSError):  # keep the mode of the regular file we replace
-                    info = os.lstat(target)
-                    if stat.S_ISREG(info.st_mode):
-                        os.chmod(tmp, stat.S_IMODE(info.st_mode))
-                os.replace(tmp, target)
-            else:
-                _link_new(tmp, target)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
+        if force:
+            replace_file(target, data)
+        else:
+            create_file(target, data)
+    except FileExistsError:
+        raise DeadlinesError(N_("{path} exists: add --force to overwrite it"), path=str(target)) from None
     except OSError as error:
         raise DeadlinesError(N_("cannot write {path}: {reason}"), path=str(target), reason=os_reason(error)) from error
+
+
+def replace_file(target: Path, data: bytes) -> None:
+    """Give ``target`` the bytes ``data`` in one step: a temporary file in its directory (with the mode of the
+    regular file it replaces) takes its name (``os.replace``); a symbolic link named ``target`` is replaced,
+    not followed. Raises OSError, and leaves nothing behind, if it fails."""
+    tmp = _write_temporary(target.parent, data)
+    try:
+        with contextlib.suppress(OSError):  # keep the mode of the regular file we replace
+            info = os.lstat(target)
+            if stat.S_ISREG(info.st_mode):
+                os.chmod(tmp, stat.S_IMODE(info.st_mode))
+        os.replace(tmp, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def create_file(target: Path, data: bytes) -> None:
+    """Write the new file ``target`` in one step; FileExistsError if something has that name, even if it
+    appeared since it was checked. Raises OSError, and leaves nothing behind, if it fails."""
+    tmp = _write_temporary(target.parent, data)
+    try:
+        _link_new(tmp, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
 
 
 def _write_temporary(directory: Path, data: bytes) -> Path:
@@ -422,14 +442,15 @@ def _write_temporary(directory: Path, data: bytes) -> Path:
 
 def _link_new(tmp: Path, target: Path) -> None:
     """Give ``tmp`` the name ``target`` only if nothing has that name, even if a file appeared since the
-    check (a hard link never replaces); where hard links are not supported, check again and rename."""
+    check (a hard link never replaces; FileExistsError); where hard links are not supported, check again
+    and rename."""
     try:
         os.link(tmp, target)
     except FileExistsError:
-        raise DeadlinesError(N_("{path} exists: add --force to overwrite it"), path=str(target)) from None
+        raise
     except (OSError, NotImplementedError):
         if target.exists() or target.is_symlink():
-            raise DeadlinesError(N_("{path} exists: add --force to overwrite it"), path=str(target)) from None
+            raise FileExistsError(target) from None
         os.replace(tmp, target)
 
 
