@@ -208,7 +208,13 @@ def short_left(loc: Localizer, day: date, today: date) -> str:
 
 
 def weekday(loc: Localizer, day: date) -> str:
-    return format_skeleton("E", day, locale=loc.lang.locale)
+    return _weekday(str(loc.lang.locale), day.weekday())
+
+
+@cache
+def _weekday(locale: str, index: int) -> str:
+    """The short weekday name: CLDR's skeleton lookup takes milliseconds, seven names a locale are kept."""
+    return format_skeleton("E", date(2001, 1, 1 + index), locale=locale)  # 1 January 2001 was a Monday
 
 
 def _clocks(loc: Localizer, event: Event, zones: list[str]) -> tuple[list[date], list[str]]:

@@ -377,12 +377,14 @@ class DeadlinesApp(App[None]):
         """Write the deal to ``target``: the opened file's text edited where the deal changed (comments,
         key order and notes kept), checked to read back to the deal; refused with the reason shown."""
         from ..dealedit import save_deal
+        from ..tomlfile import read_text_file
 
         loc = self.locs[0]
         if self._refuse(N_("not saved: {error}")):
             return False
         try:
-            self.text = save_deal(target, self.text, self.base_deal, self.deal, overwrite=overwrite)
+            written = save_deal(target, self.text, self.base_deal, self.deal, overwrite=overwrite)
+            self.text = read_text_file(written)  # the document the next save edits
         except DeadlinesError as exc:
             self.notify(loc.text(exc.msg), severity="error")
             return False
