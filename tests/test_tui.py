@@ -277,3 +277,33 @@ def _plain(widget) -> str:  # type: ignore[no-untyped-def]
     from deadlines.render.table import plain_text
 
     return plain_text(lambda console: console.print(widget.content), 150)
+
+
+def test_the_command_opens_a_new_file_and_exits_1_after_a_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``deadlines tui new.toml`` starts a new deal to be saved there (it used to say "no such file"); a
+    handler that failed in the app makes the command exit 1 with its line on stderr."""
+    from deadlines.cli import main
+
+    opened: list[DeadlinesApp] = []
+
+    def run(app: DeadlinesApp) -> None:  # instead of the full-screen loop
+        opened.append(app)
+        app.crashes.extend(app_crashes)
+
+    monkeypatch.setattr(DeadlinesApp, "run", run)
+    app_crashes: list[str] = []
+    target = tmp_path / "new.toml"
+    assert main(["tui", str(target), "--lang", "en"]) == 0
+    assert opened[-1].path == target and opened[-1].text is None and not target.exists()
+    copy = tmp_path / "genset.toml"
+    copy.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    app_crashes.append("Something went wrong (RuntimeError: boom)")
+    assert main(["tui", str(copy), "--lang", "en"]) == 1
+    assert opened[-1].text == SEED.read_text(encoding="utf-8")
+    assert "RuntimeError: boom" in capsys.readouterr().err
+    # A folder, or a link to nothing, is no deal file: refused before the app starts.
+    assert main(["tui", str(tmp_path), "--lang", "en"]) == 2
+    (tmp_path / "gone.toml").symlink_to(tmp_path / "nowhere.toml")
+    assert main(["tui", str(tmp_path / "gone.toml"), "--lang", "en"]) == 2
