@@ -15,7 +15,6 @@ import pytest
 
 pytest.importorskip("textual")
 
-from textual.widgets import DataTable
 
 from deadlines.deal import load_deal
 from deadlines.i18n import Lang, Localizer

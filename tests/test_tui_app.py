@@ -21,6 +21,7 @@ import pytest
 pytest.importorskip("textual")
 
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label
 
 from deadlines.deal import load_deal
@@ -76,8 +77,22 @@ def _notes(app: DeadlinesApp, severity: str | None = None) -> list[str]:
     return [n.message for n in app._notifications if severity is None or n.severity == severity]
 
 
+def _showing(app: DeadlinesApp, dialog: Any) -> bool:
+    """Whether the screen on top is ``dialog`` (a function: the screen changes between two presses)."""
+    return isinstance(app.screen, dialog)
+
+
+def _dirty(app: DeadlinesApp) -> bool:
+    """``app.dirty`` (a function: mypy would take the property for a constant between two presses)."""
+    return app.dirty
+
+
 def _exited(app: DeadlinesApp) -> bool:
     return app.return_code is not None
+
+
+def _shown(widget: Widget) -> bool:
+    return widget.display
 
 
 def _label(button: Button) -> str:
@@ -105,10 +120,10 @@ def test_save_changes_only_the_edited_line_and_keeps_every_comment(tmp_path: Pat
 
     async def scenario(pilot: Pilot[None], app: DeadlinesApp) -> None:
         await _set(pilot, app, "expiry", "2002-09-19 12:00")  # one week later, still noon New York
-        assert app.dirty and app.sub_title.endswith(" *")
+        assert _dirty(app) and app.sub_title.endswith(" *")
         await pilot.press("s")
         await pilot.pause()
-        assert not app.dirty
+        assert not _dirty(app)
         assert not app.sub_title.endswith(" *") and app.sub_title == str(path)
         assert not _notes(app, "error")
 
@@ -136,7 +151,7 @@ def test_saving_twice_keeps_the_comments_the_second_time_too(tmp_path: Path) -> 
         await pilot.press("s")
         await pilot.pause()
         assert app.crashes == []
-        assert not app.dirty
+        assert not _dirty(app)
 
     _run(_open(path), scenario)
     after = path.read_text(encoding="utf-8")
@@ -157,15 +172,15 @@ def test_save_with_no_file_asks_a_name_and_never_replaces_a_file_unasked(
         for cancel in ("c", "escape"):
             await pilot.press("s")
             await pilot.pause()
-            assert isinstance(app.screen, AskPath)
+            assert _showing(app, AskPath)
             assert app.screen.query_one("#path", Input).value == "deal.toml"
             await pilot.press("enter")
             await pilot.pause()
-            assert isinstance(app.screen, Choice)  # deal.toml exists: replace it?
+            assert _showing(app, Choice)  # deal.toml exists: replace it?
             assert "deal.toml" in str(app.screen.query_one(Label).render())
             await pilot.press(cancel)
             await pilot.pause()
-            assert not isinstance(app.screen, AskPath | Choice)
+            assert not _showing(app, AskPath | Choice)
             assert existing.read_text(encoding="utf-8") == "# someone else's deal\n"
             assert app.path is None
         await pilot.press("s")
@@ -176,7 +191,7 @@ def test_save_with_no_file_asks_a_name_and_never_replaces_a_file_unasked(
         await pilot.pause()
         assert load_deal(existing) == app.deal
         assert app.path is not None and app.path.resolve() == existing
-        assert not app.dirty
+        assert not _dirty(app)
 
     _run(DeadlinesApp(deal, today=date(2026, 5, 1)), scenario)
 
@@ -192,15 +207,15 @@ def test_save_as_a_new_name_writes_it_and_the_app_keeps_that_name(
         await _set(pilot, app, "expiry", "2002-09-19 12:00")
         await pilot.press("a")
         await pilot.pause()
-        assert isinstance(app.screen, AskPath)
+        assert _showing(app, AskPath)
         field = app.screen.query_one("#path", Input)
         assert field.value == str(path)  # the file open is suggested
         field.value = "copy.toml"
         await pilot.press("enter")
         await pilot.pause()
-        assert not isinstance(app.screen, AskPath | Choice)  # a new name: nothing to ask
+        assert not _showing(app, AskPath | Choice)  # a new name: nothing to ask
         assert app.path is not None and app.path.resolve() == tmp_path / "copy.toml"
-        assert str(app.path) in app.sub_title and not app.dirty
+        assert str(app.path) in app.sub_title and not _dirty(app)
 
     _run(_open(path), scenario)
     assert path.read_text(encoding="utf-8") == before  # the file opened is left alone
@@ -231,11 +246,11 @@ def test_cli_tui_opens_a_missing_file_as_new_and_exits_1_after_a_crash(
     import deadlines.cli
 
     seen: list[DeadlinesApp] = []
-    crash = False
+    crash = [False]
 
     def fake_run(self: DeadlinesApp, *args: Any, **kwargs: Any) -> None:
         seen.append(self)
-        if crash:
+        if crash[0]:
             self.crashes.append("Something went wrong (RuntimeError: boom)")
 
     monkeypatch.setattr(DeadlinesApp, "run", fake_run)
@@ -243,9 +258,10 @@ def test_cli_tui_opens_a_missing_file_as_new_and_exits_1_after_a_crash(
     assert deadlines.cli.main(["tui", str(new)]) == 0
     assert seen[-1].path == new and seen[-1].text is None and not new.exists()
     path = _copy(tmp_path)
-    crash = True
+    crash[0] = True
     assert deadlines.cli.main(["tui", str(path)]) == 1
-    assert seen[-1].text == path.read_text(encoding="utf-8") and seen[-1].deal == load_deal(path)
+    opened = seen[-1]
+    assert opened.text == path.read_text(encoding="utf-8") and opened.deal == load_deal(path)
 
 
 # -- 4. read-only files and links --------------------------------------------------------------------------
@@ -260,7 +276,7 @@ def test_a_read_only_file_is_not_saved_and_the_changes_stay(tmp_path: Path) -> N
         await pilot.press("s")
         await pilot.pause()
         assert any("read-only" in note for note in _notes(app, "error"))
-        assert app.dirty and app.sub_title.endswith(" *")
+        assert _dirty(app) and app.sub_title.endswith(" *")
         assert app.crashes == []
 
     try:
@@ -268,6 +284,30 @@ def test_a_read_only_file_is_not_saved_and_the_changes_stay(tmp_path: Path) -> N
         assert path.read_bytes() == before
     finally:
         path.chmod(0o644)
+
+
+def test_a_file_the_system_says_is_read_only_is_not_saved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same, runnable as root: the permission check answers as for a user without write access."""
+    path = _copy(tmp_path)
+    before = path.read_bytes()
+    access = os.access
+
+    def no_write(name: Any, mode: int, *args: Any, **kwargs: Any) -> bool:
+        if mode & os.W_OK and os.path.realpath(name) == os.path.realpath(path):
+            return False
+        return access(name, mode, *args, **kwargs)
+
+    async def scenario(pilot: Pilot[None], app: DeadlinesApp) -> None:
+        await _set(pilot, app, "expiry", "2002-09-19 12:00")
+        monkeypatch.setattr(os, "access", no_write)
+        await pilot.press("s")
+        await pilot.pause()
+        monkeypatch.setattr(os, "access", access)
+        assert any("read-only" in note for note in _notes(app, "error"))
+        assert _dirty(app) and app.sub_title.endswith(" *") and app.crashes == []
+
+    _run(_open(path), scenario)
+    assert path.read_bytes() == before
 
 
 def test_saving_through_a_link_rewrites_the_file_it_leads_to(tmp_path: Path) -> None:
@@ -279,7 +319,7 @@ def test_saving_through_a_link_rewrites_the_file_it_leads_to(tmp_path: Path) -> 
         await _set(pilot, app, "expiry", "2002-09-19 12:00")
         await pilot.press("s")
         await pilot.pause()
-        assert not app.dirty
+        assert not _dirty(app)
 
     _run(_open(link), scenario)
     assert link.is_symlink() and link.resolve() == real
@@ -296,12 +336,12 @@ def test_quit_with_changes_asks_and_cancel_keeps_the_app(tmp_path: Path) -> None
         for cancel in ("c", "escape"):
             await pilot.press("q")
             await pilot.pause()
-            assert isinstance(app.screen, Choice) and not _exited(app)
+            assert _showing(app, Choice) and not _exited(app)
             answers = [_label(b) for b in app.screen.query(Button)]
             assert answers == ["Save and quit", "Quit without saving", "Cancel"]
             await pilot.press(cancel)
             await pilot.pause()
-            assert not isinstance(app.screen, Choice) and not _exited(app)
+            assert not _showing(app, Choice) and not _exited(app)
         await pilot.press("q")
         await pilot.pause()
         await pilot.press("q")  # Quit without saving
@@ -319,14 +359,14 @@ def test_quit_dialog_in_french(tmp_path: Path) -> None:
         await _set(pilot, app, "expiry", "2002-09-19 12:00")
         await pilot.press("q")
         await pilot.pause()
-        assert isinstance(app.screen, Choice)
+        assert _showing(app, Choice)
         question = str(app.screen.query_one(Label).render())
         assert "ne sont pas enregistrées" in question and str(path) in question
         answers = [_label(b) for b in app.screen.query(Button)]
         assert answers == ["Enregistrer et quitter", "Quitter sans enregistrer", "Annuler"]
         await pilot.press("a")  # Annuler
         await pilot.pause()
-        assert not isinstance(app.screen, Choice) and not _exited(app)
+        assert not _showing(app, Choice) and not _exited(app)
 
     _run(_open(path, "fr"), scenario)
 
@@ -408,7 +448,7 @@ def test_subsequent_period_with_no_dates_saves_or_refuses_without_crashing(tmp_p
         await pilot.press("s")
         await pilot.pause()
         assert app.crashes == []
-        if app.dirty:  # refused: the file untouched, and the reason said
+        if _dirty(app):  # refused: the file untouched, and the reason said
             assert path.read_bytes() == before and _notes(app, "error")
         else:
             saved = load_deal(path)
@@ -537,7 +577,7 @@ def test_ctrl_s_in_a_field_saves(tmp_path: Path) -> None:
         field.value = "2002-09-19 12:00"  # no pause: Ctrl+S takes the field as it is
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert not app.dirty and app.focused is field
+        assert not _dirty(app) and app.focused is field
 
     _run(_open(path), scenario)
     assert "date = 2002-09-19" in path.read_text(encoding="utf-8")
@@ -640,14 +680,14 @@ def test_at_80_columns_the_first_columns_fit_and_the_rest_scrolls(tmp_path: Path
 def test_the_form_is_shown_from_100_columns_and_f_toggles_it(tmp_path: Path) -> None:
     async def scenario(pilot: Pilot[None], app: DeadlinesApp) -> None:
         form = app.query_one("#form")
-        assert not form.has_class("-hidden") and form.display
+        assert not form.has_class("-hidden") and _shown(form)
         await pilot.press("f")
         await pilot.pause()
-        assert form.has_class("-hidden") and not form.display
+        assert form.has_class("-hidden") and not _shown(form)
         assert app.focused is app.table
         await pilot.press("f")
         await pilot.pause()
-        assert form.display and app.focused is app.query_one("#regimes")
+        assert _shown(form) and app.focused is app.query_one("#regimes")
 
     _run(_open(_copy(tmp_path)), scenario, size=(140, 45))
 
@@ -655,9 +695,24 @@ def test_the_form_is_shown_from_100_columns_and_f_toggles_it(tmp_path: Path) -> 
 def test_f_shows_the_form_at_80_columns(tmp_path: Path) -> None:
     async def scenario(pilot: Pilot[None], app: DeadlinesApp) -> None:
         form = app.query_one("#form")
-        assert not form.display
+        assert not _shown(form)
         await pilot.press("f")
         await pilot.pause()
-        assert form.display and app.focused is app.query_one("#regimes")
+        assert _shown(form) and app.focused is app.query_one("#regimes")
 
     _run(_open(_copy(tmp_path)), scenario, size=(80, 24))
+
+
+@pytest.mark.parametrize("words", ["en", "fr"])
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (140, 45)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_event_labels_end_within_the_visible_table(tmp_path: Path, size: tuple[int, int], words: str) -> None:
+    """A label is shown whole or ends in "…" (the grid's fit): the screen's edge never cuts it silently, as
+    in "Subsequent period: s" for "Subsequent period: start". At 100 columns the form leaves the table 57."""
+
+    async def scenario(pilot: Pilot[None], app: DeadlinesApp) -> None:
+        table = app.table
+        keys = [key.value for key in table.columns]
+        through_label = list(table.columns.values())[: keys.index("label-0") + 1]
+        assert sum(column.width + 2 for column in through_label) <= table.scrollable_content_region.width
+
+    _run(_open(_copy(tmp_path), words), scenario, size=size)
