@@ -39,3 +39,11 @@ def test_main_screen_in_french(snap_compare: Any) -> None:
 def test_calendar_in_french_after_switching_language(snap_compare: Any) -> None:
     # From English, l switches to French; c opens the month calendar (July 2002: the first event's month).
     assert snap_compare(_app("en"), terminal_size=SIZE, press=["l", "c"])
+
+
+# The seed at the sizes users have: a laptop terminal (80x24: the form hidden, the timetable fitted), the
+# width the form appears at (100), a wide window, a large screen.
+@pytest.mark.parametrize("words", ["en", "fr"])
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (140, 45), (200, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_seed_at_terminal_sizes(snap_compare: Any, size: tuple[int, int], words: str) -> None:
+    assert snap_compare(_app(words), terminal_size=size)
