@@ -802,7 +802,7 @@ UNREADABLE = [
 @pytest.mark.parametrize(
     "command, kind, fragments",
     [
-        pytest.param(command, *case.values, id=f"{case.id}-{command}")
+        pytest.param(command, *case.values, id=f"{case.id}-{command}", marks=case.marks)
         for case in UNREADABLE
         for command in ("schedule", "tui")
         # for tui a file not there yet is a new deal, saved there (tests/test_tui.py)

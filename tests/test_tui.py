@@ -64,10 +64,11 @@ def test_seed_opens_with_the_genset_timetable_and_switches_to_french() -> None:
             await pilot.press("l")  # both languages: English and French labels side by side
             await pilot.pause()
             cell = _expiry_cell(app)
-            # Both legs close then: the French short label names the offer, cut to its column ("…")
+            # Both legs close then: the French short label names the offer; cut to its column, the label
+            # loses its end ("…") before the offer's name, which tells the two rows apart.
             french = Localizer("fr").text(Term("Closing of the offer"))
-            assert french != "Closing of the offer"
-            assert "Expiry of the offer" in cell and french + " (offre a" in cell
+            assert french == "Clôture de l’offre"
+            assert "Expiry of the offer" in cell and "Clôture… (offre américaine)" in cell
 
     asyncio.run(scenario())
 

@@ -43,6 +43,7 @@ from .grid import STYLE, build_grid
 
 LANGUAGE_CYCLE = (("en",), ("fr",), ("en", "fr"))
 FORM_WIDTH = 42  # the form's columns, its border included
+WIDE_FOOTER = 120  # from this width the footer shows every key (below, the rarer ones are left out)
 NARROW = 100  # below this width the form starts hidden: the timetable takes the whole screen
 DEBOUNCE = 0.4  # seconds of pause in typing before the schedule follows the form
 F = TypeVar("F", bound=Callable[..., Any])
@@ -83,7 +84,7 @@ class DeadlinesApp(App[None]):
     #tables DataTable { border-left: outer $panel; }
     #tables DataTable:focus { border-left: outer $accent; }
     #tables DataTable:focus > .datatable--header { background: $accent 40%; }
-    #clock { height: 2; padding: 0 1; color: $accent; }
+    #clock { height: auto; max-height: 3; padding: 0 1; color: $accent; }
     #calendar { padding: 0 1; }
     """
     # In the footer's order: what a user needs first comes first (the footer is cut at the screen's edge).
@@ -117,7 +118,7 @@ class DeadlinesApp(App[None]):
         "escape": N_("Leave the field"),
         "ctrl+s": N_("Save"),
     }
-    # Keys left out of the footer below NARROW columns (they still work): the rest then fits 80 columns.
+    # Keys left out of the footer below WIDE_FOOTER columns (they still work): the rest fits 80 columns.
     WIDE_ONLY = frozenset({"a", "p"})
     # Translators: the labels of the app's form fields.
     FIELD_LABELS: ClassVar[dict[str, str]] = {
@@ -126,7 +127,6 @@ class DeadlinesApp(App[None]):
         "expiry": N_("Expiry (YYYY-MM-DD HH:MM [zone]), empty for the earliest; extensions below move it"),
         "sub_start": N_("Start (YYYY-MM-DD), empty if computed"),
         "sub_end": N_("End (YYYY-MM-DD HH:MM), empty for the earliest"),
-        "amendments": N_("Amendments (kind date [regime]) and extensions (date [HH:MM] [zone]), comma-separated"),
         "zones": N_("More time zones (IANA names)"),
     }
 
@@ -176,7 +176,7 @@ class DeadlinesApp(App[None]):
         form = form_from_deal(self.deal, self.locs[0])
         yield Header()
         with Horizontal():
-            with VerticalScroll(id="form"):
+            with VerticalScroll(id="form", can_focus=False):
                 for name in ("regimes", "starts", "expiry"):
                     yield Label(id=f"{name}-label")
                     yield Input(value=getattr(form, name), id=name, compact=True, select_on_focus=False)
@@ -252,18 +252,25 @@ class DeadlinesApp(App[None]):
 
     def _translate_chrome(self, loc: Localizer) -> None:
         """Labels, the checkbox and the footer in ``loc``'s language."""
-        for name, label in self.FIELD_LABELS.items():
-            self.query_one(f"#{name}-label", Label).update(Text(loc._(label)))  # Text: "[zone]" is no markup
-        self.query_one("#subsequent", Checkbox).label = Text(loc._(N_("Subsequent offering period / reopening")))
-        kinds = Items([keyword(loc, k) for k in KEYWORDS], "slash")
-        example = Msg(N_("{kinds}, e.g. {example}"), kinds=kinds, example=f"{keyword(loc, 'price')} 2026-05-20")
+        for name, words in self.FIELD_LABELS.items():
+            self.query_one(f"#{name}-label", Label).update(Text(loc._(words)))  # Text: "[zone]" is no markup
+        self.query_one("#subsequent", Checkbox).label = Text(loc._(N_("Subsequent period / reopening")))
+        # The kinds in the label (the field is too narrow for them), an example in the empty field.
+        kinds = Items([keyword(loc, k) for k in KEYWORDS if k != "extension"], "slash")
+        label = Msg(
+            N_("Amendments ({kinds} date [regime]) and extensions ({extension} date [HH:MM] [zone]), comma-separated"),
+            kinds=kinds,
+            extension=keyword(loc, "extension"),
+        )
+        self.query_one("#amendments-label", Label).update(Text(loc.text(label)))
+        example = Msg(N_("e.g. {example}"), example=f"{keyword(loc, 'price')} 2026-05-20")
         self.query_one("#amendments", Input).placeholder = loc.text(example)
         self._footer_words(loc)
         self._subtitle()
 
     def _footer_words(self, loc: Localizer) -> None:
         bindings = self._bindings.key_to_bindings
-        wide = self.size.width >= NARROW
+        wide = self.size.width >= WIDE_FOOTER
         for key, word in self.BINDING_WORDS.items():
             show = wide or key not in self.WIDE_ONLY
             bindings[key] = [replace(b, description=loc._(word), show=show) for b in bindings.get(key, [])]
@@ -636,7 +643,7 @@ class DeadlinesApp(App[None]):
         loc = self.locs[0]
         text = Text()
         if row is not None:
-            text.append(f"{row.regime}: {row.label}\n", style="bold")
+            text.append(loc.text(Msg(N_("{regime}: {event}"), regime=row.regime, event=row.label)) + "\n", style="bold")
             index = self.rows()[0].rows.index(row)
             for other in self.rows()[1:]:  # the other language's label
                 text.append(f"{other.rows[index].label}\n", style="bold")
@@ -698,9 +705,8 @@ class DeadlinesApp(App[None]):
                 parts.append(Text(loc.text(exc.msg), style="bold red"))
             for each in rows.rows:
                 if first <= each.event.day <= last:
-                    parts.append(
-                        Text(f"{each.event.day.day:>2}  {each.regime}: {each.label}", style=STYLE.get(each.style, ""))
-                    )
+                    line = loc.text(Msg(N_("{regime}: {event}"), regime=each.regime, event=each.label))
+                    parts.append(Text(f"{each.event.day.day:>2}  {line}", style=STYLE.get(each.style, "")))
         width = self.size.width - (FORM_WIDTH + 4 if self.form_shown else 4)
         self.query_one("#calendar-text", Static).update(_themed(Group(*parts), width))
 

@@ -14,7 +14,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from ..i18n import Localizer
-from ..render.rows import Rows
+from ..render.rows import Row, Rows
 from ..render.table import GAP, LABEL_MIN, label_cell, line_plan
 from ..text import N_
 
@@ -62,6 +62,17 @@ def fit(text: str, width: int) -> str:
     return out.rstrip() + "…"
 
 
+def fit_label(row: Row, width: int) -> str:
+    """The row's short label and marks in ``width`` cells; a label that names its offer ("Clôture de
+    l'offre (offre américaine)") is cut before the offer's name, which tells two rows apart."""
+    text = label_cell(row)
+    if cell_len(text) <= width or not row.unqualified or not text.startswith(row.unqualified):
+        return fit(text, width)
+    tail = text[len(row.unqualified) :]  # " (offre américaine) *"
+    room = width - cell_len(tail)
+    return fit(row.unqualified, room) + tail if room >= 6 else fit(text, width)
+
+
 def build_grid(locs: list[Localizer], all_rows: list[Rows], width: int) -> Grid:
     """The columns for a table ``width`` cells wide (its cells' padding included), in the order: date, the
     zones that fit, the label in each language, rule, time left, then what did not fit."""
@@ -76,34 +87,32 @@ def build_grid(locs: list[Localizer], all_rows: list[Rows], width: int) -> Grid:
     plan = line_plan(loc, lead, shown, width - (second_w + GAP if second else 0))
     styles = [STYLE.get(row.style, "") for row in shown]
 
-    def zone_column(k: int) -> Column:
+    def zone_column(k: int, header: str, width: int) -> Column:
         cells = [Text(t, style=DST_STYLE if row.dst else "") for t, row in zip(plan.times[k], shown, strict=True)]
-        return Column(plan.zone_headers[k], plan.time_ws[k], cells, f"zone-{k}")
+        return Column(header, width, cells, f"zone-{k}")
 
     grid.columns.append(
         Column(plan.date_header, plan.date_w, [Text(d, style=s) for d, s in zip(plan.dates, styles, strict=True)])
     )
-    grid.columns += [zone_column(k) for k in plan.kept]
-    labels = [plan.labels]
-    if second:
-        labels.append(second)
+    grid.columns += [zone_column(k, plan.zone_headers[k], plan.time_ws[k]) for k in plan.kept]
+    # The plan keeps a label of LABEL_MIN even when the date and first zone leave less: then the label
+    # takes what is left on screen (at least a few letters), so that it ends in "…", not at the edge.
+    used = sum(c.width + GAP for c in grid.columns) + (second_w + GAP if second else 0)
+    plan.label_w = max(8, min(plan.label_w, width - used - GAP))
     widths = [plan.label_w, second_w]
-    for n, cells in enumerate(labels):
+    for n, rows in enumerate(all_rows[:2]):
         header = plan.event_header if n == 0 else _event_header(locs[n])
-        grid.columns.append(
-            Column(
-                header,
-                widths[n],
-                [Text(fit(c, widths[n]), style=s) for c, s in zip(cells, styles, strict=True)],
-                f"label-{n}",
-            )
-        )
+        cells = [Text(fit_label(row, widths[n]), style=s) for row, s in zip(rows.rows, styles, strict=True)]
+        grid.columns.append(Column(header, widths[n], cells, f"label-{n}"))
     grid.columns.append(Column(plan.ref_header, plan.ref_w, [Text(r, style="dim") for r in plan.refs]))
     if any(plan.lefts):
         left_w = max(cell_len(plan.left_header), *(cell_len(c) for c in plan.lefts))
         grid.columns.append(Column(plan.left_header, left_w, [Text(c, justify="right") for c in plan.lefts]))
     # Past the right edge, reachable by scrolling: the zones left out, then each event's count.
-    grid.columns += [zone_column(k) for k in range(len(plan.groups)) if k not in plan.kept]
+    for k in range(len(plan.groups)):
+        if k not in plan.kept:  # off screen: the header on one line ("Paris, Zurich") keeps the header low
+            header = ", ".join(plan.cities[k])
+            grid.columns.append(zone_column(k, header, max(plan.time_ws[k], cell_len(header))))
     counts = [row.count for row in shown]
     if any(counts):
         header = loc._(N_("Count"))
