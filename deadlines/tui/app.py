@@ -170,6 +170,7 @@ class DeadlinesApp(App[None]):
         self.month: date | None = None  # the calendar pane's month (its first day)
         self.crashes: list[str] = []  # one line per handler that failed (the traceback is in the log)
         self.form_shown: bool | None = None  # none: decided by the width at start
+        self.details_height = -1  # lines of the details' text as last laid out
 
     # -- layout ----------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -671,7 +672,15 @@ class DeadlinesApp(App[None]):
                 message=warning.msg,
             )
             text.append("\n" + loc.text(line), style="bold red" if warning.severity == "breach" else "")
-        details.update(text)
+        # A new layout (half the time of a cursor move) only when the text's height changes: a text shorter
+        # than the pane is padded to its height, so moving between short ones never lays the screen out.
+        height = len(text.wrap(self.console, max(details.size.width, 1)))
+        pane = self.query_one("#details").scrollable_content_region.height
+        if height < pane:
+            text.append("\n" * (pane - height))
+            height = pane
+        details.update(text, layout=height != self.details_height)
+        self.details_height = height
 
     def draw_calendar(self) -> None:
         """The month grid of every market the schedule counts on, their closures named, and the
