@@ -79,11 +79,9 @@ class DeadlinesApp(App[None]):
     #status { color: $error; height: auto; margin-top: 1; }
     #details { height: 12; border-top: solid $primary; padding: 0 1; }
     #details:focus { border-top: thick $accent; }
-    #tables { height: 1fr; }
-    #tables DataTable { height: 1fr; scrollbar-size-vertical: 1; }
-    #tables DataTable { border-left: outer $panel; }
-    #tables DataTable:focus { border-left: outer $accent; }
-    #tables DataTable:focus > .datatable--header { background: $accent 40%; }
+    #schedule { height: 1fr; scrollbar-size-vertical: 1; border-left: outer $panel; }
+    #schedule:focus { border-left: outer $accent; }
+    #schedule:focus > .datatable--header { background: $accent 40%; }
     #clock { height: auto; max-height: 3; padding: 0 1; color: $accent; }
     #calendar { padding: 0 1; }
     """
@@ -160,9 +158,9 @@ class DeadlinesApp(App[None]):
         self.today = today or date.today()
         self.fixed_today = today  # the exports' "days left" only for a day given (--today), never the clock's
         self.schedule: Schedule | None = None
-        self.generation = 0  # counts the schedules computed: the tables and rows drawn know which they show
+        self.generation = 0  # counts the schedules computed: the rows and the table drawn know which they show
         self.rows_cache: dict[tuple[int, int], list[Rows]] = {}
-        self.drawn: dict[int, tuple[int, int]] = {}  # table (language index) -> (generation, width) it shows
+        self.drawn: tuple[int, int, int] | None = None  # the table's (generation, language index, width)
         self.computed_form: Form | None = None
         self.pending: Timer | None = None
         self.error: str = ""
@@ -189,15 +187,12 @@ class DeadlinesApp(App[None]):
             with ContentSwitcher(initial="timetable", id="main"):
                 with Vertical(id="timetable"):
                     yield Static(id="clock")
-                    with ContentSwitcher(initial="table-0", id="tables"):
-                        for n in range(len(LANGUAGE_CYCLE)):
-                            yield Timetable(id=f"table-{n}", cursor_type="row", zebra_stripes=True)
+                    yield Timetable(id="schedule", cursor_type="row", zebra_stripes=True)
                     yield VerticalScroll(Static(id="details-text"), id="details")
                 yield VerticalScroll(Static(id="calendar-text"), id="calendar")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#tables", ContentSwitcher).current = f"table-{self.lang_index}"
         if self.form_shown is None:
             self.form_shown = self.size.width >= NARROW
         self.query_one("#form").set_class(not self.form_shown, "-hidden")
@@ -210,8 +205,9 @@ class DeadlinesApp(App[None]):
 
     @property
     def table(self) -> DataTable[Text]:
-        """The table on screen (one per language setting, kept filled: ``l`` swaps them)."""
-        return self.query_one(f"#table-{self.lang_index}", DataTable)
+        """The timetable. One table, refilled on ``l`` from rows kept per language: a table per language,
+        swapped, was slower (measured with Textual 8.2: a table shown again is laid out and drawn anew)."""
+        return self.query_one("#schedule", DataTable)
 
     @guarded
     def on_resize(self, event: events.Resize) -> None:
@@ -245,11 +241,7 @@ class DeadlinesApp(App[None]):
         self._translate_chrome(self.locs[0])
         if self.error:
             self.recompute(force=True)  # the message, in the new language
-        had_focus = any(t.has_focus for t in self.query(DataTable))
-        self.query_one("#tables", ContentSwitcher).current = f"table-{self.lang_index}"
         self.redraw(keep=row.event.id if row else None)
-        if had_focus:
-            self.table.focus()
 
     def _translate_chrome(self, loc: Localizer) -> None:
         """Labels, the checkbox and the footer in ``loc``'s language."""
@@ -555,11 +547,11 @@ class DeadlinesApp(App[None]):
         if self.schedule is None:
             return
         table, width = self.table, self.table_width()
-        if self.drawn.get(self.lang_index) != (self.generation, width):
+        if self.drawn != (self.generation, self.lang_index, width):
             current = self._current_row()
             keep = keep or (current.event.id if current else None)
             self._fill(table, self.rows(), width)
-            self.drawn[self.lang_index] = (self.generation, width)
+            self.drawn = (self.generation, self.lang_index, width)
         if keep is not None and keep in table.rows:
             table.move_cursor(row=table.get_row_index(keep))
         self.title = self.schedule.name or self.locs[0]._(N_("Offer timetable"))
@@ -624,7 +616,7 @@ class DeadlinesApp(App[None]):
             self.show_details()
 
     def _current_row(self) -> Row | None:
-        if self.schedule is None or self.drawn.get(self.lang_index, (None,))[0] != self.generation:
+        if self.schedule is None or self.drawn is None or self.drawn[:2] != (self.generation, self.lang_index):
             return None
         table = self.table
         rows = self.rows()[0].rows
