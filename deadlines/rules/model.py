@@ -6,6 +6,7 @@ these sets (and the references between rules) when it loads.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal, get_args
@@ -102,3 +103,33 @@ class Rulebook:
                     continue
             out.append(rule.as_of(day))
         return [r for r in out if r.key not in replaced]
+
+
+# The kinds counted from an anchor (besides "start", whose later phases start from one).
+COUNTED = ("minimum", "maximum", "deadline", "estimate")
+
+
+def waits(rules: Mapping[str, Rule], expiry: str) -> dict[str, list[tuple[str, str | None]]]:
+    """What each rule waits for, with the field that says so (None: implied). Besides ``anchor`` and
+    ``limit``: a later phase's start waits for the book's initial ``expiry`` (it must follow it);
+    an expiry waits for its phase's start and for its phase's minimums and maximums (it is checked against
+    them); a rule counted from the ``last-closing`` waits for every expiry. The schema refuses loops in it;
+    the engine's plan is its order."""
+    out: dict[str, list[tuple[str, str | None]]] = {key: [] for key in rules}
+    initial = expiry if expiry in rules else None
+    for rule in rules.values():
+        if rule.anchor == LAST_CLOSING:
+            out[rule.key] += [(r.key, "anchor") for r in rules.values() if r.kind == "expiry"]
+        elif rule.anchor is not None and (rule.kind in COUNTED or rule.kind == "start"):
+            out[rule.key].append((rule.anchor, "anchor"))
+        if rule.limit is not None:
+            out[rule.key].append((rule.limit, "limit"))
+        if rule.kind == "start" and rule.phase != "initial" and initial is not None:
+            out[rule.key].append((initial, None))
+        if rule.kind == "expiry":
+            out[rule.key] += [
+                (r.key, None)
+                for r in rules.values()
+                if r.phase == rule.phase and r.kind in ("start", "minimum", "maximum")
+            ]
+    return out

@@ -25,7 +25,20 @@ from ..text import N_, Items, Msg
 from ..timeutil import WallTime
 from ..tomlfile import Table, TomlFile, choices, read_text_file, toml_value
 from ..zones import market_zone
-from .model import DAY1S, EVIDENCE, KINDS, LAST_CLOSING, PHASES, REQUIRES, UNITS, Option, Rule, Rulebook
+from .model import (
+    COUNTED,
+    DAY1S,
+    EVIDENCE,
+    KINDS,
+    LAST_CLOSING,
+    PHASES,
+    REQUIRES,
+    UNITS,
+    Option,
+    Rule,
+    Rulebook,
+    waits,
+)
 
 RULE_KEYS = {
     "kind",
@@ -64,7 +77,6 @@ BOOK_KEYS = {
     "historic_note",
 }
 # Rules counted from another rule; the start of a subsequent period too, when the deal gives no date.
-COUNTED = ("minimum", "maximum", "deadline", "estimate")
 
 
 def _in_rule(rule: str, detail: Msg) -> Msg:
@@ -272,24 +284,9 @@ def _phases(
             raise _refuse(file, rule.key, "kind", template)
 
 
-def _loops(file: TomlFile, rules: dict[str, Rule]) -> None:
-    """No rules wait for each other. Besides ``anchor`` and ``limit``, an expiry waits for its phase's start
-    and for its phase's minimum and maximum (it is checked against them), and a rule counted from the
-    ``last-closing`` waits for every expiry."""
-    waits: dict[str, list[tuple[str, str | None]]] = {key: [] for key in rules}
-    for rule in rules.values():
-        if rule.anchor == LAST_CLOSING:
-            waits[rule.key] += [(r.key, "anchor") for r in rules.values() if r.kind == "expiry"]
-        elif rule.anchor is not None and (rule.kind in COUNTED or rule.kind == "start"):
-            waits[rule.key].append((rule.anchor, "anchor"))
-        if rule.limit is not None:
-            waits[rule.key].append((rule.limit, "limit"))
-        if rule.kind == "expiry":
-            waits[rule.key] += [
-                (r.key, None)
-                for r in rules.values()
-                if r.phase == rule.phase and r.kind in ("start", "minimum", "maximum")
-            ]
+def _loops(file: TomlFile, rules: dict[str, Rule], expiry: str) -> None:
+    """No rules wait for each other (:func:`waits` says what each waits for)."""
+    waits_for = waits(rules, expiry)
     done: set[str] = set()
 
     def visit(key: str, path: list[tuple[str, str | None]]) -> None:
@@ -303,7 +300,7 @@ def _loops(file: TomlFile, rules: dict[str, Rule]) -> None:
             names = " → ".join([*(k for k, _ in loop), key])
             template = N_("'{key}' makes rules wait for each other: {loop}")
             raise _refuse(file, at[0], at[1], template, key=at[1], loop=names)
-        for target, field in waits[key]:
+        for target, field in waits_for[key]:
             visit(target, [*path, (key, field)])
         done.add(key)
 
@@ -345,7 +342,7 @@ def parse_rulebook(text: str, origin: str) -> Rulebook:
     rules = {key: _rule(bodies, key) for key in bodies.data}
     _references(file, rules)
     _phases(file, top, rules, bodies.data, start, expiry)
-    _loops(file, rules)
+    _loops(file, rules, expiry)
     return Rulebook(
         id=book_id,
         title=title,

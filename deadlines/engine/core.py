@@ -8,22 +8,21 @@ time that satisfies them all. The same happens again for a subsequent offering p
 
 from __future__ import annotations
 
-import calendar as _calendar
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from .calendars import BusinessCalendar, Count, EarlyClose, get_calendar
-from .checks import check_deal
-from .errors import AmbiguousTimeError, InputError, NonexistentTimeError
-from .ids import extended_key, numbered_key
-from .model import Deal, ExpiryTime, Leg, LocalTime, Observed, Relief
-from .rules import Rule, Rulebook, default_expiry, get_rulebook, zone_order
-from .schedule import Breach, Event, Schedule, Warning
-from .text import N_, At, Items, Msg, Ordinal, Plural, Term, WallClock, ZoneName
-from .timeutil import WallTime, resolve, unusual_gap, utc_offset_hours, zone
+from ..calendars import BusinessCalendar, Count, get_calendar
+from ..checks import check_deal
+from ..errors import InputError
+from ..ids import extended_key, numbered_key
+from ..model import Deal, ExpiryTime, Leg, LocalTime, Observed, Relief
+from ..rules import Rule, Rulebook, default_expiry, get_rulebook, zone_order
+from ..schedule import Breach, Event, Schedule, Warning
+from ..text import N_, At, Items, Msg, Ordinal, Plural, Term, WallClock, ZoneName
+from ..timeutil import WallTime, resolve, unusual_gap, utc_offset_hours, zone
+from .counting import count_day, earliest_instant, last_day, open_everywhere, rule_wall
+from .plan import PHASES, leg_plan
 
-SEARCH_DAYS = 400
 PARIS_SECONDARY_UNTIL = date(2002, 1, 1)
 
 AMENDMENT_NOTES = {
@@ -64,91 +63,6 @@ class _LegState:
     amendment_minima: list[Event] = field(default_factory=list)
     # event key -> the key of the rule it comes from (numbered events: price-change-1 -> price-change)
     rule_of: dict[str, str] = field(default_factory=dict)
-
-
-def _add_months(day: date, months: int) -> date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    return date(year, month, min(day.day, _calendar.monthrange(year, month)[1]))
-
-
-def count_day(rule: Rule, cal: BusinessCalendar, anchor: date, n: int) -> date:
-    """The day ``n`` units of ``rule`` after ``anchor`` (``cal`` counts business and settlement units)."""
-    if rule.unit in ("business", "settlement"):
-        return cal.nth(anchor, n) if rule.day1 == "anchor" else cal.add(anchor, n)
-    if rule.unit == "calendar":
-        return anchor + timedelta(days=n - 1 if rule.day1 == "anchor" else n)
-    return _add_months(anchor, n)
-
-
-def rule_wall(rule: Rule, cal: BusinessCalendar, day: date) -> tuple[WallTime, EarlyClose | None]:
-    """The time of day ``rule`` falls due on ``day``: a rule timed at the session's close follows an early
-    close (Euronext half days), which is returned with it."""
-    wall = rule.time or WallTime(24, 0)
-    early = cal.early_close(day) if rule.unit == "business" and cal.close is not None else None
-    if early is not None and cal.close is not None and (wall.hour, wall.minute) == (cal.close.hour, cal.close.minute):
-        return WallTime(early.close.hour, early.close.minute), early
-    return wall, None
-
-
-def last_day(book: Rulebook, cal: BusinessCalendar, instant: datetime) -> date:
-    """A leg's last day for an expiry at ``instant``: the local day, or the day before when the instant comes
-    before that day's session opens (00:00 New York is 24:00 of the day before; 06:00 Paris, before the
-    09:00 opening, closes an offer whose last trading day was the day before)."""
-    return last_local_day(cal, instant.astimezone(zone(book.zone)))
-
-
-def last_local_day(cal: BusinessCalendar, local: datetime) -> date:
-    """:func:`last_day` for an instant already in the leg's zone."""
-    if local.time() >= cal.open:
-        return local.date()
-    day = local.date() - timedelta(days=1)
-    if cal.close is not None and cal.first < day <= cal.last:
-        # An exchange: before the opening, the last session was the previous trading day.
-        return cal.previous_business_day(day, inclusive=True)
-    return day
-
-
-def open_everywhere(legs: list[tuple[Rulebook, BusinessCalendar]]) -> Callable[[datetime], bool]:
-    """Whether an expiry at an instant leaves every leg's last day a business day of its calendar."""
-    return lambda instant: all(cal.is_business_day(last_day(book, cal, instant)) for book, cal in legs)
-
-
-def earliest_instant(
-    floor: datetime,
-    at: ExpiryTime,
-    fits: Callable[[datetime], bool],
-    instant: Callable[[date, WallTime, str], datetime] = resolve,
-) -> datetime:
-    """The first ``at`` wall time at or after ``floor`` that ``fits`` (see :func:`open_everywhere`).
-
-    A scan passes an ``instant`` resolver and a ``fits`` that remember the days they have seen."""
-    day = floor.astimezone(zone(at.zone)).date() - timedelta(days=1)
-    for _ in range(SEARCH_DAYS):
-        try:
-            candidate = instant(day, at.wall, at.zone)
-        except (AmbiguousTimeError, NonexistentTimeError):
-            # The wall time falls in a change of the clocks on this day: it matters only if the day could
-            # be the answer. A day no candidate of which can fit (a Sunday, a holiday) is passed over.
-            if any(c >= floor and fits(c) for c in _both_folds(day, at)):
-                raise
-            day += timedelta(days=1)
-            continue
-        if candidate >= floor and fits(candidate):
-            return candidate
-        day += timedelta(days=1)
-    raise InputError("no common expiry found within {days} days", days=SEARCH_DAYS)
-
-
-def _both_folds(day: date, at: ExpiryTime) -> tuple[datetime, datetime]:
-    """The two instants a wall time in a gap or a repeat of the clocks could mean (fold 0 and fold 1)."""
-    wall, tz = at.wall, zone(at.zone)
-    if wall.is_end_of_day:
-        local = datetime.combine(day + timedelta(days=1), time(0, 0))
-    else:
-        local = datetime.combine(day, time(wall.hour, wall.minute))
-    return (local.replace(tzinfo=tz, fold=0).astimezone(UTC), local.replace(tzinfo=tz, fold=1).astimezone(UTC))
 
 
 class _Engine:
@@ -865,26 +779,21 @@ class _Engine:
                 citation=relief.citation,
                 note=relief.note,
             )
-        pending = {id(s): list(s.rules) for s in self.legs}
-        stages = ["initial", "subsequent"] if self.deal.subsequent else ["initial"]
         for state in self.legs:
             self._amendments(state)
-        while True:
-            progressed = False
-            for state in self.legs:
-                left = []
-                for rule in pending[id(state)]:
-                    if self._evaluate(state, rule):
-                        progressed = True
-                    else:
-                        left.append(rule)
-                pending[id(state)] = left
-            if progressed:
-                continue
-            if not stages:
-                break
-            self._joint_expiry(stages.pop(0))
-        unresolved = [f"{s.book.id}.{r.key}" for s in self.legs for r in pending[id(s)]]
+        # The plan: each leg's rules in the order they wait for each other, the shared expiries between.
+        subsequent = self.deal.subsequent is not None
+        phases = PHASES if subsequent else PHASES[:1]
+        plans = [leg_plan(s.rules, s.book.expiry, subsequent) for s in self.legs]
+        unresolved = []
+        for step in range(len(phases) + 1):
+            for state, plan in zip(self.legs, plans, strict=True):
+                rules = {r.key: r for r in state.rules}
+                for key in plan.segments[step]:
+                    if not self._evaluate(state, rules[key]):
+                        unresolved.append(f"{state.book.id}.{key}")
+            if step < len(phases):
+                self._joint_expiry(phases[step])
         if unresolved:
             raise InputError("could not compute: {events}", events=", ".join(unresolved))
         events = sorted((e for s in self.legs for e in s.events.values()), key=lambda e: (e.instant, e.id))

@@ -1,0 +1,27 @@
+"""The engine: rulebooks + calendars -> a schedule of UTC instants with citations and traces.
+
+- :mod:`.plan`: the order a rulebook's rules run in, worked out (and checked) from their anchors, with the
+  shared cross-border expiries as explicit steps;
+- :mod:`.counting`: counting days on a calendar, a rule's time of day, the search for a common expiry
+  (shared with :mod:`deadlines.scan`);
+- :mod:`.core`: runs the plan for a deal's legs, with observed facts, relief, amendments, extensions and
+  the checks of chosen dates.
+"""
+
+from __future__ import annotations
+
+from ..rules import default_expiry
+from .core import compute, local_time
+from .counting import count_day, earliest_instant, last_day, last_local_day, open_everywhere, rule_wall
+
+__all__ = [
+    "compute",
+    "count_day",
+    "default_expiry",
+    "earliest_instant",
+    "last_day",
+    "last_local_day",
+    "local_time",
+    "open_everywhere",
+    "rule_wall",
+]
