@@ -1,7 +1,7 @@
 """Babel extraction method for rulebooks: their labels, titles and notes are catalog entries.
 
-Rulebooks hold English text only (``label``, ``title``, ``historic_note``, ``citation``); the French lives in the
-catalog like every other string. Configured in ``pyproject.toml`` (``[tool.babel]``) for ``pybabel
+Rulebooks hold English text only (``label``, ``title``, ``offer``, ``historic_note``, ``citation``); the
+French lives in the catalog like every other string. Configured in ``pyproject.toml`` (``[tool.babel]``) for ``pybabel
 extract``; the catalog test checks that every loaded rulebook string has a translation.
 """
 
@@ -12,7 +12,7 @@ import tomllib
 from collections.abc import Iterator
 from typing import IO, Any
 
-TRANSLATED_KEYS = ("label", "title", "historic_note", "citation")
+TRANSLATED_KEYS = ("label", "title", "offer", "historic_note", "citation")
 _LINE = re.compile(r"^\s*(" + "|".join(TRANSLATED_KEYS) + r")\s*=\s*(\".*\")\s*$")
 _SECTION = re.compile(r"^\s*\[+\s*([^\]]+?)\s*\]+\s*$")
 

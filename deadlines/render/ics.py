@@ -37,14 +37,6 @@ from ..text import N_, terminal_safe
 if TYPE_CHECKING:
     from .rows import Row
 
-# The regime in words for a calendar summary: calendar apps show the summary alone, often cut, so the
-# short form; the rulebook's full title is in the description.
-REGIME_WORDS = {
-    "us-14d": N_("US offer"),
-    "us-13e4": N_("US issuer offer"),
-    "fr-amf": N_("French offer"),
-    "fr-amf-simplified": N_("French offer, simplified procedure"),
-}
 
 _UNITS = {"d": "days", "h": "hours", "m": "minutes"}
 _REMINDER = re.compile(r"(\d{1,4})([dhm])")
@@ -124,12 +116,12 @@ def _times(event: Event) -> tuple[datetime, datetime]:
 
 
 def regime_words(loc: Localizer, regime: str) -> str:
-    if regime in REGIME_WORDS:
-        return loc._(REGIME_WORDS[regime])
+    """The regime in words for a calendar summary: calendar apps show the summary alone, often cut, so the
+    rulebook's ``offer`` ("US offer"); its full title is in the description."""
     from ..rules import REGIMES, get_rulebook
     from ..text import Term
 
-    return loc.text(Term(get_rulebook(regime).title)) if regime in REGIMES else regime
+    return loc.text(Term(get_rulebook(regime).offer)) if regime in REGIMES else regime
 
 
 # Translators: a calendar event's title: the event and its offer, e.g. "Expiry of the offer (US offer)"

@@ -89,6 +89,7 @@ class Rulebook:
     default_expiry_time: WallTime
     historic_before: date | None = None
     historic_note: str = ""
+    offer: str = ""  # the offer in a few words ("US offer"), where the title would be cut
 
     def in_force(self, day: date, options: set[str]) -> list[Rule]:
         """Rules applying to an offer that started on ``day`` with the chosen ``options``."""

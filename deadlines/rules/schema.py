@@ -65,6 +65,7 @@ OPTION_KEYS = {"name", "since"}
 VERSION_KEYS = {"since", "until", "in_force", "n", "time", "citation", "label", "optional"}
 BOOK_KEYS = {
     "id",
+    "offer",
     "calendar",
     "settlement_calendar",
     "zone",
@@ -338,6 +339,7 @@ def parse_rulebook(text: str, origin: str) -> Rulebook:
     default_time = top.parsed("default_expiry_time", WallTime.parse, "time")
     historic = top.day("historic_before", "date")
     note = top.string("historic_note") or ""
+    offer = top.string("offer") or title
     bodies = top.table("rules") or Table(file, {}, "rules")
     rules = {key: _rule(bodies, key) for key in bodies.data}
     _references(file, rules)
@@ -355,6 +357,7 @@ def parse_rulebook(text: str, origin: str) -> Rulebook:
         default_expiry_time=default_time or WallTime(24, 0),
         historic_before=historic,
         historic_note=note,
+        offer=offer,
     )
 
 
