@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from deadlines.deal import load_deal, parse_deal
-from deadlines.engine import compute, local_time
+from deadlines.engine import compute, first_expiry, local_time
 from deadlines.i18n import Localizer
 from deadlines.tui.form import FieldError, deal_from_form, form_from_deal
 
@@ -44,15 +44,15 @@ DEALS = {
 def test_a_deal_survives_the_form(name: str, loc: Localizer) -> None:
     deal = parse_deal(DEALS[name], f"{name}.toml")
     form = form_from_deal(deal, loc)
-    assert deal_from_form(form, deal, [loc]) == deal
-    compute(deal_from_form(form, deal, [loc]))
+    assert deal_from_form(form, deal, [loc], first_expiry) == deal
+    compute(deal_from_form(form, deal, [loc], first_expiry))
 
 
 def test_an_extension_keeps_the_time_and_zone_chosen_for_the_expiry() -> None:
     # Expiry "12:00 Paris" on the earliest day, then extended to 10 April: still 12:00 Paris.
     deal = parse_deal(US.replace("2026-05-04", "2026-02-09"), "d.toml")
     form = replace(form_from_deal(deal, EN), expiry="12:00 Europe/Paris", amendments="extension 2026-04-10")
-    extended = deal_from_form(form, deal, [EN])
+    extended = deal_from_form(form, deal, [EN], first_expiry)
     assert extended.expiry == local_time(date(2026, 4, 10), "12:00", "Europe/Paris")
     assert [e.zone for e in extended.extended] == ["Europe/Paris"]
     assert str(extended.extended[0].wall) == "12:00"
@@ -61,9 +61,9 @@ def test_an_extension_keeps_the_time_and_zone_chosen_for_the_expiry() -> None:
 def test_notes_the_form_does_not_show_come_from_the_deal_as_opened() -> None:
     deal = parse_deal(DEALS["an amendment with its regime and note"], "d.toml")
     form = form_from_deal(deal, EN)
-    halfway = deal_from_form(replace(form, amendments="price 2026-05-22"), deal, [EN])
+    halfway = deal_from_form(replace(form, amendments="price 2026-05-22"), deal, [EN], first_expiry)
     assert halfway.amendments[0].note == ""  # a different amendment (no regime): no note
-    again = deal_from_form(form, deal, [EN])  # retyped: the note is back, from the deal as opened
+    again = deal_from_form(form, deal, [EN], first_expiry)  # retyped: the note is back, from the deal as opened
     assert again.amendments[0].note == "raised to $12"
 
 
@@ -83,7 +83,7 @@ def test_each_mistake_names_its_field(field: str, text: str, message: str) -> No
     deal = parse_deal(US.replace("2026-05-04", "2026-09-21"), "d.toml")
     form = replace(form_from_deal(deal, EN), **{field: text})
     with pytest.raises(FieldError) as caught:
-        deal_from_form(form, deal, [EN])
+        deal_from_form(form, deal, [EN], first_expiry)
     assert caught.value.field == field
     assert message in EN.text(caught.value.error.msg)
 
@@ -91,7 +91,7 @@ def test_each_mistake_names_its_field(field: str, text: str, message: str) -> No
 def test_french_keywords_in_the_french_message() -> None:
     deal = parse_deal(US, "d.toml")
     with pytest.raises(FieldError) as caught:
-        deal_from_form(replace(form_from_deal(deal, FR), amendments="foo 2026-05-22"), deal, [FR])
+        deal_from_form(replace(form_from_deal(deal, FR), amendments="foo 2026-05-22"), deal, [FR], first_expiry)
     assert "prix, pourcentage, commission, importante, prorogation" in FR.text(caught.value.error.msg)
 
 

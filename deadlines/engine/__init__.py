@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from ..rules import default_expiry
-from .core import compute, local_time
+from .core import compute, first_expiry, local_time
 from .counting import count_day, earliest_instant, last_day, last_local_day, open_everywhere, rule_wall
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "count_day",
     "default_expiry",
     "earliest_instant",
+    "first_expiry",
     "last_day",
     "last_local_day",
     "local_time",

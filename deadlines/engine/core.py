@@ -841,6 +841,14 @@ def compute(deal: Deal) -> Schedule:
     return _Engine(deal).run()
 
 
+def first_expiry(deal: Deal) -> tuple[datetime, str]:
+    """When the deal's first leg expires (its scheduled initial expiry), and the zone it is set in: what
+    extensions typed without an expiry count from."""
+    leg = deal.legs[0]
+    event = compute(deal).event(f"{leg.regime}.{get_rulebook(leg.regime).expiry}")
+    return event.instant, event.zone
+
+
 def local_time(day: date, wall: str, zone_name: str) -> LocalTime:
     """Convenience for scripts: ``local_time(date(2002, 9, 12), "12:00", "America/New_York")``."""
     return LocalTime(day, WallTime.parse(wall), zone_name)

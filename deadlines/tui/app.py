@@ -30,7 +30,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Checkbox, ContentSwitcher, DataTable, Footer, Header, Input, Label, Static
 
-from ..engine import compute
+from ..engine import compute, first_expiry
 from ..errors import DeadlinesError
 from ..i18n import Lang, Localizer
 from ..model import Deal, Leg
@@ -513,7 +513,7 @@ class DeadlinesApp(App[None]):
             self.query_one(f"#{name}", Input).disabled = not form.subsequent
         self.error_field = ""
         try:
-            deal = deal_from_form(form, self.base_deal, self.keyword_locs())
+            deal = deal_from_form(form, self.base_deal, self.keyword_locs(), first_expiry)
             schedule = compute(deal)
         except FieldError as exc:
             self.error_field = exc.field

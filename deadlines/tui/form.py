@@ -112,10 +112,15 @@ def _field(name: str, parse: Callable[[], T]) -> T:
         raise FieldError(name, exc) from None
 
 
-def deal_from_form(form: Form, base: Deal, locs: list[Localizer]) -> Deal:
+def deal_from_form(
+    form: Form, base: Deal, locs: list[Localizer], first_expiry: Callable[[Deal], tuple[datetime, str]]
+) -> Deal:
     """The deal the form describes; what the form does not show (name, relief, observed facts, options,
-    notes) is kept from ``base``. Raises :class:`FieldError`."""
-    from ..engine import compute
+    notes) is kept from ``base``. Raises :class:`FieldError`.
+
+    Extensions typed with the expiry field empty count from the earliest expiry, which only a schedule
+    gives: ``first_expiry`` (the app passes :func:`deadlines.engine.first_expiry`) returns it, as an
+    instant and the zone it was set in; the form itself computes nothing."""
     from ..rules import default_expiry, get_rulebook
 
     regimes = _items(form.regimes)
@@ -175,8 +180,8 @@ def deal_from_form(form: Form, base: Deal, locs: list[Localizer]) -> Deal:
     # at the same time and in the same zone unless the extension gives its own.
     scheduled = expiry
     if scheduled is None:
-        first = _field("expiry", lambda: compute(deal).event(f"{regimes[0]}.{get_rulebook(regimes[0]).expiry}"))
-        scheduled = _local_time(first.instant, expiry_time.zone if expiry_time else first.zone)
+        instant, zone_name = _field("expiry", partial(first_expiry, deal))
+        scheduled = _local_time(instant, expiry_time.zone if expiry_time else zone_name)
     extended = []
     for ext in extensions:
         later = LocalTime(ext.day, ext.wall or scheduled.wall, ext.zone or scheduled.zone, ext.offset)
