@@ -107,17 +107,6 @@ def test_an_expiry_on_a_day_the_exchange_is_closed_is_still_reported(capsys: pyt
     assert len(warnings) == 1 and "2026-06-05" in warnings[0]["message"]
 
 
-def test_a_last_day_that_is_not_a_trading_day_is_a_breach(capsys: pytest.CaptureFixture[str]) -> None:
-    # 12:00 noon New York on Fri 1 May 2026 = 18:00 Paris: a US business day, but Euronext Paris is closed.
-    code, doc = schedule_json(
-        capsys, "--regime", "us-14d", "--regime", "fr-amf", "--commence", "2026-03-16", "--expire", "2026-05-01 12:00"
-    )
-    assert code == 1
-    events = {e["id"]: e for e in doc["events"]}  # type: ignore[union-attr]
-    assert [b["code"] for b in events["fr-amf.closing"]["breaches"]] == ["expiry-not-business-day"]
-    assert events["us-14d.expiry"]["status"] == "ok"
-
-
 def test_the_scan_takes_the_same_default_in_either_order() -> None:
     ab = scan(["us-14d", "fr-amf"], date(2026, 1, 1), date(2026, 12, 31))
     ba = scan(["fr-amf", "us-14d"], date(2026, 1, 1), date(2026, 12, 31))
