@@ -1,8 +1,9 @@
-"""Engine behaviour on cases worked by hand from the rule texts and the calendars.
+"""Engine behaviour besides the dates: errors, warnings' words, saved deals, observations, event ids.
 
-Hand counts: US business days skip federal holidays (Memorial Day 25 May 2026, Presidents' Day 16 Feb
-2026); Paris trading days skip only the Euronext closing days (so 8 May, Ascension 14 May and Whit
-Monday 25 May 2026 are trading days).
+The dates worked by hand from the rule texts and the calendars ("this deal gives these dates", with their
+sources) are data: tests/cases/*/*.toml, checked by tests/test_cases.py. Hand counts: US business days skip
+federal holidays (Memorial Day 25 May 2026, Presidents' Day 16 Feb 2026); Paris trading days skip only the
+Euronext closing days (so 8 May, Ascension 14 May and Whit Monday 25 May 2026 are trading days).
 """
 
 from __future__ import annotations
@@ -16,112 +17,12 @@ from deadlines.errors import DeadlinesError, InputError
 from deadlines.timeutil import WallTime
 
 
-def test_us_earliest_expiry_is_end_of_business_day_20() -> None:
-    schedule = compute(Deal([Leg("us-14d", date(2026, 5, 4))]))
-    expiry = schedule.event("us-14d.expiry").to_json(schedule.zones)
-    # Domain notes sec. 1.2: commencement Mon 4 May 2026 -> business day 20 is Mon 1 Jun 2026.
-    assert expiry["date"] == "2026-06-01"
-    assert expiry["local"] == "2026-06-02T00:00-04:00"  # 24:00 on 1 June
-    assert expiry["utc"] == "2026-06-02T04:00Z"
-    # 14e-2: target statement by business day 10 = Fri 15 May 2026 (domain notes).
-    assert schedule.event("us-14d.target-position").day == date(2026, 5, 15)
-    # 14e-1(d): 9:00 a.m. ET on the next business day after the scheduled expiration date.
-    notice = schedule.event("us-14d.extension-notice").to_json(schedule.zones)
-    assert notice["local"] == "2026-06-02T09:00-04:00"
-
-
 def test_five_pm_on_day_20_breaches_with_its_rule() -> None:
     deal = Deal([Leg("us-14d", date(2026, 5, 4))], expiry=local_time(date(2026, 6, 1), "17:00", "America/New_York"))
     schedule = compute(deal)
     [breach] = schedule.breaches
     assert breach.code == "expiry-before-minimum"
     assert "Rule 14e-1(a)" in breach.message and "business day 20" in breach.message
-
-
-def test_midnight_at_the_end_of_day_20_is_lawful() -> None:
-    deal = Deal([Leg("us-14d", date(2026, 5, 4))], expiry=local_time(date(2026, 6, 1), "24:00", "America/New_York"))
-    assert not compute(deal).breaches
-
-
-def test_expiry_on_a_closed_day_is_reported() -> None:
-    # Sat 6 Jun 2026 is not a business day in New York.
-    deal = Deal([Leg("us-14d", date(2026, 5, 4))], expiry=local_time(date(2026, 6, 6), "12:00", "America/New_York"))
-    assert [b.code for b in compute(deal).breaches] == ["expiry-not-business-day"]
-
-
-def test_price_change_on_day_15_extends_to_10_business_days() -> None:
-    # Notice on Fri 22 May 2026 (business day 15) is day 1; Memorial Day skipped; day 10 = Fri 5 Jun.
-    deal = Deal([Leg("us-14d", date(2026, 5, 4))], amendments=[Amendment("price", date(2026, 5, 22))])
-    schedule = compute(deal)
-    assert schedule.event("us-14d.price-change-1").day == date(2026, 6, 5)
-    assert schedule.event("us-14d.expiry").day == date(2026, 6, 5)
-
-
-def test_price_change_on_day_11_changes_nothing() -> None:
-    # Domain notes sec. 1.4: a change on business day 11 needs the offer to run to day 20 - no change.
-    deal = Deal([Leg("us-14d", date(2026, 5, 4))], amendments=[Amendment("price", date(2026, 5, 18))])
-    assert compute(deal).event("us-14d.expiry").day == date(2026, 6, 1)
-
-
-def test_french_normal_procedure_counts_trading_days() -> None:
-    schedule = compute(Deal([Leg("fr-amf", date(2026, 5, 4))]))
-    # 25th Paris trading day from Mon 4 May 2026 (day 1): Fri 5 Jun; 35th: Fri 19 Jun.
-    assert schedule.event("fr-amf.minimum-closing").day == date(2026, 6, 5)
-    assert schedule.event("fr-amf.maximum-closing").day == date(2026, 6, 19)
-    closing = schedule.event("fr-amf.closing").to_json(schedule.zones)
-    assert closing["local"] == "2026-06-05T17:30+02:00"
-    assert schedule.event("fr-amf.result").estimate
-
-
-def test_cross_border_noon_new_york_is_six_pm_paris() -> None:
-    from deadlines.model import ExpiryTime
-    from deadlines.timeutil import WallTime
-
-    deal = Deal(
-        [Leg("us-14d", date(2026, 5, 4)), Leg("fr-amf", date(2026, 5, 4))],
-        expiry_time=ExpiryTime(WallTime(12, 0), "America/New_York"),
-    )
-    schedule = compute(deal)
-    us, fr = schedule.event("us-14d.expiry"), schedule.event("fr-amf.closing")
-    # US minimum: 24:00 ET on 1 Jun; French minimum: 17:30 Paris on 5 Jun; noon NY on 5 Jun = 18:00 Paris.
-    assert us.instant == fr.instant
-    assert fr.to_json(schedule.zones)["local"] == "2026-06-05T18:00+02:00"
-    assert us.to_json(schedule.zones)["local"] == "2026-06-05T12:00-04:00"
-
-
-def test_dst_mismatch_week_is_warned() -> None:
-    deal = Deal(
-        [Leg("us-14d", date(2026, 2, 9)), Leg("fr-amf", date(2026, 2, 9))],
-        expiry=local_time(date(2026, 3, 20), "12:00", "America/New_York"),
-    )
-    schedule = compute(deal)
-    assert not schedule.breaches
-    assert any("dst" in w.code for w in schedule.warnings)
-    # 8-28 March 2026: New York is on summer time, Paris not yet: noon New York = 17:00 Paris.
-    assert schedule.event("fr-amf.closing").to_json(schedule.zones)["local"] == "2026-03-20T17:00+01:00"
-
-
-def test_exemptive_order_2026_halves_the_minimum() -> None:
-    deal = Deal([Leg("us-14d", date(2026, 5, 4))], options={"exemptive-order-2026"})
-    # Business day 10 from Mon 4 May 2026 is Fri 15 May 2026 (domain notes sec. 1.2).
-    assert compute(deal).event("us-14d.expiry").day == date(2026, 5, 15)
-
-
-def test_exemptive_order_is_not_applied_before_16_april_2026() -> None:
-    deal = Deal([Leg("us-14d", date(2026, 3, 30))], options={"exemptive-order-2026"})
-    schedule = compute(deal)
-    assert schedule.event("us-14d.expiry").day == date(2026, 4, 24)
-    assert "option-not-available" in {w.code for w in schedule.warnings}
-
-
-def test_pre_2008_subsequent_period_cap_is_versioned() -> None:
-    from deadlines.model import Subsequent
-
-    def sop_max(year: int) -> bool:
-        deal = Deal([Leg("us-14d", date(year, 3, 2))], subsequent=Subsequent())
-        return any(e.key == "sop-maximum-expiry" and e.in_force for e in compute(deal).events)
-
-    assert sop_max(2005) and not sop_max(2010)
 
 
 def test_unknown_regime_suggests_the_closest() -> None:
@@ -132,63 +33,6 @@ def test_unknown_regime_suggests_the_closest() -> None:
 def test_bad_amendment_kind_is_refused() -> None:
     with pytest.raises(InputError):
         Amendment("discount", date(2026, 5, 4))
-
-
-def test_cross_border_default_is_noon_new_york_after_both_minimums() -> None:
-    # No time given: a US and a French leg expire at 12:00 noon New York time, whatever their order. The US
-    # minimum ends 24:00 New York on Mon 1 Jun 2026 (business day 20, Memorial Day skipped), the French one
-    # at 17:30 Paris on Fri 5 Jun (trading day 25): 12:00 noon New York on Fri 5 Jun = 18:00 Paris.
-    for legs in (["us-14d", "fr-amf"], ["fr-amf", "us-14d"]):
-        schedule = compute(Deal([Leg(regime, date(2026, 5, 4)) for regime in legs]))
-        us, fr = schedule.event("us-14d.expiry"), schedule.event("fr-amf.closing")
-        assert us.instant == fr.instant
-        assert us.to_json(schedule.zones)["local"] == "2026-06-05T12:00-04:00"
-        assert fr.to_json(schedule.zones)["local"] == "2026-06-05T18:00+02:00"
-        assert (us.day, fr.day) == (date(2026, 6, 5), date(2026, 6, 5))
-        assert (us.business_day, fr.business_day) == (24, 25)
-        assert "expiry-outside-session" not in {w.code for w in schedule.warnings}
-
-
-def test_exemptive_order_moves_the_14d9_to_530pm_next_business_day() -> None:
-    # Order of 16 April 2026 (domain notes sec. 1.3): Schedule 14D-9 by 5:30 p.m. ET on the first
-    # business day after commencement. Commencement Fri 1 May 2026 -> Mon 4 May 2026 17:30.
-    schedule = compute(Deal([Leg("us-14d", date(2026, 5, 1))], options={"exemptive-order-2026"}))
-    event = schedule.event("us-14d.target-position-exemptive-2026").to_json(schedule.zones)
-    assert event["local"] == "2026-05-04T17:30-04:00"
-    assert not any(e.id == "us-14d.target-position" for e in schedule.events)
-
-
-def test_french_reopening_opens_after_the_result_unless_given() -> None:
-    from deadlines.model import Subsequent
-
-    deal = Deal(
-        [Leg("fr-amf", date(2026, 5, 4))],
-        expiry=local_time(date(2026, 6, 5), "17:30", "Europe/Paris"),
-        subsequent=Subsequent(expiry=local_time(date(2026, 7, 10), "17:30", "Europe/Paris")),
-    )
-    schedule = compute(deal)
-    # Result: 9th trading day after Fri 5 Jun 2026 = Thu 18 Jun; reopening opens the next trading day.
-    assert schedule.event("fr-amf.result").day == date(2026, 6, 18)
-    assert schedule.event("fr-amf.reopening-opening").day == date(2026, 6, 19)
-    # At least 10 trading days from Fri 19 Jun (day 1): Thu 2 Jul 2026; 10 Jul is lawful.
-    assert schedule.event("fr-amf.reopening-minimum-closing").day == date(2026, 7, 2)
-    assert not schedule.breaches
-
-
-def test_french_expiry_before_the_opening_belongs_to_the_previous_session() -> None:
-    # 08:00 Paris on Mon 15 Jun 2026 comes before the 09:00 opening: the last trading day is Fri 12 Jun.
-    deal = Deal([Leg("fr-amf", date(2026, 5, 4))], expiry=local_time(date(2026, 6, 15), "08:00", "Europe/Paris"))
-    schedule = compute(deal)
-    assert not schedule.breaches
-    assert schedule.event("fr-amf.closing").day == date(2026, 6, 12)
-    assert "expiry-outside-session" in {w.code for w in schedule.warnings}
-
-
-def test_minimum_closing_on_a_half_day_follows_the_early_close() -> None:
-    # Opening Fri 20 Nov 2026: the 25th Paris trading day is Thu 24 Dec 2026, a half day (14:05).
-    schedule = compute(Deal([Leg("fr-amf", date(2026, 11, 20))]))
-    minimum = schedule.event("fr-amf.minimum-closing").to_json(schedule.zones)
-    assert minimum["local"] == "2026-12-24T14:05+01:00"
 
 
 def test_a_saved_deal_reads_back_to_the_same_timetable(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -219,24 +63,6 @@ def test_a_saved_deal_keeps_offsets_amendments_and_options() -> None:
         show_zones=["Europe/Paris"],
     )
     assert parse_deal(dump_deal(deal), "saved.toml") == deal
-
-
-def test_an_extension_keeps_the_notice_due_after_the_scheduled_expiry() -> None:
-    # Rule 14e-1(d): the extension is announced by 9:00 a.m. ET on the next business day after the
-    # *scheduled* expiration date. Scheduled for 24:00 on Mon 1 Jun 2026 (business day 20), extended to
-    # Mon 15 Jun: the notice is due Tue 2 Jun 09:00 New York; a further extension, by Tue 16 Jun.
-    deal = Deal(
-        [Leg("us-14d", date(2026, 5, 4))],
-        expiry=local_time(date(2026, 6, 15), "24:00", "America/New_York"),
-        extended=[local_time(date(2026, 6, 1), "24:00", "America/New_York")],
-    )
-    schedule = compute(deal)
-    was = schedule.event("us-14d.expiry-extended-1")
-    assert (was.kind, was.day, was.business_day) == ("extended", date(2026, 6, 1), 20)
-    assert schedule.event("us-14d.extension-notice-1").to_json(schedule.zones)["local"] == "2026-06-02T09:00-04:00"
-    assert schedule.event("us-14d.extension-notice").to_json(schedule.zones)["local"] == "2026-06-16T09:00-04:00"
-    assert schedule.event("us-14d.expiry").day == date(2026, 6, 15)
-    assert not schedule.breaches
 
 
 def test_an_extension_must_move_the_expiry_later() -> None:
@@ -407,21 +233,6 @@ def test_no_subsequent_period_for_the_us_leg_of_an_early_cross_border_offer() ->
     assert "us-14d" in warning.message and "24 January 2000" in warning.message
 
 
-def test_earliest_expiry_passes_over_a_repeated_hour_on_a_sunday() -> None:
-    """From Friday 2 October 2026 (day 1; Columbus Day, Monday 12 October, is a federal holiday), business
-    day 20 is Friday 30 October. At 01:30 New York time: Saturday 31 October is closed, Sunday 1 November
-    (01:30 happens twice as the clocks fall back) can never be the expiry, so the answer is Monday 2 November
-    2026 at 01:30 EST (06:30 UTC)."""
-    from deadlines.model import ExpiryTime
-    from deadlines.timeutil import WallTime
-
-    deal = Deal([Leg("us-14d", date(2026, 10, 2))], expiry_time=ExpiryTime(WallTime(1, 30), "America/New_York"))
-    expiry = compute(deal).event("us-14d.expiry")
-    assert expiry.day == date(2026, 11, 2)
-    assert expiry.instant.isoformat() == "2026-11-02T06:30:00+00:00"
-    assert compute(Deal([Leg("us-14d", date(2026, 10, 2))])).event("us-14d.minimum-expiry").day == date(2026, 10, 30)
-
-
 def test_earliest_expiry_still_refuses_a_repeated_hour_on_an_open_day() -> None:
     """Israel's clocks go forward on Friday 27 March 2026 at 02:00: 02:30 Jerusalem does not exist that day,
     which is Thursday evening in New York, an open day that could be the expiry: refused, not guessed. From
@@ -443,7 +254,8 @@ def test_scan_passes_over_a_repeated_hour_on_a_sunday(capsys: pytest.CaptureFixt
     argv = ["scan", "--regime", "us-14d", "--from", "2026-09-20", "--to", "2026-10-10", "--time", "01:30"]
     assert main([*argv, "--format", "csv"]) == 0
     rows = {line.split(",")[0]: line.split(",")[1] for line in capsys.readouterr().out.splitlines()[1:]}
-    assert rows["2026-10-02"] == "2026-11-02T06:30Z"  # as schedule gives (see above)
+    # as schedule gives: tests/cases/us-14d/earliest-expiry-passes-over-a-repeated-hour-on-a-sunday.toml
+    assert rows["2026-10-02"] == "2026-11-02T06:30Z"
 
 
 def test_an_observation_of_a_subsequent_period_not_yet_in_force_is_reported() -> None:
