@@ -608,7 +608,8 @@ class DeadlinesApp(App[None]):
                 minutes=rest // 60,
             )
             line.append("\n" + loc.text(countdown))
-        self.query_one("#clock", Static).update(line)
+        for clock in self.query("#clock").results(Static):  # none while the app closes: the timer may still fire
+            clock.update(line)
 
     @guarded
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
