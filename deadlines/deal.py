@@ -51,7 +51,7 @@ def _chosen(
     if at is not None:
         for other in ("date", "time"):
             if other in table.data:
-                raise table.fail("'at' gives the date and the time: leave out '{key}'", other, key=other)
+                raise table.fail(N_("'at' gives the date and the time: leave out '{key}'"), other, key=other)
         local = LocalTime(at[0], at[1], where, at[2])
         table.check("at", lambda _: local.instant(), "")  # a wrong offset: at its line
         return local, None
@@ -60,7 +60,7 @@ def _chosen(
         table.check("time" if "time" in table.data else "date", lambda _: local.instant(), "")
         return local, None
     if wall is None and "zone" in table.data:  # a zone alone sets nothing: never dropped in silence
-        raise table.fail("'zone' alone sets no time: add 'date', 'time' or both", "zone")
+        raise table.fail(N_("'zone' alone sets no time: add 'date', 'time' or both"), "zone")
     return None, ExpiryTime(wall, where) if wall else None
 
 
@@ -90,7 +90,7 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
         given = [k for k in ("start", "commence", "open") if k in offer.data]
         if len(given) > 1:  # two names for day 1 are two answers: neither is taken silently
             raise offer.fail(
-                "'{key}' and '{other}' both give the day the offer starts: keep one",
+                N_("'{key}' and '{other}' both give the day the offer starts: keep one"),
                 given[1],
                 key=given[0],
                 other=given[1],
@@ -98,12 +98,12 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
         key = given[0] if given else "start"
         start = offer.day(key)
         if regime is None or start is None:
-            raise offer.fail("each [[offer]] needs 'regime' and 'start' (or 'commence' / 'open')")
+            raise offer.fail(N_("each [[offer]] needs 'regime' and 'start' (or 'commence' / 'open')"))
         if any(leg.regime == regime for leg in legs):
-            raise offer.fail("regime '{regime}' is given twice", "regime", regime=regime)
+            raise offer.fail(N_("regime '{regime}' is given twice"), "regime", regime=regime)
         legs.append(Leg(regime, start))
     if not legs:
-        raise top.fail("no [[offer]]: a deal needs at least one regime")
+        raise top.fail(N_("no [[offer]]: a deal needs at least one regime"))
     from .rules import default_expiry, get_rulebook
 
     # A time without a zone is read in the deal's usual expiry zone, whatever the order of its offers.
@@ -116,9 +116,9 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
     for item in top.tables("extended"):
         item.keys(EXTENDED)
         if "date" not in item.data and "at" not in item.data:
-            raise item.fail("[[extended]] needs 'date' (the expiry that was scheduled, then extended)")
+            raise item.fail(N_("[[extended]] needs 'date' (the expiry that was scheduled, then extended)"))
         if expiry is None:
-            raise item.fail("[[extended]] needs the [expiry] the offer was extended to (with its date)")
+            raise item.fail(N_("[[extended]] needs the [expiry] the offer was extended to (with its date)"))
         at, _ = _chosen(item, expiry.zone, expiry.wall)
         assert at is not None
         extended.append(at)
@@ -133,7 +133,7 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
         kind, day = item.string("kind"), item.day("date")
         regime, note = item.string("regime"), item.string("note") or ""
         if kind is None or day is None:
-            raise item.fail("[[amendment]] needs 'kind' and 'date'")
+            raise item.fail(N_("[[amendment]] needs 'kind' and 'date'"))
         try:
             amendments.append(Amendment(kind, day, regime, note))
         except DeadlinesError as exc:  # an unknown kind
@@ -145,7 +145,7 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
         wall, where = item.parsed("time", WallTime.parse), item.parsed("zone", display_zone)
         approximate, source = bool(item.flag("approximate")), item.string("source") or ""
         if event is None or day is None:
-            raise item.fail("[[observed]] needs 'event' and 'date'")
+            raise item.fail(N_("[[observed]] needs 'event' and 'date'"))
         observed.append(Observed(event, day, wall, where, approximate, source))
     relief = []
     for item in top.tables("relief"):
@@ -153,7 +153,7 @@ def parse_deal(text: str, path: str = "<deal>") -> Deal:
         regime, rules = item.string("regime"), item.strings("rules")
         citation, note = item.string("citation"), item.string("note") or ""
         if regime is None or "rules" not in item.data or citation is None:
-            raise item.fail("[[relief]] needs 'regime', 'rules' and 'citation'")
+            raise item.fail(N_("[[relief]] needs 'regime', 'rules' and 'citation'"))
         relief.append(Relief(regime, tuple(rules), citation, note))
     name, options, notes = top.string("name") or "", top.strings("options"), top.strings("notes")
     show = [top.check("show", display_zone, zone_name) for zone_name in top.strings("show")]

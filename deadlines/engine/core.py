@@ -127,8 +127,10 @@ class _Engine:
                 )
             self.warn(
                 "subsequent-not-in-force",
-                "{regime}: [subsequent] does not apply to an offer starting on {start}: {rule}; it is ignored "
-                "for this regime",
+                N_(
+                    "{regime}: [subsequent] does not apply to an offer starting on {start}: {rule}; it is ignored "
+                    "for this regime"
+                ),
                 regime=state.book.id,
                 start=state.leg.start,
                 rule=Term(rule.citation),
@@ -179,7 +181,7 @@ class _Engine:
         for notice in count.notices:
             self.warn(
                 "federal-closure-counted",
-                "{day} ({name}) is counted as a business day in {calendar}; {policy}",
+                N_("{day} ({name}) is counted as a business day in {calendar}; {policy}"),
                 day=notice.day,
                 name=Term(notice.name),
                 calendar=cal.id,
@@ -188,8 +190,10 @@ class _Engine:
         if cal.id == "XPAR" and count.first < PARIS_SECONDARY_UNTIL:
             self.warn(
                 "calendar-secondary-source",
-                "Euronext Paris closing days before 2002 rest on a secondary record; check {first} to {last} "
-                "against the Paris Bourse notices",
+                N_(
+                    "Euronext Paris closing days before 2002 rest on a secondary record; check {first} to {last} "
+                    "against the Paris Bourse notices"
+                ),
                 first=count.first,
                 last=min(count.last, PARIS_SECONDARY_UNTIL),
             )
@@ -258,7 +262,7 @@ class _Engine:
                 event.key,
                 event.id,
                 "observed-after-deadline",
-                "{event}: observed {observed} is after the deadline {deadline} ({rule})",
+                N_("{event}: observed {observed} is after the deadline {deadline} ({rule})"),
                 event=event.id,
                 observed=obs.day,
                 deadline=At(computed_instant, event.zone),
@@ -270,7 +274,7 @@ class _Engine:
                 event.key,
                 event.id,
                 "observed-after-deadline",
-                "{event}: observed {observed} is after the latest date the rule allows, {maximum} ({rule})",
+                N_("{event}: observed {observed} is after the latest date the rule allows, {maximum} ({rule})"),
                 event=event.id,
                 observed=obs.day,
                 maximum=At(computed_instant, event.zone),
@@ -281,8 +285,10 @@ class _Engine:
             # against the rule's (later) minimum (see _floor).
             self.warn(
                 "observed-count-differs",
-                "{event}: the documents' count differs from the rule's: observed {observed}, the rule gives "
-                "{minimum} ({rule}); the expiry is checked against the rule's",
+                N_(
+                    "{event}: the documents' count differs from the rule's: observed {observed}, the rule gives "
+                    "{minimum} ({rule}); the expiry is checked against the rule's"
+                ),
                 about=event.id,
                 event=event.id,
                 observed=obs.day,
@@ -313,7 +319,10 @@ class _Engine:
                 event.key,
                 event.id,
                 "observed-before-anchor",
-                "{event}: observed {observed}, before {anchor_event} ({anchor}), which its rule counts from ({rule})",
+                N_(
+                    "{event}: observed {observed}, before {anchor_event} ({anchor}), which its rule counts from "
+                    "({rule})"
+                ),
                 event=event.id,
                 observed=event.day,
                 anchor_event=anchor.id,
@@ -332,8 +341,10 @@ class _Engine:
             why = Items(cal.closed_labels(day) or (Term(N_("weekend")),), "comma")
             self.warn(
                 "observed-on-closed-day",
-                "{event}: observed on {day}, which is not a business day of {calendar} ({why}); its rule counts "
-                "{calendar} business days ({rule})",
+                N_(
+                    "{event}: observed on {day}, which is not a business day of {calendar} ({why}); its rule counts "
+                    "{calendar} business days ({rule})"
+                ),
                 about=event.id,
                 event=event.id,
                 day=day,
@@ -355,7 +366,7 @@ class _Engine:
         if relief is not None:
             self.warn(
                 "relief-applied",
-                "{detail} (waived: {citation})",
+                N_("{detail} (waived: {citation})"),
                 severity="info",
                 about=event_id,
                 detail=Msg(template, **params),
@@ -417,7 +428,7 @@ class _Engine:
             if not cal.is_business_day(day):
                 self.warn(
                     "start-not-business-day",
-                    "{regime}: {day} is not a business day of {calendar}; day 1 is {next}",
+                    N_("{regime}: {day} is not a business day of {calendar}; day 1 is {next}"),
                     regime=state.book.id,
                     day=day,
                     calendar=cal.id,
@@ -455,7 +466,7 @@ class _Engine:
                 rule.key,
                 event.id,
                 "start-before-expiry",
-                "{regime}: {label} on {start}, before the offer's initial period ends, {expiry} ({rule})",
+                N_("{regime}: {label} on {start}, before the offer's initial period ends, {expiry} ({rule})"),
                 regime=state.book.id,
                 label=Term(rule.label),
                 start=day,
@@ -468,7 +479,7 @@ class _Engine:
                 limit.key,
                 event.id,
                 "start-after-deadline",
-                "{regime}: {label} on {start}, after the latest day, {deadline} ({rule})",
+                N_("{regime}: {label} on {start}, after the latest day, {deadline} ({rule})"),
                 regime=state.book.id,
                 label=Term(rule.label),
                 start=day,
@@ -528,7 +539,7 @@ class _Engine:
                 if state not in legs and id(state) not in self.no_subsequent:
                     self.warn(
                         "no-subsequent-period",
-                        "{regime} has no subsequent offering period or reopening; ignored for it",
+                        N_("{regime} has no subsequent offering period or reopening; ignored for it"),
                         regime=state.book.id,
                     )
         minima = {id(s): self._bounds(s, phase, "minimum") for s in legs}
@@ -675,7 +686,7 @@ class _Engine:
                     high.key,
                     event_id,
                     "expiry-after-maximum",
-                    "{regime}: the expiry {local} is after {label}, {maximum} ({rule})",
+                    N_("{regime}: the expiry {local} is after {label}, {maximum} ({rule})"),
                     regime=state.book.id,
                     local=local,
                     label=Term(high.label),
@@ -689,7 +700,7 @@ class _Engine:
                 rule.key,
                 event_id,
                 "expiry-not-business-day",
-                "{regime}: the offer would end on {day}, which is not a business day of {calendar} ({why})",
+                N_("{regime}: the offer would end on {day}, which is not a business day of {calendar} ({why})"),
                 regime=state.book.id,
                 day=day,
                 calendar=state.cal.id,
@@ -712,8 +723,10 @@ class _Engine:
         close = early.close if early else cal.close
         self.warn(
             "expiry-outside-session",
-            "{regime}: the expiry is {local}, outside the {calendar} session ({open}-{close}); "
-            "its last trading day is {last}",
+            N_(
+                "{regime}: the expiry is {local}, outside the {calendar} session ({open}-{close}); "
+                "its last trading day is {last}"
+            ),
             regime=state.book.id,
             local=At(instant, state.book.zone),
             calendar=cal.id,
@@ -760,13 +773,13 @@ class _Engine:
             if state.book.historic_before and state.leg.start < state.book.historic_before:
                 self.warn(
                     "historic-regime",
-                    "{regime}: {note}",
+                    N_("{regime}: {note}"),
                     severity="info",
                     regime=state.book.id,
                     note=Term(state.book.historic_note),
                 )
         for note in self.deal.notes:
-            self.warn("deal-note", "{note}", severity="info", note=note)
+            self.warn("deal-note", N_("{note}"), severity="info", note=note)
         for relief in self.deal.relief:
             self.warn(
                 "relief",
