@@ -21,6 +21,7 @@ from test_bad_input import deal_check, expect_error, q, run, suggestion, write_d
 
 from deadlines import DeadlinesError, Deal, InputError, Leg, LocalTime, Observed, Relief, compute, parse_deal
 from deadlines.checks import build_deal
+from deadlines.engine import first_expiry
 from deadlines.tui.form import FieldError, deal_from_form, form_from_deal
 
 US = ["[[offer]]", 'regime = "us-14d"', "start = 2026-05-04"]
@@ -338,12 +339,12 @@ def test_form_maps_a_deal_problem_to_its_field() -> None:
     base = Deal([Leg("us-14d", date(2026, 5, 4))], observed=[Observed("us-14d.target-position", date(2026, 5, 6))])
     form = replace(form_from_deal(base, loc), expiry="2026-06-19 17:00 EST")
     with pytest.raises(FieldError) as raised:
-        deal_from_form(form, base, [loc])
+        deal_from_form(form, base, [loc], first_expiry)
     assert raised.value.field == "expiry" and "America/New_York" in raised.value.error.message
     # Removing the regime an observation is about: the regimes field says so.
     form = replace(form_from_deal(base, loc), regimes="fr-amf")
     with pytest.raises(FieldError) as raised:
-        deal_from_form(form, base, [loc])
+        deal_from_form(form, base, [loc], first_expiry)
     assert raised.value.field == "regimes"
 
 
@@ -355,7 +356,7 @@ def test_an_extension_keeps_its_observations_through_the_form() -> None:
     later = LocalTime(date(2026, 6, 8), "24:00", "America/New_York")  # type: ignore[arg-type]
     notice = Observed("us-14d.extension-notice-1", date(2026, 6, 2), "08:00")  # type: ignore[arg-type]
     base = Deal([Leg("us-14d", date(2026, 5, 4))], expiry=later, extended=[expiry], observed=[notice])
-    deal = deal_from_form(form_from_deal(base, loc), base, [loc])
+    deal = deal_from_form(form_from_deal(base, loc), base, [loc], first_expiry)
     assert deal.observed == [notice]
     assert deal.extended[0].instant() == expiry.instant()
     assert compute(deal).event("us-14d.extension-notice-1").observed
@@ -374,7 +375,7 @@ def test_one_set_of_checks_for_file_command_line_form_and_python(capsys: pytest.
     loc = Localizer("en")
     base = Deal([Leg("us-14d", date(2026, 5, 4))])
     with pytest.raises(FieldError) as by_form:
-        deal_from_form(replace(form_from_deal(base, loc), expiry="2026-06-19 17:00 EST"), base, [loc])
+        deal_from_form(replace(form_from_deal(base, loc), expiry="2026-06-19 17:00 EST"), base, [loc], first_expiry)
     with pytest.raises(InputError) as by_python:
         compute(Deal([Leg("us-14d", date(2026, 5, 4))], expiry=LocalTime(date(2026, 6, 19), "17:00", "EST")))  # type: ignore[arg-type]
     assert by_file.rstrip().endswith(words) and by_flags.rstrip().endswith(words)
