@@ -25,14 +25,40 @@ TABLE_FORMATS = ("table", "json", "csv", "md", "ics", "html", "docx", "svg", "no
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that fails with one line and exit status 2; ``lazy_epilog`` makes the epilog only when the
-    help is shown (the schedule's lists the regimes, which other commands need not look up)."""
+    """argparse that fails with one line and exit status 2.
 
-    def __init__(self, *args: Any, lazy_epilog: Callable[[], str] | None = None, **kwargs: Any) -> None:
+    Two parts are made only when they are needed: ``build`` adds a command's arguments when that command
+    parses its own or shows its help (``deadlines --help`` lists the commands from their one-line help
+    alone, and a run builds only the command it runs); ``lazy_epilog`` makes the epilog when the help is
+    shown (the schedule's lists the regimes, which other commands need not look up).
+    """
+
+    def __init__(
+        self,
+        *args: Any,
+        build: Callable[[argparse.ArgumentParser], None] | None = None,
+        lazy_epilog: Callable[[], str] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.build = build
         self.lazy_epilog = lazy_epilog
 
+    def _built(self) -> None:
+        if self.build is not None:
+            build, self.build = self.build, None
+            build(self)
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        self._built()
+        return super().parse_known_args(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        self._built()
+        return super().format_usage()
+
     def format_help(self) -> str:
+        self._built()
         if self.lazy_epilog is not None and self.epilog is None:
             self.epilog = self.lazy_epilog()
         return super().format_help()
@@ -54,13 +80,10 @@ def _scan_lang(argv: Sequence[str]) -> str | None:
 
 
 def _parser(loc: Localizer) -> argparse.ArgumentParser:
+    """The command line: every command with its one-line help; each command's own arguments are added when
+    that command runs or shows its help (see :class:`_Parser`)."""
     _ = loc._
-    common = _Parser(add_help=False)
-    common.add_argument(
-        "--lang",
-        metavar="LANG",
-        help=_("language: en, fr or en,fr (both); a CLDR locale such as fr_CA sets the formats"),
-    )
+    common = _common(loc)
     parser = _Parser(
         prog="deadlines",
         description=_("Tender-offer timetables under US SEC and French AMF rules."),
@@ -74,13 +97,41 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
 
-    sched = sub.add_parser(
+    def add(
+        name: str, helptext: str, arguments: Callable[[argparse.ArgumentParser, Localizer], None], **kw: Any
+    ) -> None:
+        sub.add_parser(name, parents=[common], help=helptext, build=lambda p: arguments(p, loc), **kw)
+
+    add(
         "schedule",
-        parents=[common],
-        help=_("compute an offer timetable from a deal file or from options"),
+        _("compute an offer timetable from a deal file or from options"),
+        _schedule_arguments,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         lazy_epilog=lambda: _schedule_epilog(loc),
     )
+    add("scan", _("the earliest expiry for every launch date in a range, with what to watch"), _scan_arguments)
+    add("bizdays", _("business-day arithmetic on a calendar"), _bizdays_arguments)
+    add("calendar", _("the closed days of one or several markets, month by month"), _calendar_arguments)
+    add("rules", _("the rules of a regime with their citations"), _rules_arguments)
+    add("tui", _("open the interactive timetable (full screen)"), _tui_arguments)
+    sub.add_parser("calendars", parents=[common], help=_("list calendars and their aliases"))
+    sub.add_parser("regimes", parents=[common], help=_("list regimes (rulebooks)"))
+    return parser
+
+
+def _common(loc: Localizer) -> _Parser:
+    """The options every command takes."""
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--lang",
+        metavar="LANG",
+        help=loc._("language: en, fr or en,fr (both); a CLDR locale such as fr_CA sets the formats"),
+    )
+    return common
+
+
+def _schedule_arguments(sched: argparse.ArgumentParser, loc: Localizer) -> None:
+    _ = loc._
     sched.add_argument("deal", nargs="?", help=_("deal file (TOML), e.g. examples/serono-genset-2002.toml"))
     sched.add_argument("--regime", action="append", default=[], help=_("regime id (repeat for a cross-border offer)"))
     sched.add_argument(
@@ -119,9 +170,9 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     _clock_option(sched, loc)
     _output_options(sched, loc, TABLE_FORMATS)
 
-    scan = sub.add_parser(
-        "scan", parents=[common], help=_("the earliest expiry for every launch date in a range, with what to watch")
-    )
+
+def _scan_arguments(scan: argparse.ArgumentParser, loc: Localizer) -> None:
+    _ = loc._
     scan.add_argument("--regime", action="append", required=True, help=_("regime id (repeat for a cross-border offer)"))
     scan.add_argument("--from", dest="first", required=True, help=_("first launch date, YYYY-MM-DD"))
     scan.add_argument("--to", dest="last", required=True, help=_("last launch date, YYYY-MM-DD"))
@@ -142,7 +193,10 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     _clock_option(scan, loc)
     _output_options(scan, loc, ("table", "csv", "json"))
 
-    biz = sub.add_parser("bizdays", parents=[common], help=_("business-day arithmetic on a calendar"))
+
+def _bizdays_arguments(biz: argparse.ArgumentParser, loc: Localizer) -> None:
+    _ = loc._
+    common = _common(loc)
     bsub = biz.add_subparsers(dest="op", required=True, parser_class=_Parser, metavar="OPERATION")
     for name, helptext, args in (
         ("add", _("the date N business days after DATE (before it when N < 0)"), ("date", "n")),
@@ -158,9 +212,9 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
         for arg in args:
             p.add_argument(arg, metavar=arg.upper())
 
-    cal = sub.add_parser(
-        "calendar", parents=[common], help=_("the closed days of one or several markets, month by month")
-    )
+
+def _calendar_arguments(cal: argparse.ArgumentParser, loc: Localizer) -> None:
+    _ = loc._
     cal.add_argument("ids", nargs="+", metavar="ID", help=_("calendar id or alias (several: side by side)"))
     when = cal.add_mutually_exclusive_group()
     when.add_argument("--year", help=_("a whole year, YYYY (default: this year)"))
@@ -168,7 +222,9 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     _clock_option(cal, loc)
     _output_options(cal, loc, ("table", "json"))
 
-    rules = sub.add_parser("rules", parents=[common], help=_("the rules of a regime with their citations"))
+
+def _rules_arguments(rules: argparse.ArgumentParser, loc: Localizer) -> None:
+    _ = loc._
     rules.add_argument("regime", nargs="?", help=_("regime id (all regimes when left out)"))
     rules.add_argument("--on", help=_("show the rules in force for an offer starting on this date, YYYY-MM-DD"))
     rules.add_argument(
@@ -177,13 +233,11 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     _clock_option(rules, loc)
     _output_options(rules, loc, ("table", "json"))
 
-    tui = sub.add_parser("tui", parents=[common], help=_("open the interactive timetable (full screen)"))
+
+def _tui_arguments(tui: argparse.ArgumentParser, loc: Localizer) -> None:
+    _ = loc._
     tui.add_argument("deal", nargs="?", help=_("deal file (TOML), e.g. examples/serono-genset-2002.toml"))
     tui.add_argument("--today", help=_("the date days left are counted from, YYYY-MM-DD (default: today)"))
-
-    sub.add_parser("calendars", parents=[common], help=_("list calendars and their aliases"))
-    sub.add_parser("regimes", parents=[common], help=_("list regimes (rulebooks)"))
-    return parser
 
 
 def _schedule_epilog(loc: Localizer) -> str:
@@ -354,7 +408,7 @@ def _reminders(args: argparse.Namespace) -> list[Any]:
 def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
     from .model import ExpiryTime
     from .rules import default_expiry, get_rulebook, zone_order
-    from .scan import paused_gc, scan
+    from .scan import paused_gc, scan, scan_json
     from .timeutil import WallTime, parse_date
     from .zones import market_zone
 
@@ -380,7 +434,7 @@ def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
     from .render.export import output_path, write_output
 
     if args.format in ("csv", "json"):
-        from .render.scan_view import scan_csv, scan_json
+        from .render.scan_view import scan_csv
 
         render = scan_csv if args.format == "csv" else scan_json
         with paused_gc():

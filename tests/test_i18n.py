@@ -6,6 +6,7 @@ Paris", "jeudi 31 octobre 2002 à 18:00"), expected formats from CLDR as shipped
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from babel.messages.pofile import read_po
 
 from deadlines.calendars import calendar_ids, get_calendar
 from deadlines.cli import main
-from deadlines.i18n import Lang, Localizer, langs_from_env, parse_langs
+from deadlines.i18n import Lang, Localizer, langs_from_env, parse_langs, translations
 from deadlines.i18n.catalogs import placeholders, problems
 from deadlines.rules import REGIMES, get_rulebook
 from deadlines.text import At, Items, Msg, Ordinal, Plural, Term
@@ -208,6 +209,30 @@ def test_help_in_french(capsys: pytest.CaptureFixture[str]) -> None:
         main(["schedule", "--help", "--lang", "fr"])
     out = capsys.readouterr().out
     assert out.startswith("usage") and "options" in out and "fichier" in out
+
+
+@pytest.fixture
+def no_catalogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """Catalogs looked for where there are none: reading one fails (none is read before it)."""
+    import deadlines.i18n
+
+    translations.cache_clear()
+    monkeypatch.setattr(deadlines.i18n, "LOCALE_DIR", tmp_path)
+    yield
+    translations.cache_clear()
+
+
+def test_a_catalog_is_read_only_when_a_word_is_asked(no_catalogs: None) -> None:
+    french = Localizer("fr", cldr=False)
+    assert french.text(date(2026, 5, 4)) == "2026-05-04"  # no word: no catalog
+    with pytest.raises(FileNotFoundError):
+        french.text(Term("Good Friday"))
+
+
+def test_json_in_english_reads_no_catalog(no_catalogs: None, capsys: pytest.CaptureFixture[str]) -> None:
+    scan = ["scan", "--regime", "us-14d", "--from", "2026-03-02", "--to", "2026-03-06", "--format", "json"]
+    assert main([*scan, "--lang", "en"]) == 0
+    assert "Good Friday" in capsys.readouterr().out
 
 
 def test_french_from_lang_environment(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -235,6 +235,63 @@ def test_cli_json_and_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Vendredi saint" in out and "3 avr. 2026" in out
 
 
+@pytest.mark.parametrize(
+    ("regimes", "first", "last"),
+    [
+        # clocks out of step, holidays, French rules not encoded before 24 November 2004, then encoded
+        (("us-14d", "fr-amf"), date(2003, 9, 1), date(2005, 4, 30)),
+        (("fr-amf",), date(2004, 10, 1), date(2004, 12, 31)),  # no minimum encoded, then a minimum
+    ],
+)
+def test_json_rows_one_a_line_with_their_notes(regimes: tuple[str, ...], first: date, last: date) -> None:
+    """The JSON's rows, one a line, say for each launch date what the scan found, with its notes in every
+    language (worded once for each distinct set of notes: each row must still have its own)."""
+    from deadlines.i18n import Localizer
+    from deadlines.render.scan_view import notes
+    from deadlines.rules import zone_order
+    from deadlines.scan import scan_json
+    from deadlines.timeutil import iso_local, iso_utc
+
+    rows = scan(regimes, first, last)
+    zones = zone_order(get_rulebook(r) for r in regimes)
+    locs = [Localizer("fr"), Localizer("en")]
+    text = scan_json(rows, regimes, zones, locs)
+    data = json.loads(text)
+    lines = text.splitlines()
+    assert (data["regimes"], data["zones"]) == (list(regimes), zones)
+    assert "\n".join(lines[4:-2]) == ",\n".join(f"    {json.dumps(row, ensure_ascii=False)}" for row in data["rows"])
+    assert {flag for row in rows for flag in row.flags} >= (
+        {DST, HOLIDAY, HISTORIC} if len(regimes) > 1 else {NO_MINIMUM}
+    )
+    texts = [Localizer(loc.lang, cldr=False) for loc in locs]
+    for row, got in zip(rows, data["rows"], strict=True):
+        assert got["launch"] == row.launch.isoformat()
+        assert got["expiry_utc"] == (iso_utc(row.expiry) if row.expiry else None)
+        assert got["local"] == ({z: iso_local(row.expiry, z) for z in zones} if row.expiry else None)
+        assert got["legs"] == [
+            {
+                "regime": leg.regime,
+                "calendar": leg.calendar,
+                "last_day": leg.last_day.isoformat(),
+                "business_days": leg.business_days,
+            }
+            for leg in row.legs
+        ]
+        assert got["flags"] == list(row.flags)
+        assert got["closed"] == [
+            {"date": c.day.isoformat(), "calendar": c.calendar, "names": [str(label) for label in c.labels]}
+            for c in row.closed
+        ]
+        assert (got["dst_gap_hours"], got["after_maximum"], got["historic"]) == (
+            row.dst_gap,
+            list(row.after_maximum),
+            list(row.historic),
+        )
+        assert got["notes"] == {t.lang.words: [t.text(m) for m in notes(row, zones)] for t in texts}
+    empty = scan_json([], regimes, zones, locs)
+    assert json.loads(empty)["rows"] == []
+
+
 def test_cli_time_option(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(
         capsys, "scan", "--regime", "us-14d", "--from", "2026-05-04", "--to", "2026-05-04", "--time", "17:00",

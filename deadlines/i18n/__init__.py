@@ -1,9 +1,9 @@
 """Languages: which one the user asked for, the words (gettext catalogs) and the formats (CLDR).
 
 Words come from the compiled catalogs in ``deadlines/locale`` (English is the source language: its
-catalog is the identity). Formats come from CLDR through Babel, for any CLDR locale: ``fr`` words with
-``fr_CA`` dates, ``en`` words with ``en_GB`` dates. Babel is imported only when a table needs it, so JSON
-output and error messages start fast.
+catalog is the identity), each read the first time a word is asked of it. Formats come from CLDR through
+Babel, for any CLDR locale: ``fr`` words with ``fr_CA`` dates, ``en`` words with ``en_GB`` dates. Babel
+is imported only when a table needs it, so JSON output and error messages start fast.
 
 Language selection: ``--lang en|fr|en,fr|fr_CH...`` on the command line, else ``LC_ALL``, then
 ``LC_MESSAGES``, then ``LANG``; English when none names a language we have words for.
@@ -11,11 +11,10 @@ Language selection: ``--lang en|fr|en,fr|fr_CH...`` on the command line, else ``
 
 from __future__ import annotations
 
-import gettext as _gettext
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +93,11 @@ def translations(words: str) -> Translations:
     """The compiled catalog for ``words`` (English: the identity)."""
     if words == "en":
         return ENGLISH
-    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[words])
+    from gettext import GNUTranslations
+
+    # Our own catalog, where we put it: gettext.translation() would look for variants (fr_FR.UTF-8...).
+    with (LOCALE_DIR / words / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as mo:
+        return GNUTranslations(mo)
 
 
 class Localizer:
@@ -112,7 +115,11 @@ class Localizer:
         if clock not in (None, "12", "24"):
             raise InputError("unknown clock '{value}': use 12 or 24", value=clock)
         self.clock = clock
-        self.tr = translations(self.lang.words)
+
+    @cached_property
+    def tr(self) -> Translations:
+        """The catalog of the words' language, read when a first word is asked (JSON in English reads none)."""
+        return translations(self.lang.words)
 
     # -- words -----------------------------------------------------------------------------------
     def _(self, message: str) -> str:
@@ -165,5 +172,5 @@ def install_argparse(localizer: Localizer) -> None:
     """Let argparse's own words (usage, options, its error messages) come from our catalog."""
     import argparse
 
-    argparse._ = localizer.tr.gettext  # type: ignore[attr-defined]
-    argparse.ngettext = localizer.tr.ngettext  # type: ignore[attr-defined]
+    argparse._ = localizer._  # type: ignore[attr-defined]
+    argparse.ngettext = localizer.ngettext  # type: ignore[attr-defined]
