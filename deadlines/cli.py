@@ -408,7 +408,7 @@ def _reminders(args: argparse.Namespace) -> list[Any]:
 def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
     from .model import ExpiryTime
     from .rules import default_expiry, get_rulebook, zone_order
-    from .scan import paused_gc, scan, scan_json
+    from .scan import paused_gc, scan
     from .timeutil import WallTime, parse_date
     from .zones import market_zone
 
@@ -434,7 +434,7 @@ def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
     from .render.export import output_path, write_output
 
     if args.format in ("csv", "json"):
-        from .render.scan_view import scan_csv
+        from .render.scan_view import scan_csv, scan_json
 
         render = scan_csv if args.format == "csv" else scan_json
         with paused_gc():

@@ -37,10 +37,10 @@ from .engine import count_day, default_expiry, earliest_instant, last_local_day,
 from .errors import AmbiguousTimeError, CoverageError, DeadlinesError, InputError, NonexistentTimeError
 from .model import ExpiryTime
 from .rules import Rule, Rulebook, get_rulebook
-from .timeutil import END_OF_DAY, iso_local, iso_utc, resolve_many, usual_gaps, zone
+from .timeutil import END_OF_DAY, resolve_many, usual_gaps, zone
 
 if TYPE_CHECKING:
-    from .i18n import Localizer
+    pass
 
 HOLIDAY, DST, MAXIMUM, NO_MINIMUM, HISTORIC = "holiday", "dst-mismatch", "after-maximum", "no-minimum", "historic"
 FLAGS = (HOLIDAY, DST, MAXIMUM, NO_MINIMUM, HISTORIC)
@@ -433,71 +433,6 @@ def _closed_near(cals: list[RuleCalendar], closed: set[date], last_days: tuple[d
     return tuple(Closed(d, c.id, labels) for d in days for c in cals if (labels := c.closed_labels(d)))
 
 
-def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[str], locs: Sequence[Localizer]) -> str:
-    """The scan as JSON, with stable English keys and the notes in each language of ``locs``: one row a line.
-
-    Thousands of rows: each is encoded on its own by json's C encoder (an indented document falls back to
-    the pure-Python encoder, several times slower), and the notes are worded once for each distinct set of
-    what to watch, which neighbouring launch dates share.
-    """
-    import json
-
-    from .i18n import Localizer
-    from .render.scan_view import notes
-
-    texts = [Localizer(loc.lang, cldr=False) for loc in locs]
-    encode = json.JSONEncoder(ensure_ascii=False).encode
-    # A zone's local time as the scan left it in the leg of that zone (converted for a zone no leg has).
-    leg_of = {z: next((i for i, r in enumerate(regimes) if get_rulebook(r).zone == z), None) for z in zones}
-    worded: dict[object, dict[str, list[str]]] = {}
-
-    def said(row: ScanRow) -> dict[str, list[str]]:
-        closed = tuple((c.day, c.calendar) for c in row.closed)
-        year = row.expiry.year if row.expiry is not None and row.dst_gap is not None else None  # the usual gap's
-        key = (closed, row.dst_gap, year, row.after_maximum, row.expiry is None, row.historic)
-        if key not in worded:
-            found = notes(row, zones)
-            worded[key] = {t.lang.words: [t.text(m) for m in found] for t in texts}
-        return worded[key]
-
-    def local(row: ScanRow, expiry: datetime) -> dict[str, str]:
-        return {
-            z: iso_local(expiry, z) if i is None or not row.legs else row.legs[i].local.isoformat(timespec="minutes")
-            for z, i in leg_of.items()
-        }
-
-    lines = [  # (tuples are written as arrays)
-        encode(
-            {
-                "launch": row.launch.isoformat(),
-                "expiry_utc": iso_utc(row.expiry) if row.expiry else None,
-                "local": local(row, row.expiry) if row.expiry else None,
-                "legs": [
-                    {
-                        "regime": leg.regime,
-                        "calendar": leg.calendar,
-                        "last_day": leg.last_day.isoformat(),
-                        "business_days": leg.business_days,
-                    }
-                    for leg in row.legs
-                ],
-                "flags": row.flags,
-                "closed": [
-                    {"date": c.day.isoformat(), "calendar": c.calendar, "names": [str(label) for label in c.labels]}
-                    for c in row.closed
-                ],
-                "dst_gap_hours": row.dst_gap,
-                "after_maximum": row.after_maximum,
-                "historic": row.historic,
-                "notes": said(row),
-            }
-        )
-        for row in rows
-    ]
-    body = "\n    " + ",\n    ".join(lines) + "\n  " if lines else ""
-    return f'{{\n  "regimes": {encode(list(regimes))},\n  "zones": {encode(list(zones))},\n  "rows": [{body}]\n}}\n'
-
-
 @cache
 def _around(day: date) -> tuple[date, date, date]:
     weekday = day.weekday()
@@ -506,4 +441,4 @@ def _around(day: date) -> tuple[date, date, date]:
     return before, day, after
 
 
-__all__ = ["FLAGS", "Closed", "LegResult", "ScanRow", "launch_dates", "paused_gc", "scan", "scan_json"]
+__all__ = ["FLAGS", "Closed", "LegResult", "ScanRow", "launch_dates", "paused_gc", "scan"]

@@ -247,9 +247,8 @@ def test_json_rows_one_a_line_with_their_notes(regimes: tuple[str, ...], first: 
     """The JSON's rows, one a line, say for each launch date what the scan found, with its notes in every
     language (worded once for each distinct set of notes: each row must still have its own)."""
     from deadlines.i18n import Localizer
-    from deadlines.render.scan_view import notes
+    from deadlines.render.scan_view import notes, scan_json
     from deadlines.rules import zone_order
-    from deadlines.scan import scan_json
     from deadlines.timeutil import iso_local, iso_utc
 
     rows = scan(regimes, first, last)

@@ -58,15 +58,39 @@ def notes(row: ScanRow, zones: Sequence[str]) -> list[Msg]:
 
 
 def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[str], locs: Sequence[Localizer]) -> str:
+    """The scan as JSON, with stable English keys and the notes in each language of ``locs``: one row a line.
+
+    Thousands of rows: each is encoded on its own by json's C encoder (an indented document falls back to
+    the pure-Python encoder, several times slower), and the notes are worded once for each distinct set of
+    what to watch, which neighbouring launch dates share.
+    """
     texts = [Localizer(loc.lang, cldr=False) for loc in locs]
-    data = {
-        "regimes": list(regimes),
-        "zones": list(zones),
-        "rows": [
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    # A zone's local time as the scan left it in the leg of that zone (converted for a zone no leg has).
+    leg_of = {z: next((i for i, r in enumerate(regimes) if get_rulebook(r).zone == z), None) for z in zones}
+    worded: dict[object, dict[str, list[str]]] = {}
+
+    def said(row: ScanRow) -> dict[str, list[str]]:
+        closed = tuple((c.day, c.calendar) for c in row.closed)
+        year = row.expiry.year if row.expiry is not None and row.dst_gap is not None else None  # the usual gap's
+        key = (closed, row.dst_gap, year, row.after_maximum, row.expiry is None, row.historic)
+        if key not in worded:
+            found = notes(row, zones)
+            worded[key] = {t.lang.words: [t.text(m) for m in found] for t in texts}
+        return worded[key]
+
+    def local(row: ScanRow, expiry: datetime) -> dict[str, str]:
+        return {
+            z: iso_local(expiry, z) if i is None or not row.legs else row.legs[i].local.isoformat(timespec="minutes")
+            for z, i in leg_of.items()
+        }
+
+    lines = [  # (tuples are written as arrays)
+        encode(
             {
                 "launch": row.launch.isoformat(),
                 "expiry_utc": iso_utc(row.expiry) if row.expiry else None,
-                "local": {z: iso_local(row.expiry, z) for z in zones} if row.expiry else None,
+                "local": local(row, row.expiry) if row.expiry else None,
                 "legs": [
                     {
                         "regime": leg.regime,
@@ -76,20 +100,21 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
                     }
                     for leg in row.legs
                 ],
-                "flags": list(row.flags),
+                "flags": row.flags,
                 "closed": [
                     {"date": c.day.isoformat(), "calendar": c.calendar, "names": [str(label) for label in c.labels]}
                     for c in row.closed
                 ],
                 "dst_gap_hours": row.dst_gap,
-                "after_maximum": list(row.after_maximum),
-                "historic": list(row.historic),
-                "notes": {t.lang.words: [t.text(m) for m in notes(row, zones)] for t in texts},
+                "after_maximum": row.after_maximum,
+                "historic": row.historic,
+                "notes": said(row),
             }
-            for row in rows
-        ],
-    }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        )
+        for row in rows
+    ]
+    body = "\n    " + ",\n    ".join(lines) + "\n  " if lines else ""
+    return f'{{\n  "regimes": {encode(list(regimes))},\n  "zones": {encode(list(zones))},\n  "rows": [{body}]\n}}\n'
 
 
 def scan_csv(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[str], locs: Sequence[Localizer]) -> str:
