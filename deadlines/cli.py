@@ -257,13 +257,21 @@ def _schedule_epilog(loc: Localizer) -> str:
     return "\n".join(lines)
 
 
+def _calendar_help(loc: Localizer) -> str:
+    """The calendars shipped, named in the help: a calendar added as data appears there."""
+    from .calendars import calendar_ids
+
+    template = N_("calendar id or alias ({ids}); repeat for a joint calendar")
+    return loc.text(Msg(template, ids=Items(calendar_ids(), "comma"))).replace("%", "%%")
+
+
 def _calendar_options(p: argparse.ArgumentParser, loc: Localizer) -> None:
     p.add_argument(
         "--calendar",
         "-c",
         action="append",
         required=True,
-        help=loc._("calendar id or alias (us-federal, XNYS, XNAS, XPAR); repeat for a joint calendar"),
+        help=_calendar_help(loc),
     )
     p.add_argument(
         "--mode",
