@@ -98,7 +98,8 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
 
 class DateRule(NamedTuple):
     """Which date of a year: a fixed ``month``/``day``, the ``n``-th ``weekday`` of ``month`` (n = -1: the
-    last), or ``easter`` days after Easter Sunday; then ``offset`` days later (the day after Thanksgiving)."""
+    last), or ``easter`` days after Easter Sunday; then ``offset`` days later (the day after Thanksgiving).
+    Only in the years ``since``..``until`` and, when ``weekdays`` is given, in years the date falls on one."""
 
     month: int = 0
     day: int = 0
@@ -106,53 +107,41 @@ class DateRule(NamedTuple):
     n: int = 0
     easter: int | None = None
     offset: int = 0
+    since: int = 0
+    until: int = 9999
+    weekdays: tuple[int, ...] = ()
 
-    def on(self, year: int) -> date:
+    def on(self, year: int) -> date | None:
+        """The date in ``year`` (before any weekend shift), or None when the rule does not apply that year."""
+        if not self.since <= year <= self.until:
+            return None
         if self.easter is not None:
             found = easter_sunday(year) + timedelta(days=self.easter)
         elif self.weekday >= 0:
             found = nth_weekday(year, self.month, self.weekday, self.n)
         else:
             found = date(year, self.month, self.day)
-        return found + timedelta(days=self.offset) if self.offset else found
+        if self.offset:
+            found += timedelta(days=self.offset)
+        return None if self.weekdays and found.weekday() not in self.weekdays else found
 
 
 class HolidayRule(NamedTuple):
-    """A recurring closure, in the years ``since``..``until`` and, when ``weekdays`` is given, only in years its
-    date falls on one of them."""
+    """A recurring closure on the rule's date, moved off a weekend by its ``observance``."""
 
     name: str
     source: str
     when: DateRule
-    since: int = 0
-    until: int = 9999
-    weekdays: tuple[int, ...] = ()
     observance: str = "none"
-
-    def actual(self, year: int) -> date | None:
-        """The rule's date in ``year`` before any weekend shift (None: not that year)."""
-        if not self.since <= year <= self.until:
-            return None
-        day = self.when.on(year)
-        return None if self.weekdays and day.weekday() not in self.weekdays else day
 
 
 class EarlyCloseRule(NamedTuple):
-    """A recurring early close at ``close``, with the same date, years and weekdays as a holiday rule."""
+    """A recurring early close at ``close`` on the rule's date (a weekend date drops out)."""
 
     name: str
     source: str
     when: DateRule
     close: time
-    since: int = 0
-    until: int = 9999
-    weekdays: tuple[int, ...] = ()
-
-    def actual(self, year: int) -> date | None:
-        if not self.since <= year <= self.until:
-            return None
-        day = self.when.on(year)
-        return None if self.weekdays and day.weekday() not in self.weekdays else day
 
 
 def expand(rules: Iterable[HolidayRule], first_year: int, last_year: int) -> list[Closure]:
@@ -166,7 +155,7 @@ def expand(rules: Iterable[HolidayRule], first_year: int, last_year: int) -> lis
         found: list[Closure] = []
         waiting: list[tuple[date, HolidayRule]] = []
         for rule in rules:
-            actual = rule.actual(year)
+            actual = rule.when.on(year)
             if actual is None:
                 continue
             if rule.observance == NEXT_FREE_WEEKDAY:
@@ -195,5 +184,5 @@ def expand_early(rules: Iterable[EarlyCloseRule], first_year: int, last_year: in
         EarlyClose(day, rule.close, rule.name, rule.source)
         for year in range(first_year, last_year + 1)
         for rule in rules
-        if (day := rule.actual(year)) is not None and day.weekday() not in WEEKEND
+        if (day := rule.when.on(year)) is not None and day.weekday() not in WEEKEND
     ]

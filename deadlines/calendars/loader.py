@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from datetime import date, time
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from ..errors import DeadlinesError
 from ..text import N_
@@ -251,8 +251,8 @@ def _number(table: Table, key: str, low: int, high: int) -> int | None:
     return value
 
 
-def _date_rule(table: Table) -> tuple[DateRule, dict[str, Any]]:
-    """The rule's date and its ``since``/``until``/``weekdays``."""
+def _date_rule(table: Table) -> DateRule:
+    """The rule's date, with its ``offset``, ``since``/``until`` and ``weekdays``."""
     table.required("name")
     table.required("source")
     month, day = _number(table, "month", 1, 12), _number(table, "day", 1, 31)
@@ -271,9 +271,6 @@ def _date_rule(table: Table) -> tuple[DateRule, dict[str, Any]]:
         when = DateRule(month=month, weekday=WEEKDAY_NAMES.index(weekday), n=nth)
     else:
         raise table.fail(N_("a date rule is 'month' and 'day', 'month', 'weekday' and 'nth', or 'easter'"))
-    offset = _number(table, "offset", -31, 31)
-    if offset:
-        when = when._replace(offset=offset)
     since, until = _number(table, "since", 1, 9999), _number(table, "until", 1, 9999)
     if since is not None and until is not None and since > until:
         raise table.fail(N_("'since' ({since}) is after 'until' ({until})"), "since", since=since, until=until)
@@ -283,23 +280,26 @@ def _date_rule(table: Table) -> tuple[DateRule, dict[str, Any]]:
             template = N_("'{key}' must be one of {allowed}, not {value}")
             allowed = choices(WEEKDAY_NAMES[:5])
             raise table.fail(template, "weekdays", key="weekdays", allowed=allowed, value=toml_value(value))
-    weekdays = tuple(WEEKDAY_NAMES.index(v) for v in names)
-    extra = {"since": since or 0, "until": until or 9999, "weekdays": weekdays}
-    return when, extra
+    return when._replace(
+        offset=_number(table, "offset", -31, 31) or 0,
+        since=since or 0,
+        until=until or 9999,
+        weekdays=tuple(WEEKDAY_NAMES.index(v) for v in names),
+    )
 
 
 def _holiday(table: Table) -> HolidayRule:
     table.keys(HOLIDAY_KEYS)
-    when, extra = _date_rule(table)
+    when = _date_rule(table)
     observance = table.choice("observance", OBSERVANCES, "none")
     assert observance is not None
-    return HolidayRule(table.text("name"), table.text("source"), when, observance=observance, **extra)
+    return HolidayRule(table.text("name"), table.text("source"), when, observance)
 
 
 def _early(table: Table) -> EarlyCloseRule:
     table.keys(EARLY_KEYS)
-    when, extra = _date_rule(table)
-    return EarlyCloseRule(table.text("name"), table.text("source"), when, _close(table), **extra)
+    when = _date_rule(table)
+    return EarlyCloseRule(table.text("name"), table.text("source"), when, _close(table))
 
 
 def _counted(table: Table, policies: Table, first: date, last: date) -> Notice:
