@@ -265,7 +265,48 @@ def test_xpar_no_early_close_on_ordinary_days_or_weekends(xpar, nyse):
     assert xpar.early_close(D(2026, 12, 23)) is None  # ordinary Wednesday
     assert xpar.early_close(D(2022, 12, 24)) is None  # Saturday
     assert xpar.early_close(D(2022, 12, 31)) is None  # Saturday
-    assert nyse.early_close(D(2026, 12, 24)) is None  # not modelled for XNYS
+    assert nyse.early_close(D(2026, 12, 23)) is None  # ordinary Wednesday
+    assert nyse.early_close(D(2026, 12, 31)) is None  # the NYSE has no New Year's Eve early close
+
+
+# NYSE early closes at 1:00 p.m. ET (NYSE holidays and early closings announcements, e.g. the one of
+# 27 Dec 2021 for 2022-2024, quoted by Mondo Visione; cal notes 6.1): the day after Thanksgiving, Christmas Eve
+# on a Monday to Thursday, 3 July when 4 July is a weekday after it (and until 2012 Friday 5 July after a
+# Thursday 4 July).
+@pytest.mark.parametrize(
+    ("day", "why"),
+    [
+        (D(2026, 11, 27), "day after Thanksgiving (26 Nov 2026)"),
+        (D(2026, 12, 24), "Christmas Eve, a Thursday"),
+        (D(2023, 7, 3), "Monday 3 July 2023 (announcement of 27 Dec 2021)"),
+        (D(2024, 7, 3), "Wednesday 3 July 2024 (same announcement)"),
+        (D(2024, 11, 29), "day after Thanksgiving 2024"),
+        (D(2024, 12, 24), "Christmas Eve 2024, a Tuesday"),
+        (D(2018, 11, 23), "day after Thanksgiving 2018"),
+        (D(2018, 12, 24), "Christmas Eve 2018, a Monday"),
+        (D(2002, 7, 5), "Friday after Thursday 4 July 2002 (rule until 2012)"),
+        (D(1999, 12, 31), "Friday 31 Dec 1999, ad hoc"),
+    ],
+)
+def test_nyse_early_closes(nyse, day, why):
+    early = nyse.early_close(day)
+    assert early is not None, why
+    assert early.close == time(13, 0) and nyse.is_business_day(day)
+    assert get_calendar("NASDAQ").early_close(day) == early
+
+
+@pytest.mark.parametrize(
+    ("day", "why"),
+    [
+        (D(2021, 12, 24), "Friday: the observed Christmas holiday, closed"),
+        (D(2026, 7, 2), "4 July 2026 is a Saturday: Friday 3 July is the holiday, no early close on the 2nd"),
+        (D(2022, 7, 1), "4 July 2022 is a Monday: no early close on Friday 1 July"),
+        (D(2019, 7, 5), "since 2013 the Friday after a Thursday 4 July is a full day"),
+        (D(2008, 12, 26), "no early close on Friday 26 Dec 2008 (exchange_calendars XNYS docstring)"),
+    ],
+)
+def test_nyse_no_early_close(nyse, day, why):
+    assert nyse.early_close(day) is None, why
 
 
 def test_xpar_docstring_example_april_2026(xpar):

@@ -5,9 +5,11 @@ Our calendars cover 1995-01-01..2035-12-31. Spans checked (exchange_calendars 4.
 - exchange_calendars, 1995-01-01..2035-12-31 (the whole span: XNYS and XPAR have no bound_min/bound_max and
   build from 1885 to past 2035 when given start/end; the default window is only 20 years back):
   XNYS and XNAS sessions (exchange_calendars' XNAS is an alias of its XNYS calendar, so holidays.XNAS below is
-  the independent Nasdaq check), XPAR sessions, XPAR early closes and their 14:05 Paris time;
+  the independent Nasdaq check), XPAR sessions, XPAR early closes and their 14:05 Paris time, XNYS and XNAS
+  early closes and their 13:00 New York time;
 - holidays, 1995-2035: US federal holidays (holidays.US), executive-order closures of federal offices
-  (holidays.US(categories=("government",)), our notices), NYSE closures, Nasdaq closures (holidays.XNAS);
+  (holidays.US(categories=("government",)), our notices), NYSE closures, Nasdaq closures (holidays.XNAS), NYSE
+  and Nasdaq early closes (categories=("half_day",));
 - holidays.ECB (TARGET) against XPAR closures for 1999-01-01..2035-12-31: TARGET began on 4 January 1999 and
   holidays has no ECB day before (asserted); before 2002 TARGET and the Paris Bourse closed on different days,
   each one listed below (domain notes: "TARGET equals Euronext Paris closures from 2002 on").
@@ -19,7 +21,7 @@ which our calendar is wrong.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 import pytest
@@ -58,6 +60,10 @@ KNOWN_DIFFERENCES: dict[tuple[str, str], dict[date, str]] = {
     # (26 December is no French public holiday); both calendars have Paris closed that day.
     ("exchange_calendars", "XPAR"): {},
     ("exchange_calendars early closes", "XPAR"): {},
+    ("exchange_calendars early closes", "XNYS"): {},
+    ("exchange_calendars early closes", "XNAS"): {},
+    ("holidays.NYSE half days", "XNYS"): {},
+    ("holidays.XNAS half days", "XNAS"): {},
     ("holidays.US", "us-federal"): {
         date(2004, 6, 11): _MOURNING.format("Ronald Reagan"),
         date(2007, 1, 2): _MOURNING.format("Gerald R. Ford"),
@@ -176,6 +182,19 @@ def test_xpar_early_closes_match_exchange_calendars(xc_calendar):
     assert {(cal.early_close(d).close.hour, cal.early_close(d).close.minute) for d in ours} == {(14, 5)}
 
 
+@pytest.mark.parametrize("code", ["XNYS", "XNAS"])
+def test_us_exchange_early_closes_match_exchange_calendars(xc_calendar, code):
+    oracle = xc_calendar(code)
+    theirs = {ts.date() for ts in oracle.early_closes}
+    cal = get_calendar(code)
+    ours = {d for d in cal.business_days(FIRST, LAST) if cal.early_close(d) is not None}
+    assert len(theirs) > 80  # 41 days after Thanksgiving, and Christmas Eves and 3 Julys
+    _check(("exchange_calendars early closes", code), ours, theirs, "early closes")
+    local = oracle.closes[oracle.early_closes].dt.tz_convert("America/New_York")
+    assert {(t.hour, t.minute) for t in local} == {(13, 0)}
+    assert {cal.early_close(d).close for d in ours} == {time(13, 0)}
+
+
 # ---------------------------------------------------------------------------------------------
 # holidays
 # ---------------------------------------------------------------------------------------------
@@ -219,6 +238,16 @@ def test_xnys_matches_holidays_nyse(hol):
 def test_xnas_matches_holidays_nasdaq(hol):
     theirs = _weekday_holidays(hol.financial_holidays("XNAS", years=YEARS))
     _check(("holidays.XNAS", "XNAS"), _closed_weekdays("XNAS"), theirs, "closed weekdays")
+
+
+@pytest.mark.parametrize(("code", "market"), [("XNYS", "NYSE"), ("XNAS", "XNAS")])
+def test_us_exchange_early_closes_match_holidays_half_days(hol, code, market):
+    half = hol.financial_holidays(market, years=YEARS, categories=("half_day",))
+    theirs = _weekday_holidays(half)
+    assert all("1:00pm" in half[d] for d in theirs)  # "(markets close at 1:00pm)"
+    cal = get_calendar(code)
+    ours = {d for d in cal.business_days(FIRST, LAST) if cal.early_close(d) is not None}
+    _check((f"holidays.{market} half days", code), ours, theirs, "early closes")
 
 
 def test_xpar_matches_holidays_ecb_target(hol):

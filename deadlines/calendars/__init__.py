@@ -1,5 +1,16 @@
 """Calendar registry: one table maps ids and aliases to calendars, built lazily and once.
 
+A calendar is data: ``deadlines/calendars/data/<id>.toml`` states its zone, session hours with their
+effective dates, holiday rules (fixed date, n-th weekday, Easter offset; years; weekend observance), ad hoc
+closures, early closes, days counted despite a closure, the spans that rest on a secondary record, and the
+source of every fact (the format: :mod:`deadlines.calendars.loader`). Only the calendars asked for are read,
+on first use.
+
+Adding a calendar = its data file, its id (and aliases) in the table below, and its answers CSV
+``tests/calendars/<id>.csv`` written from sources (or from an independent oracle, said so in its header):
+``tests/test_calendar_contract.py`` then runs every check on it. Then ``python -m deadlines.calendars.names``
+(the extractor's list of its names) and ``python -m deadlines.i18n.catalogs update`` (their translations).
+
 >>> from datetime import date
 >>> get_calendar("NYSE").id
 'XNYS'
@@ -9,19 +20,24 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache
 
 from ..errors import InputError, UnknownIdError
-from . import definitions
-from .base import BusinessCalendar, Closure, Count, EarlyClose, JointCalendar, Notice, RuleCalendar, Skipped
+from .base import (
+    BusinessCalendar,
+    Closure,
+    Count,
+    EarlyClose,
+    JointCalendar,
+    Notice,
+    RuleCalendar,
+    SecondarySpan,
+    Session,
+    Skipped,
+)
 
-_FACTORIES: dict[str, Callable[[], RuleCalendar]] = {
-    "us-federal": definitions.us_federal,
-    "XNYS": definitions.xnys,
-    "XNAS": definitions.xnas,
-    "XPAR": definitions.xpar,
-}
+# The calendars shipped, in the order they are listed: each one is data/<id>.toml.
+_IDS: tuple[str, ...] = ("us-federal", "XNYS", "XNAS", "XPAR")
 
 ALIASES: dict[str, str] = {
     "us": "us-federal",
@@ -36,23 +52,25 @@ ALIASES: dict[str, str] = {
 
 
 def calendar_ids() -> list[str]:
-    return list(_FACTORIES)
+    return list(_IDS)
 
 
 def resolve_id(name: str) -> str:
     """Canonical id for an id or alias, case-insensitively."""
-    for key in _FACTORIES:
+    for key in _IDS:
         if key.lower() == name.lower():
             return key
     alias = ALIASES.get(name.lower())
     if alias:
         return alias
-    raise UnknownIdError("calendar", name, [*_FACTORIES, *ALIASES])
+    raise UnknownIdError("calendar", name, [*_IDS, *ALIASES])
 
 
 @cache
 def _build(canonical: str) -> RuleCalendar:
-    return _FACTORIES[canonical]()
+    from .loader import load_calendar_data
+
+    return load_calendar_data(canonical).build()
 
 
 def get_calendar(name: str) -> RuleCalendar:
@@ -78,6 +96,8 @@ __all__ = [
     "JointCalendar",
     "Notice",
     "RuleCalendar",
+    "SecondarySpan",
+    "Session",
     "Skipped",
     "calendar_ids",
     "get_calendar",

@@ -1,18 +1,45 @@
-"""Small declarative holiday rules: a fixed date, the n-th weekday of a month, an Easter offset.
+"""Small declarative date rules: a fixed date, the n-th weekday of a month, an Easter offset, and what
+happens when the date falls on a weekend (the observance).
 
-Each rule carries its English name (the catalog msgid), its source and the years it applies in, so a
-calendar file reads as a list of facts a reviewer can check against the statute or the exchange notice.
+A calendar's data file (``deadlines/calendars/data/<id>.toml``) states its holidays and early closes with
+these rules; each carries its English name (the catalog msgid), its source and the years it applies in, so
+the file reads as a list of facts a reviewer can check against the statute or the exchange notice.
+
+Observances (what a date on a weekend becomes):
+
+``none``
+    nothing: the date drops out (Euronext practice).
+``us-federal``
+    Saturday -> the Friday before, Sunday -> the Monday after (5 U.S.C. 6103(b), Executive Order 11582).
+``nyse``
+    as ``us-federal``, except that a Saturday holiday is not moved to a Friday that ends a month or a year
+    (NYSE Rule 7.2).
+``next-free-weekday``
+    the next weekday on which no other holiday of the year already falls (UK substitute days, Banking and
+    Financial Dealings Act 1971, Schedule 1): Christmas on a Saturday gives Monday 27 December, and Boxing Day
+    on the Sunday after it gives Tuesday 28, the Monday being taken; Christmas on a Sunday gives Tuesday 27,
+    Monday 26 being Boxing Day itself. Substitutes are placed after every other holiday of the year, in the
+    order of their actual dates.
+
+>>> rule = HolidayRule("Christmas Day", "s", DateRule(month=12, day=25), observance="next-free-weekday")
+>>> boxing = HolidayRule("Boxing Day", "s", DateRule(month=12, day=26), observance="next-free-weekday")
+>>> [(c.day.isoformat(), c.name) for c in expand([rule, boxing], 2021, 2021) if c.day.year == 2021]
+[('2021-12-27', 'Christmas Day'), ('2021-12-28', 'Boxing Day')]
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import date, timedelta
+from collections.abc import Callable, Iterable
+from datetime import date, time, timedelta
+from typing import NamedTuple
 
-from .base import Closure
+from .base import Closure, EarlyClose
 
-Observance = Callable[[date], date | None]
+WEEKEND = (5, 6)
+MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+Shift = Callable[[date], date | None]
 
 
 def no_shift(day: date) -> date | None:
@@ -22,21 +49,26 @@ def no_shift(day: date) -> date | None:
 
 def us_federal_weekend(day: date) -> date | None:
     """5 U.S.C. 6103(b): Saturday -> the Friday before; Sunday -> the Monday after (EO 11582)."""
-    if day.weekday() == 5:
+    if day.weekday() == SAT:
         return day - timedelta(days=1)
-    if day.weekday() == 6:
+    if day.weekday() == SUN:
         return day + timedelta(days=1)
     return day
 
 
 def nyse_weekend(day: date) -> date | None:
     """NYSE Rule 7.2: Saturday -> Friday before unless that Friday ends a month or year; Sunday -> Monday."""
-    if day.weekday() == 5:
-        friday = day - timedelta(days=1)
-        return None if (friday + timedelta(days=1)).month != friday.month else friday
-    if day.weekday() == 6:
+    if day.weekday() == SAT:
+        return None if day.day == 1 else day - timedelta(days=1)
+    if day.weekday() == SUN:
         return day + timedelta(days=1)
     return day
+
+
+NEXT_FREE_WEEKDAY = "next-free-weekday"
+# The shifts that need nothing but the date; ``next-free-weekday`` needs the year's other holidays (expand).
+SHIFTS: dict[str, Shift] = {"none": no_shift, "us-federal": us_federal_weekend, "nyse": nyse_weekend}
+OBSERVANCES = (*SHIFTS, NEXT_FREE_WEEKDAY)
 
 
 def easter_sunday(year: int) -> date:
@@ -64,50 +96,93 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    source: str
-    since: int = 0
-    until: int = 9999
+class DateRule(NamedTuple):
+    """Which date of a year: a fixed ``month``/``day``, the ``n``-th ``weekday`` of ``month`` (n = -1: the
+    last), or ``easter`` days after Easter Sunday; then ``offset`` days later (the day after Thanksgiving).
+    Only in the years ``since``..``until`` and, when ``weekdays`` is given, in years the date falls on one."""
+
     month: int = 0
     day: int = 0
     weekday: int = -1
     n: int = 0
     easter: int | None = None
-    observance: Observance = no_shift
+    offset: int = 0
+    since: int = 0
+    until: int = 9999
+    weekdays: tuple[int, ...] = ()
 
-    def dates(self, year: int) -> Iterator[Closure]:
+    def on(self, year: int) -> date | None:
+        """The date in ``year`` (before any weekend shift), or None when the rule does not apply that year."""
         if not self.since <= year <= self.until:
-            return
+            return None
         if self.easter is not None:
-            yield Closure(easter_sunday(year) + timedelta(days=self.easter), self.name, self.source)
-            return
-        if self.weekday >= 0:
-            yield Closure(nth_weekday(year, self.month, self.weekday, self.n), self.name, self.source)
-            return
-        actual = date(year, self.month, self.day)
-        observed = self.observance(actual)
-        if observed is None:
-            return
-        yield Closure(observed, self.name, self.source, observed=observed != actual)
+            found = easter_sunday(year) + timedelta(days=self.easter)
+        elif self.weekday >= 0:
+            found = nth_weekday(year, self.month, self.weekday, self.n)
+        else:
+            found = date(year, self.month, self.day)
+        if self.offset:
+            found += timedelta(days=self.offset)
+        return None if self.weekdays and found.weekday() not in self.weekdays else found
 
 
-def fixed(month: int, day: int, name: str, source: str, **kw: object) -> Rule:
-    return Rule(name, source, month=month, day=day, **kw)  # type: ignore[arg-type]
+class HolidayRule(NamedTuple):
+    """A recurring closure on the rule's date, moved off a weekend by its ``observance``."""
+
+    name: str
+    source: str
+    when: DateRule
+    observance: str = "none"
 
 
-def weekday_rule(month: int, weekday: int, n: int, name: str, source: str, **kw: object) -> Rule:
-    return Rule(name, source, month=month, weekday=weekday, n=n, **kw)  # type: ignore[arg-type]
+class EarlyCloseRule(NamedTuple):
+    """A recurring early close at ``close`` on the rule's date (a weekend date drops out)."""
+
+    name: str
+    source: str
+    when: DateRule
+    close: time
 
 
-def easter(offset: int, name: str, source: str, **kw: object) -> Rule:
-    return Rule(name, source, easter=offset, **kw)  # type: ignore[arg-type]
+def expand(rules: Iterable[HolidayRule], first_year: int, last_year: int) -> list[Closure]:
+    """All closures the rules produce for the years, one year either side for weekend shifts.
+
+    A ``next-free-weekday`` holiday on a weekend is placed last, on the first weekday after it that no other
+    holiday of its year holds (see the module's documentation)."""
+    rules = list(rules)
+    out: list[Closure] = []
+    for year in range(first_year - 1, last_year + 2):
+        found: list[Closure] = []
+        waiting: list[tuple[date, HolidayRule]] = []
+        for rule in rules:
+            actual = rule.when.on(year)
+            if actual is None:
+                continue
+            if rule.observance == NEXT_FREE_WEEKDAY:
+                if actual.weekday() in WEEKEND:
+                    waiting.append((actual, rule))
+                    continue
+                observed: date | None = actual
+            else:
+                observed = SHIFTS[rule.observance](actual)
+            if observed is not None:
+                found.append(Closure(observed, rule.name, rule.source, observed=observed != actual))
+        taken = {c.day for c in found}
+        for actual, rule in sorted(waiting, key=lambda item: item[0]):
+            day = actual + timedelta(days=1)
+            while day.weekday() in WEEKEND or day in taken:
+                day += timedelta(days=1)
+            taken.add(day)
+            found.append(Closure(day, rule.name, rule.source, observed=True))
+        out.extend(found)
+    return out
 
 
-def expand(rules: list[Rule], first_year: int, last_year: int) -> list[Closure]:
-    """All closures the rules produce for the years, one year either side for weekend shifts."""
-    return [c for year in range(first_year - 1, last_year + 2) for r in rules for c in r.dates(year)]
-
-
-MON, TUE, WED, THU, FRI = range(5)
+def expand_early(rules: Iterable[EarlyCloseRule], first_year: int, last_year: int) -> list[EarlyClose]:
+    """The early closes the rules produce for the years (a weekend date drops out)."""
+    return [
+        EarlyClose(day, rule.close, rule.name, rule.source)
+        for year in range(first_year, last_year + 1)
+        for rule in rules
+        if (day := rule.when.on(year)) is not None and day.weekday() not in WEEKEND
+    ]
