@@ -23,8 +23,6 @@ from ..timeutil import WallTime, resolve, unusual_gap, utc_offset_hours, zone
 from .counting import count_day, earliest_instant, last_day, open_everywhere, rule_wall
 from .plan import PHASES, leg_plan
 
-PARIS_SECONDARY_UNTIL = date(2002, 1, 1)
-
 AMENDMENT_NOTES = {
     "price": N_("change in the consideration announced {day}"),
     "percentage": N_("change in the percentage sought announced {day}"),
@@ -187,15 +185,18 @@ class _Engine:
                 calendar=cal.id,
                 policy=Term(notice.policy),
             )
-        if cal.id == "XPAR" and count.first < PARIS_SECONDARY_UNTIL:
+        until = getattr(cal, "secondary_until", None)  # a span of the calendar resting on a secondary record
+        if until is not None and count.first < until:
             self.warn(
                 "calendar-secondary-source",
                 N_(
-                    "Euronext Paris closing days before 2002 rest on a secondary record; check {first} to {last} "
-                    "against the Paris Bourse notices"
+                    "{calendar}: closing days before {until} rest on a secondary record; check {first} to {last} "
+                    "against the exchange's notices"
                 ),
+                calendar=Term(cal.name),
+                until=until,
                 first=count.first,
-                last=min(count.last, PARIS_SECONDARY_UNTIL),
+                last=min(count.last, until),
             )
 
     # -- events ----------------------------------------------------------------------------------
