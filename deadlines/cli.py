@@ -626,11 +626,11 @@ def _tui(args: argparse.Namespace, langs: list[Lang]) -> int:
 
 def _listing(args: argparse.Namespace, loc: Localizer) -> int:
     if args.command == "calendars":
-        from .calendars import ALIASES, calendar_ids, get_calendar
+        from .calendars import aliases, calendar_ids, get_calendar
 
         for cid in calendar_ids():
             cal = get_calendar(cid)
-            aliases = sorted(a for a, target in ALIASES.items() if target == cid)
+            names = sorted(a for a, target in aliases().items() if target == cid)
             line = Msg(
                 N_("{id} {name}: {zone}, {open}-{close}, {first}-{last}; aliases: {aliases}"),
                 id=f"{cid:11}",
@@ -640,7 +640,7 @@ def _listing(args: argparse.Namespace, loc: Localizer) -> int:
                 close=f"{cal.close:%H:%M}" if cal.close else "24:00",
                 first=cal.first.year,
                 last=cal.last.year,
-                aliases=Items(aliases, "comma"),
+                aliases=Items(names, "comma"),
             )
             print(loc.text(line))
         return 0

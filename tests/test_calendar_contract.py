@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from deadlines.calendars import ALIASES, calendar_ids, get_calendar, resolve_id
+from deadlines.calendars import aliases, calendar_ids, get_calendar, resolve_id
 from deadlines.calendars.loader import DATA, NAMES_MODULE, calendar_files, parse_calendar, render_names
 from deadlines.errors import DealFileError
 
@@ -80,7 +80,7 @@ def test_every_calendar_has_a_data_file_and_answers():
 
 
 def test_every_alias_resolves():
-    for alias, cal_id in ALIASES.items():
+    for alias, cal_id in aliases().items():
         assert resolve_id(alias) == cal_id and resolve_id(alias.upper()) == cal_id
         assert cal_id in IDS
 

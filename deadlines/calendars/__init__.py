@@ -1,4 +1,5 @@
-"""Calendar registry: one table maps ids and aliases to calendars, built lazily and once.
+"""Calendar registry: the data files are the calendars (their names the ids, their ``aliases`` other names),
+each built lazily and once.
 
 A calendar is data: ``deadlines/calendars/data/<id>.toml`` states its zone, session hours with their
 effective dates, holiday rules (fixed date, n-th weekday, Easter offset; years; weekend observance), ad hoc
@@ -6,7 +7,7 @@ closures, early closes, days counted despite a closure, the spans that rest on a
 source of every fact (the format: :mod:`deadlines.calendars.loader`). Only the calendars asked for are read,
 on first use.
 
-Adding a calendar = its data file, its id (and aliases) in the table below, and its answers CSV
+Adding a calendar = its data file (with its aliases), and its answers CSV
 ``tests/calendars/<id>.csv`` written from sources (or from an independent oracle, said so in its header):
 ``tests/test_calendar_contract.py`` then runs every check on it. Then ``python -m deadlines.calendars.names``
 (the extractor's list of its names) and ``python -m deadlines.i18n.catalogs update`` (their translations).
@@ -36,34 +37,36 @@ from .base import (
     Skipped,
 )
 
-# The calendars shipped, in the order they are listed: each one is data/<id>.toml.
-_IDS: tuple[str, ...] = ("us-federal", "XNYS", "XNAS", "XPAR")
-
-ALIASES: dict[str, str] = {
-    "us": "us-federal",
-    "federal": "us-federal",
-    "sec": "us-federal",
-    "nyse": "XNYS",
-    "nasdaq": "XNAS",
-    "euronext-paris": "XPAR",
-    "paris": "XPAR",
-    "epa": "XPAR",
-}
-
 
 def calendar_ids() -> list[str]:
-    return list(_IDS)
+    """The calendars shipped: one per file in ``data/``, listed by id."""
+    from .loader import calendar_files
+
+    return calendar_files()
+
+
+def aliases() -> dict[str, str]:
+    """Every alias (lower case) -> its calendar's id, from the data files' ``aliases`` (read when a name is
+    not an id: ids need no file read)."""
+    from .loader import load_calendar_data
+
+    out: dict[str, str] = {}
+    for cal_id in calendar_ids():
+        for alias in load_calendar_data(cal_id).aliases:
+            out[alias.lower()] = cal_id
+    return out
 
 
 def resolve_id(name: str) -> str:
     """Canonical id for an id or alias, case-insensitively."""
-    for key in _IDS:
+    ids = calendar_ids()
+    for key in ids:
         if key.lower() == name.lower():
             return key
-    alias = ALIASES.get(name.lower())
-    if alias:
-        return alias
-    raise UnknownIdError("calendar", name, [*_IDS, *ALIASES])
+    known = aliases()
+    if name.lower() in known:
+        return known[name.lower()]
+    raise UnknownIdError("calendar", name, [*ids, *known])
 
 
 @cache
@@ -88,7 +91,6 @@ def joint(names: list[str], mode: str = "all") -> BusinessCalendar:
 
 
 __all__ = [
-    "ALIASES",
     "BusinessCalendar",
     "Closure",
     "Count",
@@ -99,6 +101,7 @@ __all__ = [
     "SecondarySpan",
     "Session",
     "Skipped",
+    "aliases",
     "calendar_ids",
     "get_calendar",
     "joint",

@@ -6,8 +6,9 @@ type and its range, every date rule is one of the three kinds, every fact has it
 
 The keys (dates are TOML dates, times "HH:MM" strings in the calendar's zone, "24:00" the end of the day):
 
-- ``id`` (the file's name), ``name`` (a catalog msgid), ``zone``, ``first``/``last`` (the covered span),
-  ``source``; or ``id``, ``name`` and ``same_as = "<id>"`` for a calendar that shares every other fact;
+- ``id`` (the file's name), ``name`` (a catalog msgid), ``aliases`` (other names accepted, any case),
+  ``zone``, ``first``/``last`` (the covered span), ``source``; or ``id``, ``name``, ``aliases`` and
+  ``same_as = "<id>"`` for a calendar that shares every other fact;
 - ``[[sessions]]``: ``from``, ``open``, ``close``, ``source`` -- the regular hours from that day on; the first
   starts on ``first``;
 - ``[[holidays]]``: ``name``, ``source``, a date rule (``month`` + ``day``; ``month`` + ``weekday`` + ``nth``,
@@ -54,6 +55,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 TOP_KEYS = {
     "id",
+    "aliases",
     "name",
     "zone",
     "first",
@@ -69,7 +71,7 @@ TOP_KEYS = {
     "policies",
     "secondary",
 }
-SAME_AS_KEYS = {"id", "name", "same_as"}
+SAME_AS_KEYS = {"id", "name", "aliases", "same_as"}
 DATE_RULE_KEYS = {"month", "day", "weekday", "nth", "easter", "offset", "since", "until", "weekdays"}
 HOLIDAY_KEYS = {"name", "source", "observance", *DATE_RULE_KEYS}
 EARLY_KEYS = {"name", "source", "close", *DATE_RULE_KEYS}
@@ -86,6 +88,7 @@ class CalendarData(NamedTuple):
 
     id: str
     name: str
+    aliases: tuple[str, ...]
     zone: str
     first: date
     last: date
@@ -148,6 +151,7 @@ def parse_calendar(text: str, origin: str) -> CalendarData:
     same_as = top.string("same_as")
     top.keys(SAME_AS_KEYS if same_as is not None else TOP_KEYS)
     cal_id, name = top.text("id"), top.text("name")
+    aliases = tuple(top.strings("aliases"))
     stem = Path(origin).name.removesuffix(".toml")
     if origin.endswith(".toml") and cal_id != stem:
         template = N_("'id' must be the file's name without .toml ({stem}), not {value}")
@@ -155,7 +159,7 @@ def parse_calendar(text: str, origin: str) -> CalendarData:
     if same_as is not None:
         known = tuple(i for i in calendar_files() if i != cal_id)
         top.choice("same_as", known, None)
-        return load_calendar_data(same_as)._replace(id=cal_id, name=name)
+        return load_calendar_data(same_as)._replace(id=cal_id, name=name, aliases=aliases)
     for key in ("zone", "first", "last", "source", "sessions"):
         top.required(key)
     zone_name = top.text("zone")
@@ -174,6 +178,7 @@ def parse_calendar(text: str, origin: str) -> CalendarData:
     return CalendarData(
         id=cal_id,
         name=name,
+        aliases=aliases,
         zone=zone_name,
         first=first,
         last=last,
