@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .calendars import BusinessCalendar, RuleCalendar, get_calendar
 from .calendars.base import Label
 from .engine import count_day, default_expiry, earliest_instant, last_local_day, rule_wall
+from .engine.plan import leg_plan
 from .errors import AmbiguousTimeError, CoverageError, DeadlinesError, InputError, NonexistentTimeError
 from .model import ExpiryTime
 from .rules import Rule, Rulebook, get_rulebook
@@ -109,7 +110,11 @@ class _Leg:
         segment = bisect_right(self.changes, launch)
         plan = self._plans.get(segment)
         if plan is None:
-            rules = [r for r in self.book.in_force(launch, self.options) if r.phase == "initial" and r.in_force]
+            # The engine's plan says what the shared initial expiry waits for: its minimums and maximums are
+            # the rules placed before it (those in force: a reference-only rule binds nothing).
+            rules_in_force = self.book.in_force(launch, self.options)
+            before = set(leg_plan(rules_in_force, self.book.expiry, subsequent=False).segments[0])
+            rules = [r for r in rules_in_force if r.key in before and r.phase == "initial" and r.in_force]
             for rule in rules:
                 if rule.kind in ("minimum", "maximum") and rule.anchor not in (None, self.book.start):
                     raise InputError(

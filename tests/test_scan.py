@@ -14,7 +14,7 @@ import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from deadlines.calendars import get_calendar
@@ -54,9 +54,11 @@ def _reference(regimes: tuple[str, ...], launch: date, at: ExpiryTime | None) ->
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example(regimes=COMBINATIONS[-1], start=date(1995, 1, 2), length=40, at=None)  # both ends of the calendars
+@example(regimes=COMBINATIONS[-1], start=date(2035, 5, 21), length=40, at=None)
 @given(
     regimes=st.sampled_from(COMBINATIONS),
-    start=st.dates(date(1996, 1, 1), date(2035, 6, 30)),
+    start=st.dates(date(1995, 1, 2), date(2035, 6, 30)),  # the calendars cover 1995-2035
     length=st.integers(0, 40),
     at=st.sampled_from(TIMES),
 )
