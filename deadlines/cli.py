@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from . import __version__
-from .errors import DeadlinesError
+from .errors import DeadlinesError, InputError
 from .i18n import Lang, Localizer, install_argparse, langs_from_env, parse_langs
 from .streams import guarded_stdout, plain_errors
 from .text import N_, Items, Msg, Term
@@ -379,7 +379,7 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
 
         print_schedule(schedule, locs, make_console(args.width), today, args.detail, args.all)
         return status
-    from .render.export import export_schedule, output_path, write_output
+    from .render.export import export_schedule, write_output
 
     fmt = "txt" if args.format == "table" else args.format  # the table, as plain text, to a file
     # A file is read on other days than the one it is written: no "days left" unless --today fixes the day.
@@ -398,7 +398,7 @@ def _schedule(args: argparse.Namespace, langs: list[Lang]) -> int:
     else:
         text = export_schedule(schedule, fmt, locs, fixed_today, args.width or 120, reminders=reminders)
 
-    write_output(text, output_path(args), args.force)
+    write_output(text, _output_path(args), args.force)
     return status
 
 
@@ -439,7 +439,7 @@ def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
     with _Progress(console) as progress:
         rows = scan(args.regime, first, last, at=at, options=args.option, progress=progress)
     locs = [Localizer(lang, clock=args.clock) for lang in langs]
-    from .render.export import output_path, write_output
+    from .render.export import write_output
 
     if args.format in ("csv", "json"):
         from .render.scan_view import scan_csv, scan_json
@@ -447,7 +447,7 @@ def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
         render = scan_csv if args.format == "csv" else scan_json
         with paused_gc():
             text = render(rows, args.regime, zones, locs)
-        write_output(text, output_path(args), args.force)
+        write_output(text, _output_path(args), args.force)
         return 0
     from .render.scan_view import draw_pieces, scan_tables
 
@@ -580,19 +580,63 @@ def _is_message(day: Any, open_: bool, calendar: str, labels: Sequence[Any]) -> 
 
 
 def _calendar(args: argparse.Namespace, langs: list[Lang]) -> int:
-    from .render.views import calendar_view
+    from datetime import date
 
-    return calendar_view(args, [Localizer(lang, clock=args.clock) for lang in langs])
+    from .calendars import get_calendar
+    from .render.views import calendar_blocks, calendar_json, parse_period
+
+    cals = [get_calendar(i) for i in args.ids]
+    period = parse_period(args.year, args.month, date.today())
+    locs = [Localizer(lang, clock=args.clock) for lang in langs]
+    if args.format == "json":
+        return _write(args, calendar_json(cals, period, locs[0]))
+    return _emit(args, calendar_blocks(cals, period, locs))
 
 
 def _rules(args: argparse.Namespace, langs: list[Lang]) -> int:
     if args.check is not None:
-        from .render.views import check_view
+        from .render.views import rulebook_checked
 
-        return check_view(args, Localizer(langs[0], cldr=False))
-    from .render.views import rules_view
+        if args.regime is not None or args.on is not None or args.format != "table" or args.output is not None:
+            raise InputError("'rules --check' reads a rulebook file: leave out the regime, --on, --format and --output")
+        if not args.check.strip():
+            raise InputError("the rulebook file name is empty")
+        print(rulebook_checked(args.check, Localizer(langs[0], cldr=False)))
+        return 0
+    from .render.views import rules_blocks, rules_json
+    from .rules import REGIMES, get_rulebook
+    from .timeutil import parse_date
 
-    return rules_view(args, [Localizer(lang, clock=args.clock) for lang in langs])
+    books = [get_rulebook(i) for i in ([args.regime] if args.regime is not None else list(REGIMES))]
+    on = parse_date(args.on) if args.on is not None else None
+    locs = [Localizer(lang, clock=args.clock) for lang in langs]
+    if args.format == "json":
+        return _write(args, rules_json(books, on, locs[0]))
+    return _emit(args, rules_blocks(books, on, locs))
+
+
+def _write(args: argparse.Namespace, text: str) -> int:
+    """``text`` to the ``--output`` file, or to standard output."""
+    from .render.export import write_output
+
+    write_output(text, _output_path(args), args.force)
+    return 0
+
+
+def _output_path(args: argparse.Namespace) -> str:
+    """Where ``--output`` sends a file: standard output ("-") when the option is not given."""
+    return str(args.output) if args.output is not None else "-"
+
+
+def _emit(args: argparse.Namespace, blocks: list[Any]) -> int:
+    """Print one block per language (stacked), to the terminal or, with --output, to a text file."""
+    from .render.table import make_console
+    from .render.views import blocks_text, draw_blocks
+
+    if args.output is not None:
+        return _write(args, blocks_text(blocks, args.width or 120))
+    draw_blocks(blocks, make_console(args.width))
+    return 0
 
 
 def _tui(args: argparse.Namespace, langs: list[Lang]) -> int:

@@ -304,11 +304,6 @@ def _rich_export(schedule: Schedule, fmt: str, locs: Sequence[Localizer], today:
 # -- Writing -------------------------------------------------------------------------------------------
 
 
-def output_path(args: Any) -> str:
-    """Where ``--output`` sends a file: standard output ("-") when the option is not given."""
-    return str(args.output) if args.output is not None else "-"
-
-
 def check_output(path: str | Path, force: bool = False, keep: Sequence[str | Path] = ()) -> None:
     """Refuse (:class:`DeadlinesError`) to write ``path`` unless the write can only create a new regular file
     or, with ``force``, replace a regular file or a symbolic link itself (never its target).

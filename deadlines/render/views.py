@@ -1,9 +1,9 @@
 """Calendar and rulebook views: ``deadlines calendar ID... [--year Y | --month YYYY-MM]`` and
-``deadlines rules [ID]``, as rich tables (or JSON), in one language or two."""
+``deadlines rules [ID]``, as rich tables (or JSON), in one language or two. They return text or renderables;
+the command line decides where they go and with which exit status."""
 
 from __future__ import annotations
 
-import argparse
 import calendar as _calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,9 +19,9 @@ from ..calendars import RuleCalendar, get_calendar
 from ..errors import InputError
 from ..i18n import Localizer
 from ..i18n.formats import format_date
-from ..rules import REGIMES, Rule, Rulebook, get_rulebook
+from ..rules import Rule, Rulebook
 from ..text import N_, Msg, Plural, Term, WallClock
-from .table import make_console, plain_text
+from .table import plain_text
 
 
 @dataclass(frozen=True)
@@ -115,28 +115,27 @@ def month_grid(
     return grid
 
 
-def calendar_view(args: argparse.Namespace, locs: list[Localizer]) -> int:
-    from .export import output_path, write_output
+def calendar_json(cals: list[RuleCalendar], period: Period, loc: Localizer) -> str:
+    """The closed days and half days of ``cals`` in ``period`` as JSON (names in ``loc``'s language)."""
+    import json
 
-    cals = [get_calendar(i) for i in args.ids]
-    period = parse_period(args.year, args.month, date.today())
-    if args.format == "json":
-        import json
+    neutral = Localizer(loc.lang, cldr=False)
+    data = {
+        "from": period.first.isoformat(),
+        "to": period.last.isoformat(),
+        "calendars": {
+            cal.id: [
+                {"date": d.isoformat(), "kind": kind, "name": neutral.text(label)}
+                for d, (kind, label) in sorted(_closures(cal, period).items())
+            ]
+            for cal in cals
+        },
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
-        loc = Localizer(locs[0].lang, cldr=False)
-        data = {
-            "from": period.first.isoformat(),
-            "to": period.last.isoformat(),
-            "calendars": {
-                cal.id: [
-                    {"date": d.isoformat(), "kind": kind, "name": loc.text(label)}
-                    for d, (kind, label) in sorted(_closures(cal, period).items())
-                ]
-                for cal in cals
-            },
-        }
-        write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output_path(args), args.force)
-        return 0
+
+def calendar_blocks(cals: list[RuleCalendar], period: Period, locs: list[Localizer]) -> list[RenderableType]:
+    """One block per language: the month grid (for a month) and the closures, named."""
     blocks: list[RenderableType] = []
     for loc in locs:
         parts: list[RenderableType] = []
@@ -144,8 +143,7 @@ def calendar_view(args: argparse.Namespace, locs: list[Localizer]) -> int:
             parts.append(month_grid(loc, cals, period.first.year, period.first.month))
         parts.append(closures_table(loc, cals, period))
         blocks.append(Group(*parts))
-    emit(blocks, args)
-    return 0
+    return blocks
 
 
 def _count_text(loc: Localizer, book: Rulebook, rule: Rule) -> str:
@@ -207,82 +205,76 @@ def rules_table(loc: Localizer, book: Rulebook, on: date | None) -> Table:
     return table
 
 
-def rules_view(args: argparse.Namespace, locs: list[Localizer]) -> int:
-    from ..timeutil import parse_date
+def rules_json(books: list[Rulebook], on: date | None, loc: Localizer) -> str:
+    """The rules of ``books`` (as in force for an offer starting ``on``, else every rule) as JSON."""
+    import json
 
-    ids = [args.regime] if args.regime is not None else list(REGIMES)
-    books = [get_rulebook(i) for i in ids]
-    on = parse_date(args.on) if args.on is not None else None
-    if args.format == "json":
-        import json
-
-        from .export import output_path, write_output
-
-        loc = Localizer(locs[0].lang, cldr=False)
-        data = [
-            {
-                "id": book.id,
-                "title": loc.text(Term(book.title)),
-                "calendar": book.calendar,
-                "zone": book.zone,
-                "rules": [
-                    {
-                        "key": r.key,
-                        "kind": r.kind,
-                        "label": loc.text(Term(r.label)),
-                        "n": r.n or None,
-                        "unit": r.unit,
-                        "time": str(r.time) if r.time else None,
-                        "citation": loc.text(Term(r.citation)),
-                        "evidence": r.evidence,
-                        "in_force": r.in_force,
-                        "option": r.option.name if r.option else None,
-                    }
-                    for r in (book.in_force(on, set()) if on else book.rules.values())
-                ],
-            }
-            for book in books
-        ]
-        write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output_path(args), args.force)
-        return 0
-    emit([Group(*(rules_table(loc, book, on) for book in books)) for loc in locs], args)
-    return 0
+    neutral = Localizer(loc.lang, cldr=False)
+    data = [
+        {
+            "id": book.id,
+            "title": neutral.text(Term(book.title)),
+            "calendar": book.calendar,
+            "zone": book.zone,
+            "rules": [
+                {
+                    "key": r.key,
+                    "kind": r.kind,
+                    "label": neutral.text(Term(r.label)),
+                    "n": r.n or None,
+                    "unit": r.unit,
+                    "time": str(r.time) if r.time else None,
+                    "citation": neutral.text(Term(r.citation)),
+                    "evidence": r.evidence,
+                    "in_force": r.in_force,
+                    "option": r.option.name if r.option else None,
+                }
+                for r in (book.in_force(on, set()) if on else book.rules.values())
+            ],
+        }
+        for book in books
+    ]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def check_view(args: argparse.Namespace, loc: Localizer) -> int:
-    """``deadlines rules --check FILE``: one line when the rulebook file is sound; else its first problem is
-    raised, with its line (exit status 2 at the command line)."""
+def rules_blocks(books: list[Rulebook], on: date | None, locs: list[Localizer]) -> list[RenderableType]:
+    return [Group(*(rules_table(loc, book, on) for book in books)) for loc in locs]
+
+
+def rulebook_checked(path: str, loc: Localizer) -> str:
+    """The line saying the rulebook file ``path`` is sound (``deadlines rules --check``); its first problem
+    is raised otherwise, with its line."""
     from ..rules import load_rulebook
 
-    if args.regime is not None or args.on is not None or args.format != "table" or args.output is not None:
-        raise InputError("'rules --check' reads a rulebook file: leave out the regime, --on, --format and --output")
-    if not args.check.strip():
-        raise InputError("the rulebook file name is empty")
-    book = load_rulebook(args.check)
+    book = load_rulebook(path)
     found = Plural(
         "{path}: {n} rule, no problems found",
         "{path}: {n} rules, no problems found",
         n=len(book.rules),
-        path=args.check,
+        path=path,
     )
-    print(loc.text(found))
-    return 0
+    return loc.text(found)
 
 
-def emit(blocks: Sequence[RenderableType], args: argparse.Namespace) -> None:
-    """Print one block per language (stacked), to the terminal or, with --output, to a text file."""
-    from .export import write_output
-
-    def draw(console: Console) -> None:
-        for i, block in enumerate(blocks):
-            if i:
-                console.print()
-            console.print(block)
-
-    if args.output is not None:
-        write_output(plain_text(draw, args.width or 120), args.output, args.force)
-    else:
-        draw(make_console(args.width))
+def blocks_text(blocks: Sequence[RenderableType], width: int) -> str:
+    """The blocks as plain text ``width`` columns wide, for a file."""
+    return plain_text(lambda console: draw_blocks(blocks, console), width)
 
 
-__all__ = ["calendar_view", "check_view", "emit", "rules_view"]
+def draw_blocks(blocks: Sequence[RenderableType], console: Console) -> None:
+    """One block per language, stacked."""
+    for i, block in enumerate(blocks):
+        if i:
+            console.print()
+        console.print(block)
+
+
+__all__ = [
+    "blocks_text",
+    "calendar_blocks",
+    "calendar_json",
+    "draw_blocks",
+    "rulebook_checked",
+    "rules_blocks",
+    "rules_json",
+]
