@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 
@@ -67,10 +67,19 @@ class At:
 
     def __str__(self) -> str:
         """``2026-05-15 24:00 America/New_York``: the day a deadline ends keeps its date (24:00)."""
-        from .timeutil import day_and_clock
+        from zoneinfo import ZoneInfo
 
-        day, clock = day_and_clock(self.instant, self.zone)
+        day, clock = wall_day_and_clock(self.instant.astimezone(ZoneInfo(self.zone)))
         return f"{day.isoformat()} {clock} {self.zone}"
+
+
+def wall_day_and_clock(local: datetime) -> tuple[date, str]:
+    """The day and ``HH:MM`` a local time is written with: 00:00 exactly is 24:00 of the day before (the
+    end of the day a deadline falls on). Here, below every other module, for :class:`At` and
+    :func:`deadlines.timeutil.day_and_clock` both."""
+    if (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0):
+        return local.date() - timedelta(days=1), "24:00"
+    return local.date(), f"{local:%H:%M}"
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .errors import AmbiguousTimeError, InputError, NonexistentTimeError, UnknownIdError
+from .text import wall_day_and_clock
 
 
 @cache
@@ -229,10 +230,7 @@ def parse_local(text: str) -> tuple[date, WallTime, timedelta | None]:
 
 def day_and_clock(instant: datetime, zone_name: str) -> tuple[date, str]:
     """The local day and ``HH:MM`` of an instant, reading 00:00 exactly as 24:00 of the day before."""
-    local = instant.astimezone(zone(zone_name))
-    if local.time() == time(0, 0):
-        return local.date() - timedelta(days=1), "24:00"
-    return local.date(), f"{local:%H:%M}"
+    return wall_day_and_clock(instant.astimezone(zone(zone_name)))
 
 
 def local_day(instant: datetime, zone_name: str) -> date:

@@ -21,7 +21,7 @@ Times of day are custom patterns, not CLDR's ("12:00 PM"), because deal document
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from babel.dates import format_date as cldr_date
 from babel.dates import format_skeleton, get_timezone_location
@@ -29,8 +29,26 @@ from babel.dates import format_skeleton, get_timezone_location
 from ..text import N_, At, Msg, WallClock, ZoneName, plain
 from ..timeutil import day_and_clock
 
-if TYPE_CHECKING:
-    from . import Localizer
+
+class _Lang(Protocol):
+    @property
+    def words(self) -> str: ...  # en | fr
+    @property
+    def locale(self) -> str: ...  # a CLDR locale: fr_CA
+
+
+class Localizer(Protocol):
+    """What the formats need of a :class:`deadlines.i18n.Localizer` (stated here, so that this module, which
+    the localizer imports, imports nothing of it back)."""
+
+    @property
+    def lang(self) -> _Lang: ...
+    @property
+    def clock(self) -> str | None: ...
+    def _(self, message: str) -> str: ...
+    def pgettext(self, context: str, message: str) -> str: ...
+    def text(self, value: Any) -> str: ...
+
 
 # Skeletons, not fixed patterns: CLDR picks the order and punctuation of each locale.
 DATE_SKELETONS = {"medium": "yMMMEd", "short": "MMMEd", "numeric": "yMMdd"}

@@ -115,15 +115,6 @@ def _times(event: Event) -> tuple[datetime, datetime]:
     return start, start
 
 
-def regime_words(loc: Localizer, regime: str) -> str:
-    """The regime in words for a calendar summary: calendar apps show the summary alone, often cut, so the
-    rulebook's ``offer`` ("US offer"); its full title is in the description."""
-    from ..rules import REGIMES, get_rulebook
-    from ..text import Term
-
-    return loc.text(Term(get_rulebook(regime).offer)) if regime in REGIMES else regime
-
-
 # Translators: a calendar event's title: the event and its offer, e.g. "Expiry of the offer (US offer)"
 TITLE = N_("{event} ({offer})")
 # Translators: a calendar event's title when the event's words already end in parentheses, e.g.
@@ -137,6 +128,8 @@ def summary(loc: Localizer, row: Row) -> str:
     rather than in a second pair of parentheses."""
     event = row.unqualified or row.short or row.label
     title = TITLE_AFTER_PARENTHESES if event.endswith(")") else TITLE
+    from .rows import regime_words
+
     text = loc._(title).format(event=event, offer=regime_words(loc, row.regime))
     return f"{text} [{_marks(loc, row)}]" if row.marks else text
 

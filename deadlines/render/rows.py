@@ -309,8 +309,6 @@ def _qualify_shared_labels(loc: Localizer, rows: list[Row]) -> None:
     """Two events of different regimes never share a short label: each such label names its offer, as a
     calendar's title does ("Clôture de l'offre (offre française)" / "(offre américaine)"). Every row of the
     schedule counts, shown or not, so that a label reads the same with or without ``--all``."""
-    from .ics import regime_words
-
     regimes: dict[str, set[str]] = {}
     for row in rows:
         regimes.setdefault(row.short, set()).add(row.regime)
@@ -319,6 +317,15 @@ def _qualify_shared_labels(loc: Localizer, rows: list[Row]) -> None:
             # the calendar summary's template: "{event} ({offer})", translated whole
             row.unqualified = row.short
             row.short = loc._(N_("{event} ({offer})")).format(event=row.short, offer=regime_words(loc, row.regime))
+
+
+def regime_words(loc: Localizer, regime: str) -> str:
+    """The offer in a few words, the rulebook's ``offer`` ("US offer"): where a label names its offer and in a
+    calendar event's summary, which calendar apps show alone and often cut (the title is in its description)."""
+    from ..rules import REGIMES, get_rulebook
+    from ..text import Term
+
+    return loc.text(Term(get_rulebook(regime).offer)) if regime in REGIMES else regime
 
 
 SEVERITY = {"breach": N_("breach"), "warning": N_("warning"), "info": N_("note")}
