@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import Localizer
 from ..rules import get_rulebook
-from ..scan import DST, HISTORIC, HOLIDAY, MAXIMUM, NO_MINIMUM, ScanRow
+from ..scan import DST, HISTORIC, HOLIDAY, MAXIMUM, NO_MINIMUM, LegResult, ScanRow
 from ..text import N_, Items, Msg, ZoneName
 from ..timeutil import iso_local, iso_utc, utc_offset_hours, zone
 
@@ -85,34 +85,54 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
             for z, i in leg_of.items()
         }
 
-    lines = [  # (tuples are written as arrays)
-        encode(
-            {
-                "launch": row.launch.isoformat(),
-                "expiry_utc": iso_utc(row.expiry) if row.expiry else None,
-                "local": local(row, row.expiry) if row.expiry else None,
-                "legs": [
-                    {
-                        "regime": leg.regime,
-                        "calendar": leg.calendar,
-                        "last_day": leg.last_day.isoformat(),
-                        "business_days": leg.business_days,
-                    }
-                    for leg in row.legs
-                ],
-                "flags": row.flags,
-                "closed": [
+    # Each row is put together from pieces the C encoder wrote once: the notes, flags and lists that
+    # neighbouring launch dates share, and the legs' fixed fields; dates and times are ISO text, which
+    # JSON writes as they are. (The same text json.dumps writes for the row.)
+    pieces: dict[object, str] = {}
+
+    def once(value: object) -> str:
+        key = (type(value), value) if not isinstance(value, dict) else id(value)
+        if key not in pieces:
+            pieces[key] = encode(value)
+        return pieces[key]
+
+    heads: dict[tuple[str, str], str] = {}
+
+    def leg_text(leg: LegResult) -> str:
+        head = heads.get((leg.regime, leg.calendar))
+        if head is None:
+            head = heads[leg.regime, leg.calendar] = (
+                f'{{"regime": {encode(leg.regime)}, "calendar": {encode(leg.calendar)}, '
+            )
+        return f'{head}"last_day": "{leg.last_day.isoformat()}", "business_days": {leg.business_days}}}'
+
+    def row_text(row: ScanRow) -> str:
+        expiry = row.expiry
+        if expiry is None:
+            utc = local_text = "null"
+        else:
+            utc = f'"{iso_utc(expiry)}"'
+            times = local(row, expiry)
+            local_text = "{" + ", ".join(f'{once(z)}: "{t}"' for z, t in times.items()) + "}"
+        closed = (
+            encode(
+                [
                     {"date": c.day.isoformat(), "calendar": c.calendar, "names": [str(label) for label in c.labels]}
                     for c in row.closed
-                ],
-                "dst_gap_hours": row.dst_gap,
-                "after_maximum": row.after_maximum,
-                "historic": row.historic,
-                "notes": said(row),
-            }
+                ]
+            )
+            if row.closed
+            else "[]"
         )
-        for row in rows
-    ]
+        return (
+            f'{{"launch": "{row.launch.isoformat()}", "expiry_utc": {utc}, "local": {local_text}, '
+            f'"legs": [{", ".join(leg_text(leg) for leg in row.legs)}], "flags": {once(row.flags)}, '
+            f'"closed": {closed}, "dst_gap_hours": {encode(row.dst_gap)}, '
+            f'"after_maximum": {once(row.after_maximum)}, "historic": {once(row.historic)}, '
+            f'"notes": {once(said(row))}}}'
+        )
+
+    lines = [row_text(row) for row in rows]
     body = "\n    " + ",\n    ".join(lines) + "\n  " if lines else ""
     return f'{{\n  "regimes": {encode(list(regimes))},\n  "zones": {encode(list(zones))},\n  "rows": [{body}]\n}}\n'
 
