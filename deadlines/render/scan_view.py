@@ -127,7 +127,7 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
         return (
             f'{{"launch": "{row.launch.isoformat()}", "expiry_utc": {utc}, "local": {local_text}, '
             f'"legs": [{", ".join(leg_text(leg) for leg in row.legs)}], "flags": {once(row.flags)}, '
-            f'"closed": {closed}, "dst_gap_hours": {encode(row.dst_gap)}, '
+            f'"closed": {closed}, "dst_gap_hours": {"null" if row.dst_gap is None else encode(row.dst_gap)}, '
             f'"after_maximum": {once(row.after_maximum)}, "historic": {once(row.historic)}, '
             f'"notes": {once(said(row))}}}'
         )
