@@ -96,6 +96,10 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
             pieces[key] = encode(value)
         return pieces[key]
 
+    def listed(values: tuple[str, ...]) -> str:
+        return once(values) if values else "[]"  # most launch dates have nothing to flag
+
+    zone_keys = {z: encode(z) for z in zones}
     heads: dict[tuple[str, str], str] = {}
 
     def leg_text(leg: LegResult) -> str:
@@ -113,7 +117,7 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
         else:
             utc = f'"{iso_utc(expiry)}"'
             times = local(row, expiry)
-            local_text = "{" + ", ".join(f'{once(z)}: "{t}"' for z, t in times.items()) + "}"
+            local_text = "{" + ", ".join(f'{zone_keys[z]}: "{t}"' for z, t in times.items()) + "}"
         closed = (
             encode(
                 [
@@ -126,9 +130,9 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
         )
         return (
             f'{{"launch": "{row.launch.isoformat()}", "expiry_utc": {utc}, "local": {local_text}, '
-            f'"legs": [{", ".join(leg_text(leg) for leg in row.legs)}], "flags": {once(row.flags)}, '
+            f'"legs": [{", ".join(leg_text(leg) for leg in row.legs)}], "flags": {listed(row.flags)}, '
             f'"closed": {closed}, "dst_gap_hours": {"null" if row.dst_gap is None else encode(row.dst_gap)}, '
-            f'"after_maximum": {once(row.after_maximum)}, "historic": {once(row.historic)}, '
+            f'"after_maximum": {listed(row.after_maximum)}, "historic": {listed(row.historic)}, '
             f'"notes": {once(said(row))}}}'
         )
 
