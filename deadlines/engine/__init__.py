@@ -4,8 +4,12 @@
   shared cross-border expiries as explicit steps;
 - :mod:`.counting`: counting days on a calendar, a rule's time of day, the search for a common expiry
   (shared with :mod:`deadlines.scan`);
-- :mod:`.core`: runs the plan for a deal's legs, with observed facts, relief, amendments, extensions and
-  the checks of chosen dates.
+- :mod:`.core`: runs the plan for a deal's legs: their starts, counted rules and amendments;
+- :mod:`.expiry`: the shared expiry of each phase (chosen and checked, or the earliest that fits every
+  leg), extensions, and the notices of sessions and of clocks out of step;
+- :mod:`.observed`: observed facts over computed dates, checked against their rules;
+- :mod:`.state`: what the parts share: each leg's state, and the diagnostics (warnings, and breaches on
+  each event's row) collected in one object.
 """
 
 from __future__ import annotations

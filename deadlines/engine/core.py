@@ -1,27 +1,31 @@
-"""The engine: rulebooks + calendars -> a schedule of UTC instants with citations and traces.
+"""The engine's run: a deal's legs, their rules in the order of the plan (:mod:`.plan`), the shared
+expiries between (:mod:`.expiry`), observed facts over computed dates (:mod:`.observed`); the result is a
+schedule of UTC instants with citations and traces.
 
-For each leg (one regime) the engine evaluates the rulebook's rules in dependency order. The expiry is
-shared: a cross-border offer gets one instant for all its legs, either the one the deal chose (checked
-against every regime's minimums, maximums and calendars) or the earliest instant at the deal's wall
-time that satisfies them all. The same happens again for a subsequent offering period / reopening.
+For each leg (one regime) the rules run in dependency order. The expiry is shared: a cross-border offer
+gets one instant for all its legs, either the one the deal chose (checked against every regime's
+minimums, maximums and calendars) or the earliest instant at the deal's wall time that satisfies them
+all. The same happens again for a subsequent offering period / reopening.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from ..calendars import BusinessCalendar, Count, get_calendar
 from ..checks import check_deal
 from ..errors import InputError
-from ..ids import extended_key, numbered_key
-from ..model import Deal, ExpiryTime, Leg, LocalTime, Observed, Relief
-from ..rules import Rule, Rulebook, default_expiry, get_rulebook, zone_order
-from ..schedule import Breach, Event, Schedule, Warning
-from ..text import N_, At, Items, Msg, Ordinal, Plural, Term, WallClock, ZoneName
-from ..timeutil import WallTime, resolve, unusual_gap, utc_offset_hours, zone
-from .counting import count_day, earliest_instant, last_day, open_everywhere, rule_wall
+from ..ids import numbered_key
+from ..model import Deal, LocalTime, Observed
+from ..rules import Rule, default_expiry, get_rulebook, zone_order
+from ..schedule import Event, Schedule, Warning
+from ..text import N_, At, Items, Msg, Ordinal, Plural, Term
+from ..timeutil import WallTime, resolve
+from .counting import count_day, rule_wall
+from .expiry import SharedExpiry
+from .observed import Observations
 from .plan import PHASES, leg_plan
+from .state import Diagnostics, LegState
 
 AMENDMENT_NOTES = {
     "price": N_("change in the consideration announced {day}"),
@@ -29,56 +33,20 @@ AMENDMENT_NOTES = {
     "fee": N_("change in the dealer's soliciting fee announced {day}"),
     "material": N_("material change announced {day}"),
 }
-EXTENDED_LABEL = N_("Scheduled expiry, since extended")
-OBSERVED_TRACE = {  # (approximate, has a source) -> how an observation replaces the rule's date
-    (False, True): N_("observed on {day} ({source}); the rule gives {computed}: {trace}"),
-    (True, True): N_("observed on or about {day} ({source}); the rule gives {computed}: {trace}"),
-    (False, False): N_("observed on {day}; the rule gives {computed}: {trace}"),
-    (True, False): N_("observed on or about {day}; the rule gives {computed}: {trace}"),
-}
-DST_MISMATCH = {
-    "initial": N_(
-        "expiry {utc}: {a} and {b} are {now} hours apart instead of {usual} (the clocks change on different "
-        "dates): {local_a} = {local_b}"
-    ),
-    "subsequent": N_(
-        "{events} {utc}: {a} and {b} are {now} hours apart instead of {usual} (the clocks change on different "
-        "dates): {local_a} = {local_b}"
-    ),
-}
 
 
-@dataclass
-class _LegState:
-    leg: Leg
-    book: Rulebook
-    cal: BusinessCalendar
-    settle: BusinessCalendar
-    rules: list[Rule]
-    events: dict[str, Event] = field(default_factory=dict)
-    relieved: set[str] = field(default_factory=set)
-    relief: dict[str, Relief] = field(default_factory=dict)
-    amendment_minima: list[Event] = field(default_factory=list)
-    # event key -> the key of the rule it comes from (numbered events: price-change-1 -> price-change)
-    rule_of: dict[str, str] = field(default_factory=dict)
-
-
-class _Engine:
-    row_breaches: dict[str, list[Breach]]  # event id -> the rules it breaks (see _breach); set by run()
-
+class _Engine(SharedExpiry, Observations):
     def __init__(self, deal: Deal) -> None:
         self.deal = deal
         # The deal's own checks, again: a deal changed since it was made is held to them too.
-        self.warnings: list[Warning] = [
-            Warning(n.code, n.template, n.params, n.severity, n.event) for n in check_deal(deal)
-        ]
-        self.legs: list[_LegState] = []
+        self.diag = Diagnostics([Warning(n.code, n.template, n.params, n.severity, n.event) for n in check_deal(deal)])
+        self.legs: list[LegState] = []
         # legs whose subsequent period was not in force yet, with the rule that says so
-        self.no_subsequent: dict[int, tuple[_LegState, Rule]] = {}
+        self.no_subsequent: dict[int, tuple[LegState, Rule]] = {}
         self.observed: dict[str, Observed] = {o.event: o for o in deal.observed}
         for leg in deal.legs:
             book = get_rulebook(leg.regime)
-            state = _LegState(
+            state = LegState(
                 leg,
                 book,
                 get_calendar(book.calendar),
@@ -93,7 +61,7 @@ class _Engine:
                     state.relief.update({r: relief for r in relief.rules})
             self.legs.append(state)
 
-    def _without_subsequent_not_in_force(self, state: _LegState) -> None:
+    def _without_subsequent_not_in_force(self, state: LegState) -> None:
         """A leg whose rules for a subsequent period were not yet in force for its start (Rule 14d-11 came
         into force on 24 January 2000) has none: its subsequent rules are dropped, never shown as if they
         applied. The deal is refused when no leg has one (see run); otherwise the leg ignores it, with a
@@ -135,17 +103,11 @@ class _Engine:
             )
 
     @staticmethod
-    def _has_subsequent(state: _LegState) -> bool:
+    def _has_subsequent(state: LegState) -> bool:
         return any(r.kind == "expiry" and r.phase == "subsequent" for r in state.rules)
 
-    def warn(
-        self, code: str, template: str, severity: str = "warning", about: str | None = None, **params: object
-    ) -> None:
-        """Record a warning; ``about`` is the id of the event it concerns (templates may use {event})."""
-        self.warnings.append(Warning(code, template, dict(params), severity, about))
-
     # -- counting --------------------------------------------------------------------------------
-    def _count(self, state: _LegState, rule: Rule, anchor: date, n: int) -> tuple[date, Msg | Items, Count | None]:
+    def _count(self, state: LegState, rule: Rule, anchor: date, n: int) -> tuple[date, Msg | Items, Count | None]:
         """Date and trace of ``n`` units of ``rule`` from ``anchor``."""
         cal = state.cal if rule.unit == "business" else state.settle
         target = count_day(rule, cal, anchor, n)
@@ -202,7 +164,7 @@ class _Engine:
     # -- events ----------------------------------------------------------------------------------
     def _event(
         self,
-        state: _LegState,
+        state: LegState,
         rule: Rule,
         day: date,
         wall: WallTime,
@@ -240,154 +202,7 @@ class _Engine:
             event.note = Msg(N_("waived for this deal: {citation}"), citation=state.relief[rule.key].citation)
         return self._apply_observed(state, event, rule)
 
-    def _apply_observed(self, state: _LegState, event: Event, rule: Rule) -> Event:
-        obs = self.observed.get(event.id)
-        if obs is None:
-            return event
-        computed, computed_instant = event.day, event.instant
-        wall = obs.wall or WallTime(24, 0)
-        event.instant = resolve(obs.day, wall, obs.zone or event.zone)
-        event.day = obs.day
-        event.observed, event.approximate, event.computed_day = True, obs.approximate, computed
-        event.computed_instant = computed_instant
-        event.trace = Msg(
-            OBSERVED_TRACE[(obs.approximate, bool(obs.source))],
-            day=obs.day,
-            source=obs.source,
-            computed=computed,
-            trace=event.trace,
-        )
-        if event.kind == "deadline" and event.instant > computed_instant:
-            self._breach(
-                state,
-                event.key,
-                event.id,
-                "observed-after-deadline",
-                N_("{event}: observed {observed} is after the deadline {deadline} ({rule})"),
-                event=event.id,
-                observed=obs.day,
-                deadline=At(computed_instant, event.zone),
-                rule=Term(event.rule),
-            )
-        if event.kind == "maximum" and event.instant > computed_instant:
-            self._breach(
-                state,
-                event.key,
-                event.id,
-                "observed-after-deadline",
-                N_("{event}: observed {observed} is after the latest date the rule allows, {maximum} ({rule})"),
-                event=event.id,
-                observed=obs.day,
-                maximum=At(computed_instant, event.zone),
-                rule=Term(event.rule),
-            )
-        if event.kind == "minimum" and event.instant < computed_instant:
-            # A minimum is not an act: the documents counted differently. The expiry is still checked
-            # against the rule's (later) minimum (see _floor).
-            self.warn(
-                "observed-count-differs",
-                N_(
-                    "{event}: the documents' count differs from the rule's: observed {observed}, the rule gives "
-                    "{minimum} ({rule}); the expiry is checked against the rule's"
-                ),
-                about=event.id,
-                event=event.id,
-                observed=obs.day,
-                minimum=At(computed_instant, event.zone),
-                rule=Term(event.rule),
-            )
-        self._check_observed_anchor(state, event, rule)
-        self._check_observed_day(state, event, rule)
-        # Expiries and subsequent starts are checked where they are set (_check_expiry, _start).
-        return event
-
-    def _check_observed_anchor(self, state: _LegState, event: Event, rule: Rule) -> None:
-        """An act (a filing, an announcement, a payment, a start) observed before the event its rule counts
-        from cannot be right: a breach naming both. The anchor must be known as a fact (a start, an expiry,
-        or an observed event): an unobserved deadline or estimate is only a latest or likely day. A notice of
-        extension (Rule 14e-1(d)) may lawfully come before the scheduled expiry it extends."""
-        if event.kind not in ("deadline", "estimate", "start") or rule.each_extension:
-            return
-        anchor_key = rule.anchor or (state.book.start if rule.key != state.book.start else None)
-        if anchor_key == "last-closing":
-            anchor_key = self._last_expiry_key(state)
-        anchor = state.events.get(anchor_key) if anchor_key else None
-        if anchor is None or not (anchor.observed or anchor.kind in ("start", "expiry", "chosen")):
-            return
-        if event.day < anchor.day:
-            self._breach(
-                state,
-                event.key,
-                event.id,
-                "observed-before-anchor",
-                N_(
-                    "{event}: observed {observed}, before {anchor_event} ({anchor}), which its rule counts from "
-                    "({rule})"
-                ),
-                event=event.id,
-                observed=event.day,
-                anchor_event=anchor.id,
-                anchor=anchor.day,
-                rule=Term(event.rule),
-            )
-
-    def _check_observed_day(self, state: _LegState, event: Event, rule: Rule) -> None:
-        """An observed event of a rule counted in business (or settlement) days, on a day its calendar is
-        closed: a warning (an expiry on a closed day is a breach, see _validate)."""
-        if rule.unit not in ("business", "settlement") or event.kind in ("expiry", "chosen", "extended"):
-            return
-        cal = state.cal if rule.unit == "business" else state.settle
-        day = event.day
-        if cal.first <= day <= cal.last and not cal.is_business_day(day):
-            why = Items(cal.closed_labels(day) or (Term(N_("weekend")),), "comma")
-            self.warn(
-                "observed-on-closed-day",
-                N_(
-                    "{event}: observed on {day}, which is not a business day of {calendar} ({why}); its rule counts "
-                    "{calendar} business days ({rule})"
-                ),
-                about=event.id,
-                event=event.id,
-                day=day,
-                calendar=cal.id,
-                why=why,
-                rule=Term(event.rule),
-            )
-
-    def _breach(
-        self, state: _LegState, rule_key: str, event_id: str, code: str, template: str, **params: object
-    ) -> None:
-        """Record that the event ``event_id`` breaks the rule ``rule_key`` of the leg (a rule's key, or the key
-        of a numbered event such as ``price-change-1``, whose rule is ``price-change``): a breach on its row and
-        in the warnings, or, when the deal has relief from that rule, a waived breach (status "relieved")."""
-        relief = state.relief.get(state.rule_of.get(rule_key, rule_key))  # relief names the rulebook's key
-        self.row_breaches.setdefault(event_id, []).append(
-            Breach(code, self._citation(state, rule_key), template, dict(params), relief.citation if relief else None)
-        )
-        if relief is not None:
-            self.warn(
-                "relief-applied",
-                N_("{detail} (waived: {citation})"),
-                severity="info",
-                about=event_id,
-                detail=Msg(template, **params),
-                citation=relief.citation,
-            )
-            return
-        self.warn(code, template, severity="breach", about=event_id, **params)
-
-    @staticmethod
-    def _citation(state: _LegState, rule_key: str) -> str:
-        """The citation of the rule ``rule_key`` names: a computed event's (amendment minimums are numbered),
-        else that of the rule the event comes from, as in force for the offer."""
-        event = state.events.get(rule_key)
-        if event is not None:
-            return event.rule
-        key = state.rule_of.get(rule_key, rule_key)  # an event being made: its rule, as in force for the offer
-        rule = next((r for r in state.rules if r.key == key), None) or state.book.rules.get(key)
-        return rule.citation if rule is not None else ""
-
-    def _evaluate(self, state: _LegState, rule: Rule) -> bool:
+    def _evaluate(self, state: LegState, rule: Rule) -> bool:
         """Compute ``rule`` for the leg if its anchor is known; True when done (or not applicable)."""
         if rule.requires == "subsequent" and self.deal.subsequent is None:
             return True
@@ -414,14 +229,14 @@ class _Engine:
         state.events[rule.key] = event
         return True
 
-    def _last_expiry_key(self, state: _LegState) -> str | None:
+    def _last_expiry_key(self, state: LegState) -> str | None:
         keys = [r.key for r in state.rules if r.kind == "expiry"]
         if self.deal.subsequent is not None:
             return keys[-1] if keys[-1] in state.events else None
         initial = [r.key for r in state.rules if r.kind == "expiry" and r.phase == "initial"]
         return initial[0] if initial and initial[0] in state.events else None
 
-    def _start(self, state: _LegState, rule: Rule) -> bool:
+    def _start(self, state: LegState, rule: Rule) -> bool:
         wall = rule.time or WallTime(0, 0)
         if rule.phase == "initial":
             day = state.leg.start
@@ -489,7 +304,7 @@ class _Engine:
             )
         return True
 
-    def _amendments(self, state: _LegState) -> None:
+    def _amendments(self, state: LegState) -> None:
         for i, amendment in enumerate(self.deal.amendments, 1):
             if amendment.regime not in (None, state.book.id):
                 continue
@@ -515,260 +330,8 @@ class _Engine:
                     state.amendment_minima.append(event)
 
     # -- the shared expiry -----------------------------------------------------------------------
-    def _bounds(self, state: _LegState, phase: str, kind: str) -> list[Event]:
-        keys = [r.key for r in state.rules if r.kind == kind and r.phase == phase and r.in_force]
-        events = [state.events[k] for k in keys if k in state.events]
-        if kind == "minimum" and phase == "initial":
-            events += state.amendment_minima
-        return events
-
-    @staticmethod
-    def _last_day(state: _LegState, instant: datetime) -> date:
-        return last_day(state.book, state.cal, instant)
-
-    def _joint_expiry(self, phase: str) -> None:
-        legs = [s for s in self.legs if any(r.kind == "expiry" and r.phase == phase for r in s.rules)]
-        if not legs:
-            return
-        if phase == "initial":
-            chosen, at = self.deal.expiry, self.deal.expiry_time
-        else:
-            sub = self.deal.subsequent
-            assert sub is not None
-            chosen, at = sub.expiry, sub.expiry_time
-            for state in self.legs:
-                if state not in legs and id(state) not in self.no_subsequent:
-                    self.warn(
-                        "no-subsequent-period",
-                        N_("{regime} has no subsequent offering period or reopening; ignored for it"),
-                        regime=state.book.id,
-                    )
-        minima = {id(s): self._bounds(s, phase, "minimum") for s in legs}
-        maxima = {id(s): self._bounds(s, phase, "maximum") for s in legs}
-        how: Msg
-        if chosen is not None:
-            instant = chosen.instant()
-            how = Msg(N_("chosen in the deal: {at}"), at=At(instant, chosen.zone))
-        else:
-            instant, how = self._earliest(legs, minima, at or default_expiry(s.book for s in legs))
-        for state in legs:
-            rule = next(r for r in state.rules if r.kind == "expiry" and r.phase == phase)
-            self._session_notice(state, instant)
-            day = self._last_day(state, instant)
-            start_key = (
-                state.book.start
-                if phase == "initial"
-                else next(r.key for r in state.rules if r.kind == "start" and r.phase == phase)
-            )
-            trace, count = self._expiry_count(state, state.events[start_key].day, day, how)
-            event = self._event(
-                state, rule, day, WallTime(24, 0), trace, count, kind="chosen" if chosen else "expiry", instant=instant
-            )
-            state.events[rule.key] = event
-            self._check_expiry(state, event, rule, minima[id(state)], maxima[id(state)])
-        if phase == "initial" and self.deal.extended:
-            self._extensions(legs, instant)
-        labels = dict.fromkeys(r.label for s in legs for r in s.rules if r.kind == "expiry" and r.phase == phase)
-        self._dst_warning(instant, phase, Items([Term(label) for label in labels], "slash"))
-
-    @staticmethod
-    def _expiry_count(state: _LegState, start: date, day: date, how: Msg) -> tuple[Msg | Items, Count | None]:
-        """How an expiry was set, followed by its count from the period's start when the calendar covers it."""
-        if day >= start and state.cal.first <= day <= state.cal.last:
-            count = state.cal.trace(start, day)
-            return Items([how, count.message()], "parts"), count
-        return how, None
-
-    def _extensions(self, legs: list[_LegState], final: datetime) -> None:
-        """Each expiry that was scheduled and then extended, and the deadlines counted from it (the Rule
-        14e-1(d) announcement runs from the *scheduled* expiration date, not from the new one)."""
-        previous: datetime | None = None
-        for i, scheduled in enumerate(self.deal.extended, 1):
-            instant = scheduled.instant()
-            if instant >= final or (previous is not None and instant <= previous):
-                raise InputError(
-                    "extended expiries must come in order, each before the one it was extended to: {at}",
-                    at=At(instant, scheduled.zone),
-                )
-            previous = instant
-            for state in legs:
-                start = state.events[state.book.start]
-                if instant <= start.instant:
-                    raise InputError(
-                        "the expiry scheduled for {at}, since extended, comes before the offer starts: {start} "
-                        "({regime})",
-                        at=At(instant, scheduled.zone),
-                        start=At(start.instant, state.book.zone),
-                        regime=state.book.id,
-                    )
-            for state in legs:
-                rule = next(r for r in state.rules if r.key == state.book.expiry)
-                day = self._last_day(state, instant)
-                was = Msg(N_("scheduled for {at}, then extended"), at=At(instant, scheduled.zone))
-                trace, count = self._expiry_count(state, state.events[state.book.start].day, day, was)
-                key = extended_key(rule.key, i)
-                event = self._event(state, rule, day, WallTime(24, 0), trace, count, "extended", key, instant)
-                event.label = EXTENDED_LABEL
-                state.events[key] = event
-                # A scheduled expiry answers to the offer's own minimum and maximum periods; an amendment's
-                # minimum is what made it move, not a rule it broke.
-                moved = {id(e) for e in state.amendment_minima}
-                base = [e for e in self._bounds(state, "initial", "minimum") if id(e) not in moved]
-                self._check_expiry(state, event, rule, base, self._bounds(state, "initial", "maximum"))
-                for each in state.rules:
-                    if each.each_extension and each.anchor == rule.key:
-                        due, due_trace, due_count = self._count(state, each, day, each.n)
-                        wall = each.time or WallTime(24, 0)
-                        key = numbered_key(each.key, i)
-                        state.events[key] = self._event(state, each, due, wall, due_trace, due_count, key=key)
-
-    def _earliest(self, legs: list[_LegState], minima: dict[int, list[Event]], at: ExpiryTime) -> tuple[datetime, Msg]:
-        floor = max((_floor(e) for s in legs for e in minima[id(s)]), default=None)
-        if floor is None:
-            raise InputError("no minimum period applies to this offer's date: choose the expiry in the deal")
-        candidate = earliest_instant(floor, at, open_everywhere([(s.book, s.cal) for s in legs]))
-        names = [Term(e.label) for s in legs for e in minima[id(s)] if _floor(e) == floor]
-        return candidate, Msg(
-            N_("the earliest {time} ({zone}) on a day open in every regime's calendar, at or after: {events}"),
-            time=WallClock(at.wall.hour, at.wall.minute, at.zone),
-            zone=ZoneName(at.zone),
-            events=Items(names, "parts"),
-        )
-
-    def _check_expiry(
-        self, state: _LegState, event: Event, rule: Rule, minima: list[Event], maxima: list[Event]
-    ) -> None:
-        """Check an expiry event (chosen, computed, scheduled then extended, or observed) against the leg's
-        minimums, maximums and calendar. An observed day without a time is itself the last day."""
-        obs = self.observed.get(event.id)
-        day = obs.day if obs is not None and obs.wall is None else self._last_day(state, event.instant)
-        self._validate(state, event.instant, minima, maxima, rule, event.id, day)
-
-    def _validate(
-        self,
-        state: _LegState,
-        instant: datetime,
-        minima: list[Event],
-        maxima: list[Event],
-        rule: Rule,
-        event_id: str,
-        day: date,
-    ) -> None:
-        zone_name = state.book.zone
-        local = At(instant, zone_name)
-        for low in minima:
-            if instant < _floor(low):
-                params = {"regime": state.book.id, "local": local, "label": Term(low.label), "rule": Term(low.rule)}
-                if low.business_day:
-                    self._breach(
-                        state,
-                        low.key,
-                        event_id,
-                        "expiry-before-minimum",
-                        N_("{regime}: the expiry {local} ends before {label}: the {ordinal} ends at {end} ({rule})"),
-                        ordinal=Ordinal(low.business_day, state.cal.unit),
-                        end=At(_floor(low), zone_name),
-                        **params,
-                    )
-                else:
-                    self._breach(
-                        state,
-                        low.key,
-                        event_id,
-                        "expiry-before-minimum",
-                        N_("{regime}: the expiry {local} ends before {label}, {minimum} ({rule})"),
-                        minimum=At(_floor(low), zone_name),
-                        **params,
-                    )
-        for high in maxima:
-            if instant > _ceiling(high):
-                self._breach(
-                    state,
-                    high.key,
-                    event_id,
-                    "expiry-after-maximum",
-                    N_("{regime}: the expiry {local} is after {label}, {maximum} ({rule})"),
-                    regime=state.book.id,
-                    local=local,
-                    label=Term(high.label),
-                    maximum=At(_ceiling(high), zone_name),
-                    rule=Term(high.rule),
-                )
-        if state.cal.first <= day <= state.cal.last and not state.cal.is_business_day(day):
-            names = state.cal.closed_labels(day) or (Term(N_("weekend")),)
-            self._breach(
-                state,
-                rule.key,
-                event_id,
-                "expiry-not-business-day",
-                N_("{regime}: the offer would end on {day}, which is not a business day of {calendar} ({why})"),
-                regime=state.book.id,
-                day=day,
-                calendar=state.cal.id,
-                why=Items(names, "comma"),
-            )
-
-    def _session_notice(self, state: _LegState, instant: datetime) -> None:
-        """Say when an exchange leg's expiry falls before a session of its own day: on a day the exchange is
-        closed, or before that day's opening (06:00 Paris on a Saturday, 08:00 Paris on a Monday), so that
-        the leg's last trading day is an earlier day. An expiry after the close of a trading day (the
-        seed's 18:00 Paris) ends that day's offer: the rules allow it, and it draws nothing."""
-        cal = state.cal
-        if cal.close is None:
-            return
-        local = instant.astimezone(zone(state.book.zone))
-        last = self._last_day(state, instant)
-        if last == local.date():
-            return  # the instant's own day: a day the calendar is closed is a breach (see _validate)
-        early = cal.early_close(local.date())
-        close = early.close if early else cal.close
-        self.warn(
-            "expiry-outside-session",
-            N_(
-                "{regime}: the expiry is {local}, outside the {calendar} session ({open}-{close}); "
-                "its last trading day is {last}"
-            ),
-            regime=state.book.id,
-            local=At(instant, state.book.zone),
-            calendar=cal.id,
-            open=cal.open.strftime("%H:%M"),
-            close=close.strftime("%H:%M"),
-            last=last,
-        )
-
-    def _dst_warning(self, instant: datetime, phase: str, events: Items) -> None:
-        """Warn of a week when two zones' clocks are out of step; ``events`` names the expiries (the
-        subsequent period's end, a reopened offer's closing) in the regimes' own words."""
-        zones = zone_order([s.book for s in self.legs], self.deal.show_zones)
-        for i, a in enumerate(zones):
-            for b in zones[i + 1 :]:
-                now = unusual_gap(instant, a, b)
-                if now is not None:
-                    self.warn(
-                        "dst-mismatch",
-                        DST_MISMATCH[phase],
-                        utc=instant.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-                        events=events,
-                        a=ZoneName(a),
-                        b=ZoneName(b),
-                        now=f"{abs(now):g}",
-                        usual=f"{abs(_usual_gap(instant, a, b)):g}",
-                        local_a=At(instant, a),
-                        local_b=At(instant, b),
-                    )
-
     # -- driver ----------------------------------------------------------------------------------
-    def _mark_breaches(self, events: list[Event]) -> None:
-        """Put each breach on the row of the event that breaks the rule: status "breach", or "relieved" when
-        relief waives every rule it breaks."""
-        by_id = {e.id: e for e in events}
-        for event_id, found in self.row_breaches.items():
-            event = by_id[event_id]  # a breach always names an event of the schedule
-            event.breaches = list({(b.code, b.message): b for b in found}.values())
-            event.status = "breach" if event.unwaived else "relieved"
-
     def run(self) -> Schedule:
-        self.row_breaches = {}
         self._refuse_or_note_no_subsequent()
         for state in self.legs:
             if state.book.historic_before and state.leg.start < state.book.historic_before:
@@ -811,35 +374,9 @@ class _Engine:
         if unresolved:
             raise InputError("could not compute: {events}", events=", ".join(unresolved))
         events = sorted((e for s in self.legs for e in s.events.values()), key=lambda e: (e.instant, e.id))
-        self._mark_breaches(events)
+        self.diag.mark(events)
         zones = zone_order([s.book for s in self.legs], self.deal.show_zones)
-        return Schedule(self.deal.name, [s.book.id for s in self.legs], zones, events, _dedupe(self.warnings))
-
-
-def _floor(minimum: Event) -> datetime:
-    """Where a minimum period ends: the rule's end, or an observed one if later (the stricter)."""
-    return max(minimum.instant, minimum.computed_instant or minimum.instant)
-
-
-def _ceiling(maximum: Event) -> datetime:
-    """Where a maximum period ends: the rule's end, or an observed one if earlier (the stricter)."""
-    return min(maximum.instant, maximum.computed_instant or maximum.instant)
-
-
-def _usual_gap(instant: datetime, a: str, b: str) -> float:
-    """The gap in hours when both zones are on standard time (mid-January of the same year)."""
-    return utc_offset_hours(datetime(instant.year, 1, 15, 12, tzinfo=UTC), a, b)
-
-
-def _dedupe(warnings: list[Warning]) -> list[Warning]:
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for w in warnings:
-        key = (w.code, w.message)
-        if key not in seen:
-            seen.add(key)
-            out.append(w)
-    return out
+        return Schedule(self.deal.name, [s.book.id for s in self.legs], zones, events, self.diag.result())
 
 
 def compute(deal: Deal) -> Schedule:

@@ -1,0 +1,290 @@
+"""The shared expiry: one instant for every leg of a cross-border offer, per phase (initial, then
+subsequent), chosen by the deal and checked against every regime's minimums, maximums, sessions and
+calendars, or the earliest that satisfies them all; then the extensions, and the notices of sessions and
+clocks out of step."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from ..calendars import Count
+from ..errors import InputError
+from ..ids import extended_key, numbered_key
+from ..model import ExpiryTime
+from ..rules import Rule, default_expiry, zone_order
+from ..schedule import Event
+from ..text import N_, At, Items, Msg, Ordinal, Term, WallClock, ZoneName
+from ..timeutil import WallTime, unusual_gap, utc_offset_hours, zone
+from .counting import earliest_instant, last_day, open_everywhere
+from .state import EngineBase, LegState
+
+EXTENDED_LABEL = N_("Scheduled expiry, since extended")
+DST_MISMATCH = {
+    "initial": N_(
+        "expiry {utc}: {a} and {b} are {now} hours apart instead of {usual} (the clocks change on different "
+        "dates): {local_a} = {local_b}"
+    ),
+    "subsequent": N_(
+        "{events} {utc}: {a} and {b} are {now} hours apart instead of {usual} (the clocks change on different "
+        "dates): {local_a} = {local_b}"
+    ),
+}
+
+
+class SharedExpiry(EngineBase):
+    def _bounds(self, state: LegState, phase: str, kind: str) -> list[Event]:
+        keys = [r.key for r in state.rules if r.kind == kind and r.phase == phase and r.in_force]
+        events = [state.events[k] for k in keys if k in state.events]
+        if kind == "minimum" and phase == "initial":
+            events += state.amendment_minima
+        return events
+
+    @staticmethod
+    def _last_day(state: LegState, instant: datetime) -> date:
+        return last_day(state.book, state.cal, instant)
+
+    def _joint_expiry(self, phase: str) -> None:
+        legs = [s for s in self.legs if any(r.kind == "expiry" and r.phase == phase for r in s.rules)]
+        if not legs:
+            return
+        if phase == "initial":
+            chosen, at = self.deal.expiry, self.deal.expiry_time
+        else:
+            sub = self.deal.subsequent
+            assert sub is not None
+            chosen, at = sub.expiry, sub.expiry_time
+            for state in self.legs:
+                if state not in legs and id(state) not in self.no_subsequent:
+                    self.warn(
+                        "no-subsequent-period",
+                        N_("{regime} has no subsequent offering period or reopening; ignored for it"),
+                        regime=state.book.id,
+                    )
+        minima = {id(s): self._bounds(s, phase, "minimum") for s in legs}
+        maxima = {id(s): self._bounds(s, phase, "maximum") for s in legs}
+        how: Msg
+        if chosen is not None:
+            instant = chosen.instant()
+            how = Msg(N_("chosen in the deal: {at}"), at=At(instant, chosen.zone))
+        else:
+            instant, how = self._earliest(legs, minima, at or default_expiry(s.book for s in legs))
+        for state in legs:
+            rule = next(r for r in state.rules if r.kind == "expiry" and r.phase == phase)
+            self._session_notice(state, instant)
+            day = self._last_day(state, instant)
+            start_key = (
+                state.book.start
+                if phase == "initial"
+                else next(r.key for r in state.rules if r.kind == "start" and r.phase == phase)
+            )
+            trace, count = self._expiry_count(state, state.events[start_key].day, day, how)
+            event = self._event(
+                state, rule, day, WallTime(24, 0), trace, count, kind="chosen" if chosen else "expiry", instant=instant
+            )
+            state.events[rule.key] = event
+            self._check_expiry(state, event, rule, minima[id(state)], maxima[id(state)])
+        if phase == "initial" and self.deal.extended:
+            self._extensions(legs, instant)
+        labels = dict.fromkeys(r.label for s in legs for r in s.rules if r.kind == "expiry" and r.phase == phase)
+        self._dst_warning(instant, phase, Items([Term(label) for label in labels], "slash"))
+
+    @staticmethod
+    def _expiry_count(state: LegState, start: date, day: date, how: Msg) -> tuple[Msg | Items, Count | None]:
+        """How an expiry was set, followed by its count from the period's start when the calendar covers it."""
+        if day >= start and state.cal.first <= day <= state.cal.last:
+            count = state.cal.trace(start, day)
+            return Items([how, count.message()], "parts"), count
+        return how, None
+
+    def _extensions(self, legs: list[LegState], final: datetime) -> None:
+        """Each expiry that was scheduled and then extended, and the deadlines counted from it (the Rule
+        14e-1(d) announcement runs from the *scheduled* expiration date, not from the new one)."""
+        previous: datetime | None = None
+        for i, scheduled in enumerate(self.deal.extended, 1):
+            instant = scheduled.instant()
+            if instant >= final or (previous is not None and instant <= previous):
+                raise InputError(
+                    "extended expiries must come in order, each before the one it was extended to: {at}",
+                    at=At(instant, scheduled.zone),
+                )
+            previous = instant
+            for state in legs:
+                start = state.events[state.book.start]
+                if instant <= start.instant:
+                    raise InputError(
+                        "the expiry scheduled for {at}, since extended, comes before the offer starts: {start} "
+                        "({regime})",
+                        at=At(instant, scheduled.zone),
+                        start=At(start.instant, state.book.zone),
+                        regime=state.book.id,
+                    )
+            for state in legs:
+                rule = next(r for r in state.rules if r.key == state.book.expiry)
+                day = self._last_day(state, instant)
+                was = Msg(N_("scheduled for {at}, then extended"), at=At(instant, scheduled.zone))
+                trace, count = self._expiry_count(state, state.events[state.book.start].day, day, was)
+                key = extended_key(rule.key, i)
+                event = self._event(state, rule, day, WallTime(24, 0), trace, count, "extended", key, instant)
+                event.label = EXTENDED_LABEL
+                state.events[key] = event
+                # A scheduled expiry answers to the offer's own minimum and maximum periods; an amendment's
+                # minimum is what made it move, not a rule it broke.
+                moved = {id(e) for e in state.amendment_minima}
+                base = [e for e in self._bounds(state, "initial", "minimum") if id(e) not in moved]
+                self._check_expiry(state, event, rule, base, self._bounds(state, "initial", "maximum"))
+                for each in state.rules:
+                    if each.each_extension and each.anchor == rule.key:
+                        due, due_trace, due_count = self._count(state, each, day, each.n)
+                        wall = each.time or WallTime(24, 0)
+                        key = numbered_key(each.key, i)
+                        state.events[key] = self._event(state, each, due, wall, due_trace, due_count, key=key)
+
+    def _earliest(self, legs: list[LegState], minima: dict[int, list[Event]], at: ExpiryTime) -> tuple[datetime, Msg]:
+        floor = max((_floor(e) for s in legs for e in minima[id(s)]), default=None)
+        if floor is None:
+            raise InputError("no minimum period applies to this offer's date: choose the expiry in the deal")
+        candidate = earliest_instant(floor, at, open_everywhere([(s.book, s.cal) for s in legs]))
+        names = [Term(e.label) for s in legs for e in minima[id(s)] if _floor(e) == floor]
+        return candidate, Msg(
+            N_("the earliest {time} ({zone}) on a day open in every regime's calendar, at or after: {events}"),
+            time=WallClock(at.wall.hour, at.wall.minute, at.zone),
+            zone=ZoneName(at.zone),
+            events=Items(names, "parts"),
+        )
+
+    def _check_expiry(
+        self, state: LegState, event: Event, rule: Rule, minima: list[Event], maxima: list[Event]
+    ) -> None:
+        """Check an expiry event (chosen, computed, scheduled then extended, or observed) against the leg's
+        minimums, maximums and calendar. An observed day without a time is itself the last day."""
+        obs = self.observed.get(event.id)
+        day = obs.day if obs is not None and obs.wall is None else self._last_day(state, event.instant)
+        self._validate(state, event.instant, minima, maxima, rule, event.id, day)
+
+    def _validate(
+        self,
+        state: LegState,
+        instant: datetime,
+        minima: list[Event],
+        maxima: list[Event],
+        rule: Rule,
+        event_id: str,
+        day: date,
+    ) -> None:
+        zone_name = state.book.zone
+        local = At(instant, zone_name)
+        for low in minima:
+            if instant < _floor(low):
+                params = {"regime": state.book.id, "local": local, "label": Term(low.label), "rule": Term(low.rule)}
+                if low.business_day:
+                    self._breach(
+                        state,
+                        low.key,
+                        event_id,
+                        "expiry-before-minimum",
+                        N_("{regime}: the expiry {local} ends before {label}: the {ordinal} ends at {end} ({rule})"),
+                        ordinal=Ordinal(low.business_day, state.cal.unit),
+                        end=At(_floor(low), zone_name),
+                        **params,
+                    )
+                else:
+                    self._breach(
+                        state,
+                        low.key,
+                        event_id,
+                        "expiry-before-minimum",
+                        N_("{regime}: the expiry {local} ends before {label}, {minimum} ({rule})"),
+                        minimum=At(_floor(low), zone_name),
+                        **params,
+                    )
+        for high in maxima:
+            if instant > _ceiling(high):
+                self._breach(
+                    state,
+                    high.key,
+                    event_id,
+                    "expiry-after-maximum",
+                    N_("{regime}: the expiry {local} is after {label}, {maximum} ({rule})"),
+                    regime=state.book.id,
+                    local=local,
+                    label=Term(high.label),
+                    maximum=At(_ceiling(high), zone_name),
+                    rule=Term(high.rule),
+                )
+        if state.cal.first <= day <= state.cal.last and not state.cal.is_business_day(day):
+            names = state.cal.closed_labels(day) or (Term(N_("weekend")),)
+            self._breach(
+                state,
+                rule.key,
+                event_id,
+                "expiry-not-business-day",
+                N_("{regime}: the offer would end on {day}, which is not a business day of {calendar} ({why})"),
+                regime=state.book.id,
+                day=day,
+                calendar=state.cal.id,
+                why=Items(names, "comma"),
+            )
+
+    def _session_notice(self, state: LegState, instant: datetime) -> None:
+        """Say when an exchange leg's expiry falls before a session of its own day: on a day the exchange is
+        closed, or before that day's opening (06:00 Paris on a Saturday, 08:00 Paris on a Monday), so that
+        the leg's last trading day is an earlier day. An expiry after the close of a trading day (the
+        seed's 18:00 Paris) ends that day's offer: the rules allow it, and it draws nothing."""
+        cal = state.cal
+        if cal.close is None:
+            return
+        local = instant.astimezone(zone(state.book.zone))
+        last = self._last_day(state, instant)
+        if last == local.date():
+            return  # the instant's own day: a day the calendar is closed is a breach (see _validate)
+        early = cal.early_close(local.date())
+        close = early.close if early else cal.close
+        self.warn(
+            "expiry-outside-session",
+            N_(
+                "{regime}: the expiry is {local}, outside the {calendar} session ({open}-{close}); "
+                "its last trading day is {last}"
+            ),
+            regime=state.book.id,
+            local=At(instant, state.book.zone),
+            calendar=cal.id,
+            open=cal.open.strftime("%H:%M"),
+            close=close.strftime("%H:%M"),
+            last=last,
+        )
+
+    def _dst_warning(self, instant: datetime, phase: str, events: Items) -> None:
+        """Warn of a week when two zones' clocks are out of step; ``events`` names the expiries (the
+        subsequent period's end, a reopened offer's closing) in the regimes' own words."""
+        zones = zone_order([s.book for s in self.legs], self.deal.show_zones)
+        for i, a in enumerate(zones):
+            for b in zones[i + 1 :]:
+                now = unusual_gap(instant, a, b)
+                if now is not None:
+                    self.warn(
+                        "dst-mismatch",
+                        DST_MISMATCH[phase],
+                        utc=instant.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+                        events=events,
+                        a=ZoneName(a),
+                        b=ZoneName(b),
+                        now=f"{abs(now):g}",
+                        usual=f"{abs(_usual_gap(instant, a, b)):g}",
+                        local_a=At(instant, a),
+                        local_b=At(instant, b),
+                    )
+
+
+def _floor(minimum: Event) -> datetime:
+    """Where a minimum period ends: the rule's end, or an observed one if later (the stricter)."""
+    return max(minimum.instant, minimum.computed_instant or minimum.instant)
+
+
+def _ceiling(maximum: Event) -> datetime:
+    """Where a maximum period ends: the rule's end, or an observed one if earlier (the stricter)."""
+    return min(maximum.instant, maximum.computed_instant or maximum.instant)
+
+
+def _usual_gap(instant: datetime, a: str, b: str) -> float:
+    """The gap in hours when both zones are on standard time (mid-January of the same year)."""
+    return utc_offset_hours(datetime(instant.year, 1, 15, 12, tzinfo=UTC), a, b)
