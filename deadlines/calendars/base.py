@@ -166,6 +166,11 @@ class BusinessCalendar:
     source: str
     _days: list[int] = field(repr=False, default_factory=list)
 
+    def hours(self, day: date) -> Session:
+        """The regular session hours on ``day`` (one session for every day here; a calendar from data has
+        them with their effective dates)."""
+        return Session(self.first, self.open, self.close, self.source)
+
     @property
     def unit(self) -> str:
         """What its days are called: an exchange has trading days, the federal calendar business days."""

@@ -38,8 +38,9 @@ def rule_wall(rule: Rule, cal: BusinessCalendar, day: date) -> tuple[WallTime, E
     """The time of day ``rule`` falls due on ``day``: a rule timed at the session's close follows an early
     close (Euronext half days), which is returned with it."""
     wall = rule.time or WallTime(24, 0)
-    early = cal.early_close(day) if rule.unit == "business" and cal.close is not None else None
-    if early is not None and cal.close is not None and (wall.hour, wall.minute) == (cal.close.hour, cal.close.minute):
+    close = cal.hours(day).close  # the session's close that day (its hours have effective dates)
+    early = cal.early_close(day) if rule.unit == "business" and close is not None else None
+    if early is not None and close is not None and (wall.hour, wall.minute) == (close.hour, close.minute):
         return WallTime(early.close.hour, early.close.minute), early
     return wall, None
 
@@ -53,10 +54,11 @@ def last_day(book: Rulebook, cal: BusinessCalendar, instant: datetime) -> date:
 
 def last_local_day(cal: BusinessCalendar, local: datetime) -> date:
     """:func:`last_day` for an instant already in the leg's zone."""
-    if local.time() >= cal.open:
+    hours = cal.hours(local.date())
+    if local.time() >= hours.open:
         return local.date()
     day = local.date() - timedelta(days=1)
-    if cal.close is not None and cal.first < day <= cal.last:
+    if hours.close is not None and cal.first < day <= cal.last:
         # An exchange: before the opening, the last session was the previous trading day.
         return cal.previous_business_day(day, inclusive=True)
     return day

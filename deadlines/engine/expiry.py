@@ -231,14 +231,15 @@ class SharedExpiry(EngineBase):
         the leg's last trading day is an earlier day. An expiry after the close of a trading day (the
         seed's 18:00 Paris) ends that day's offer: the rules allow it, and it draws nothing."""
         cal = state.cal
-        if cal.close is None:
-            return
         local = instant.astimezone(zone(state.book.zone))
+        hours = cal.hours(local.date())
+        if hours.close is None:
+            return
         last = self._last_day(state, instant)
         if last == local.date():
             return  # the instant's own day: a day the calendar is closed is a breach (see _validate)
         early = cal.early_close(local.date())
-        close = early.close if early else cal.close
+        close = early.close if early else hours.close
         self.warn(
             "expiry-outside-session",
             N_(
@@ -248,7 +249,7 @@ class SharedExpiry(EngineBase):
             regime=state.book.id,
             local=At(instant, state.book.zone),
             calendar=cal.id,
-            open=cal.open.strftime("%H:%M"),
+            open=hours.open.strftime("%H:%M"),
             close=close.strftime("%H:%M"),
             last=last,
         )
