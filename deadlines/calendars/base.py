@@ -413,6 +413,8 @@ class RuleCalendar(BusinessCalendar):
     def hours(self, day: date) -> Session:
         """The regular session hours in force on ``day`` (an early close is :meth:`early_close`)."""
         found = self.session_hours[0]
+        if len(self.session_hours) == 1:  # the usual case, asked thousands of times by a scan
+            return found
         for session in self.session_hours:
             if session.start <= day:
                 found = session

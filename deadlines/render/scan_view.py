@@ -128,13 +128,24 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
             if row.closed
             else "[]"
         )
-        return (
+        head = (
             f'{{"launch": "{row.launch.isoformat()}", "expiry_utc": {utc}, "local": {local_text}, '
-            f'"legs": [{", ".join(leg_text(leg) for leg in row.legs)}], "flags": {listed(row.flags)}, '
-            f'"closed": {closed}, "dst_gap_hours": {"null" if row.dst_gap is None else encode(row.dst_gap)}, '
+            f'"legs": [{", ".join(leg_text(leg) for leg in row.legs)}], '
+        )
+        if expiry is not None and not (row.closed or row.after_maximum or row.historic) and row.dst_gap is None:
+            return head + quiet  # nothing to watch, as for most launch dates
+        return head + (
+            f'"flags": {listed(row.flags)}, "closed": {closed}, '
+            f'"dst_gap_hours": {"null" if row.dst_gap is None else encode(row.dst_gap)}, '
             f'"after_maximum": {listed(row.after_maximum)}, "historic": {listed(row.historic)}, '
             f'"notes": {once(said(row))}}}'
         )
+
+    nothing: dict[str, list[str]] = {t.lang.words: [] for t in texts}
+    quiet = (
+        f'"flags": [], "closed": [], "dst_gap_hours": null, "after_maximum": [], "historic": [], '
+        f'"notes": {encode(nothing)}}}'
+    )
 
     lines = [row_text(row) for row in rows]
     body = "\n    " + ",\n    ".join(lines) + "\n  " if lines else ""
