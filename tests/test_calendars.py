@@ -549,3 +549,24 @@ def test_executive_order_notice_only_inside_window(fed):
     assert fed.trace(D(2014, 12, 1), D(2014, 12, 19)).notices == ()
     assert [n.day for n in fed.trace(D(2014, 12, 22), D(2014, 12, 31)).notices] == [D(2014, 12, 26)]
     assert fed.is_business_day(D(2014, 12, 26))
+
+
+def test_an_alias_two_calendars_claim_is_an_error_in_the_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Aliases come from the data files: one claimed twice must never resolve silently to either."""
+    import deadlines.calendars as calendars
+    from deadlines.calendars import loader
+    from deadlines.errors import DeadlinesError
+
+    real = loader.load_calendar_data
+
+    def claiming(cal_id: str) -> loader.CalendarData:
+        data = real(cal_id)
+        return data._replace(aliases=(*data.aliases, "paris")) if cal_id == "XNYS" else data
+
+    calendars.aliases.cache_clear()
+    monkeypatch.setattr(loader, "load_calendar_data", claiming)
+    try:
+        with pytest.raises(DeadlinesError, match="'paris'"):
+            calendars.aliases()
+    finally:
+        calendars.aliases.cache_clear()

@@ -720,3 +720,69 @@ def test_the_event_labels_end_within_the_visible_table(tmp_path: Path, size: tup
         assert sum(column.width + 2 for column in through_label) <= table.scrollable_content_region.width
 
     _run(_open(_copy(tmp_path), words), scenario, size=size)
+
+
+# -- a failure while computing, a file changed behind the app's back ---------------------------------------
+def test_after_a_failure_while_computing_the_edit_is_unsaved_and_not_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last good timetable stays on screen, but it is not what the fields say: saving refuses, and
+    quitting asks (it used to save the old deal, say "saved", and quit without asking)."""
+    path = _copy(tmp_path)
+    before = path.read_text(encoding="utf-8")
+
+    def fails(*_: object) -> None:
+        raise RuntimeError("a bug while computing")
+
+    async def scenario(pilot: Pilot[None], app: DeadlinesApp) -> None:
+        monkeypatch.setattr("deadlines.tui.app.compute", fails)
+        await _set(pilot, app, "expiry", "2002-09-19 12:00")
+        assert _dirty(app) and app.crashes
+        await pilot.press("s")
+        await pilot.pause()
+        assert any("not saved" in note for note in _notes(app, "error"))
+        await pilot.press("q")
+        await pilot.pause()
+        assert _showing(app, Choice) and not _exited(app)
+
+    _run(_open(path), scenario)
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_a_file_changed_since_it_was_opened_is_replaced_only_when_the_user_says_so(tmp_path: Path) -> None:
+    path = _copy(tmp_path)
+    colleague = path.read_text(encoding="utf-8") + "# a colleague's note\n"
+
+    async def scenario(pilot: Pilot[None], app: DeadlinesApp) -> None:
+        await _set(pilot, app, "expiry", "2002-09-19 12:00")
+        path.write_text(colleague, encoding="utf-8")  # while the app is open
+        await pilot.press("s")
+        await pilot.pause()
+        assert _showing(app, Choice)
+        await pilot.press("c")  # Cancel
+        await pilot.pause()
+        assert path.read_text(encoding="utf-8") == colleague and _dirty(app)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("r")  # Replace
+        await pilot.pause()
+        assert not _dirty(app)
+
+    _run(_open(path), scenario)
+    saved = load_deal(path)
+    assert saved.expiry is not None and saved.expiry.day == date(2002, 9, 19)
+
+
+def test_a_new_deal_never_replaces_a_file_created_there_meanwhile(tmp_path: Path) -> None:
+    target = tmp_path / "new.toml"
+
+    async def scenario(pilot: Pilot[None], app: DeadlinesApp) -> None:
+        target.write_text("# made by someone else\n", encoding="utf-8")
+        await pilot.press("s")
+        await pilot.pause()
+        assert _showing(app, Choice)
+        await pilot.press("escape")
+        await pilot.pause()
+
+    _run(DeadlinesApp(None, [Lang("en", "en")], today=TODAY, path=target), scenario)
+    assert target.read_text(encoding="utf-8") == "# made by someone else\n"

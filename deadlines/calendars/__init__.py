@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..errors import InputError, UnknownIdError
+from ..errors import DeadlinesError, InputError, UnknownIdError
+from ..text import N_
 from .base import (
     BusinessCalendar,
     Closure,
@@ -42,17 +43,28 @@ def calendar_ids() -> list[str]:
     """The calendars shipped: one per file in ``data/``, listed by id."""
     from .loader import calendar_files
 
-    return calendar_files()
+    return list(calendar_files())
 
 
+@cache
 def aliases() -> dict[str, str]:
     """Every alias (lower case) -> its calendar's id, from the data files' ``aliases`` (read when a name is
-    not an id: ids need no file read)."""
+    not an id: ids need no file read). An alias two calendars claim, or one that is another's id, is an
+    error in the data, never a silent choice."""
     from .loader import load_calendar_data
 
+    ids = {cal_id.lower(): cal_id for cal_id in calendar_ids()}
     out: dict[str, str] = {}
     for cal_id in calendar_ids():
         for alias in load_calendar_data(cal_id).aliases:
+            other = out.get(alias.lower()) or ids.get(alias.lower())
+            if other is not None:
+                raise DeadlinesError(
+                    N_("calendar alias '{alias}' of {calendar} is also {other}'s"),
+                    alias=alias,
+                    calendar=cal_id,
+                    other=other,
+                )
             out[alias.lower()] = cal_id
     return out
 

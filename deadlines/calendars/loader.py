@@ -132,8 +132,9 @@ class CalendarData(NamedTuple):
             yield notice.policy
 
 
+@cache
 def calendar_files() -> list[str]:
-    """The ids of the calendar data files shipped (their file names)."""
+    """The ids of the calendar data files shipped (their file names), read once."""
     return sorted(p.name.removesuffix(".toml") for p in DATA.glob("*.toml"))
 
 

@@ -138,10 +138,17 @@ class DeadlinesApp(App[None]):
         text: str | None = None,
     ) -> None:
         """``path``: the deal file, saved with ``s`` (none: ``s`` asks for a name); ``text``: the file as
-        read, edited in place when saved (none: a new file)."""
+        read, edited in place when saved (read from ``path`` when not given; none for a file not there yet)."""
         super().__init__()
         self.now = now or (lambda: datetime.now(UTC))
         self.path = Path(path) if path else None
+        if text is None and self.path is not None and self.path.is_file():
+            from ..tomlfile import read_text_file  # a script gave the file but not its text: read it now
+
+            try:
+                text = read_text_file(self.path)
+            except DeadlinesError:
+                text = None
         self.text = text
         self.print_on_exit = False
         self.deal = deal or Deal([Leg("us-14d", date.today())])
@@ -336,7 +343,29 @@ class DeadlinesApp(App[None]):
         if self.path is None:
             self.action_save_as()
             return
+        if self._refuse(N_("not saved: {error}")):
+            return
+        if self._changed_on_disk(self.path):
+            loc = self.locs[0]
+            question = loc.text(
+                Msg(N_("{path} has changed since it was opened. Replace it with this deal?"), path=str(self.path))
+            )
+            answers = [("replace", loc._(N_("Replace"))), ("cancel", loc._(N_("Cancel")))]
+            self.push_screen(Choice(question, answers), lambda a: self._replace_answered(a, self.path))
+            return
         self.save_to(self.path, overwrite=True)
+
+    def _changed_on_disk(self, path: Path) -> bool:
+        """Whether the file is no longer as the app read it (a colleague's edit, a file created since a new
+        deal was started): saving would replace what the app never saw."""
+        from ..tomlfile import read_text_file
+
+        if self.text is None:
+            return os.path.lexists(path)
+        try:
+            return read_text_file(path) != self.text
+        except DeadlinesError:
+            return False  # gone or unreadable: saving says why, or creates it again
 
     def action_save_from_field(self) -> None:
         self.action_save()
@@ -369,8 +398,8 @@ class DeadlinesApp(App[None]):
         self.push_screen(Choice(question, answers), lambda a: self._replace_answered(a, target))
 
     @guarded
-    def _replace_answered(self, answer: str | None, target: Path) -> None:
-        if answer == "replace":
+    def _replace_answered(self, answer: str | None, target: Path | None) -> None:
+        if answer == "replace" and target is not None:
             self.save_to(target, overwrite=True)
 
     def save_to(self, target: Path, overwrite: bool) -> bool:
@@ -457,8 +486,8 @@ class DeadlinesApp(App[None]):
     @guarded
     def _quit_answered(self, answer: str | None, print_table: bool) -> None:
         if answer == "save":
-            if self.path is None:
-                self.action_save_as()  # the user quits once the file is saved
+            if self.path is None or self._changed_on_disk(self.path):
+                self.action_save()  # asks for a name, or before replacing; the user quits once it is saved
                 return
             if not self.save_to(self.path, overwrite=True):
                 return
@@ -520,6 +549,9 @@ class DeadlinesApp(App[None]):
             self.error = self.locs[0].text(exc.error.msg)
         except DeadlinesError as exc:
             self.error = self.locs[0].text(exc.msg)
+        except Exception as exc:  # a bug: the last good timetable stays, and nothing is saved from it
+            self.report_crash(exc)
+            self.error = self.locs[0]._(N_("the timetable could not be computed from these fields"))
         else:
             changed = deal != self.deal or self.schedule is None
             self.deal, self.error = deal, ""
