@@ -355,10 +355,11 @@ class LinePlan:
     dropped_left: bool = False
 
 
-def line_plan(loc: Localizer, rows: Rows, shown: Sequence[Row], width: int) -> LinePlan:
+def line_plan(loc: Localizer, rows: Rows, shown: Sequence[Row], width: int, whole_labels: bool = False) -> LinePlan:
     """The cells of the one-line table and which columns fit ``width`` (with a label of at least
     ``LABEL_MIN``): the zones no event is in go first, then the time left, then the other regimes' zones,
-    never the first."""
+    never the first. With ``whole_labels`` (the app, whose other zones are a scroll away and in its details
+    pane) the other zones give way until the labels fit whole."""
     groups = zone_groups(rows.zones, shown)
     years = {row.event.day.year for row in shown}
     one_year = len(years) == 1
@@ -412,7 +413,8 @@ def line_plan(loc: Localizer, rows: Rows, shown: Sequence[Row], width: int) -> L
     if width - fixed() < plan.label_natural and plan.with_left:  # one line per event comes before the time left
         plan.with_left = False
         plan.dropped_left = True
-    while width - fixed() < LABEL_MIN and len(plan.kept) > 1:
+    wanted = plan.label_natural if whole_labels else LABEL_MIN
+    while width - fixed() < wanted and len(plan.kept) > 1:
         gone = plan.kept.pop()
         plan.dropped.extend(rows.zones[i] for i in groups[gone])
     plan.label_w = max(LABEL_MIN, min(plan.label_natural, width - fixed()))

@@ -84,7 +84,7 @@ def build_grid(locs: list[Localizer], all_rows: list[Rows], width: int) -> Grid:
     # A second language's label takes a quarter of the width at most; the plan fits the rest.
     second = [label_cell(row) for row in all_rows[1].rows] if len(all_rows) > 1 else []
     second_w = min(max(cell_len(c) for c in second), max(LABEL_MIN, width // 4)) if second else 0
-    plan = line_plan(loc, lead, shown, width - (second_w + GAP if second else 0))
+    plan = line_plan(loc, lead, shown, width - (second_w + GAP if second else 0), whole_labels=True)
     styles = [STYLE.get(row.style, "") for row in shown]
 
     def zone_column(k: int, header: str, width: int) -> Column:
