@@ -30,7 +30,6 @@ from deadlines.tui.app import DeadlinesApp
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "serono-genset-2002.toml"
-BENCHMARKS_MD = ROOT / "BENCHMARKS.md"
 BEGIN, END = "<!-- app: begin -->", "<!-- app: end -->"
 SIZE = (140, 45)
 TARGETS = {"ready": 300.0, "key": 50.0}
@@ -122,10 +121,9 @@ def main() -> int:
     text = "\n".join(lines) + "\n"
     print(text)
     if args.write:
-        page = BENCHMARKS_MD.read_text(encoding="utf-8")
-        head, rest = page.split(BEGIN, 1)
-        _, tail = rest.split(END, 1)
-        BENCHMARKS_MD.write_text(f"{head}{BEGIN}\n{text}{END}{tail}", encoding="utf-8")
+        from run import write_section  # benchmarks/run.py, beside this script
+
+        write_section(text, BEGIN, END)
     return 0
 
 

@@ -187,11 +187,16 @@ def main() -> int:
     text = "\n".join(lines) + "\n"
     print(text)
     if args.write:
-        page = BENCHMARKS_MD.read_text(encoding="utf-8")
-        head, rest = page.split(BEGIN, 1)
-        _, tail = rest.split(END, 1)
-        BENCHMARKS_MD.write_text(f"{head}{BEGIN}\n{text}{END}{tail}", encoding="utf-8")
+        write_section(text, BEGIN, END)
     return 0
+
+
+def write_section(text: str, begin: str, end: str) -> None:
+    """Replace what BENCHMARKS.md has between the markers ``begin`` and ``end`` with ``text``."""
+    page = BENCHMARKS_MD.read_text(encoding="utf-8")
+    head, rest = page.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    BENCHMARKS_MD.write_text(f"{head}{begin}\n{text}{end}{tail}", encoding="utf-8")
 
 
 if __name__ == "__main__":
