@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 
 def N_(message: str) -> str:
@@ -24,8 +23,7 @@ def N_(message: str) -> str:
     return message
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """A word or name that has an entry in the catalog (a holiday, a rule label, a calendar name)."""
 
     msgid: str
@@ -35,8 +33,7 @@ class Term:
         return self.msgid
 
 
-@dataclass(frozen=True)
-class Ordinal:
+class Ordinal(NamedTuple):
     """The n-th unit of a count ("20th business day", "20e jour de négociation")."""
 
     n: int
@@ -57,8 +54,7 @@ def english_ordinal_form(n: int) -> str:
     return {1: "one", 2: "two", 3: "few"}.get(n % 10, "other")
 
 
-@dataclass(frozen=True)
-class At:
+class At(NamedTuple):
     """An instant shown in one zone: "Thu, Sep 12, 2002, 12:00 PM New York time"."""
 
     instant: datetime
@@ -82,8 +78,7 @@ def wall_day_and_clock(local: datetime) -> tuple[date, str]:
     return local.date(), f"{local:%H:%M}"
 
 
-@dataclass(frozen=True)
-class WallClock:
+class WallClock(NamedTuple):
     """A time of day in a zone, e.g. an exchange's early close: "1:00 p.m." in New York, "13h00" in French;
     ``13:00`` in neutral text (JSON)."""
 
@@ -95,8 +90,7 @@ class WallClock:
         return f"{self.hour:02d}:{self.minute:02d}"
 
 
-@dataclass(frozen=True)
-class ZoneName:
+class ZoneName(NamedTuple):
     """A zone as people say it: "New York time", "heure de Paris"."""
 
     zone: str
@@ -105,8 +99,7 @@ class ZoneName:
         return self.zone
 
 
-@dataclass(frozen=True)
-class Items:
+class Items(NamedTuple):
     """Several values shown together.
 
     ``style``: ``list`` is the language's list ("A, B and C" / "A, B et C"), ``parts`` the clauses of a
@@ -123,16 +116,28 @@ class Items:
 SEPARATORS = {"parts": "; ", "slash": " / ", "comma": ", ", "list": ", "}
 
 
-@dataclass(frozen=True)
 class Msg:
-    """An English template with named placeholders, and the values that fill it."""
+    """An English template with named placeholders, and the values that fill it. (Plain classes and named
+    tuples here and in the other records read at start-up: a dataclass costs half a millisecond to define.)"""
 
+    __slots__ = ("params", "template")
     template: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any]
 
     def __init__(self, template: str, /, **params: Any) -> None:
-        object.__setattr__(self, "template", template)
-        object.__setattr__(self, "params", params)
+        self.template = template
+        self.params = params
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, Msg)
+        return (self.template, self.params) == (other.template, other.params)
+
+    __hash__ = None  # type: ignore[assignment]  # its params are a dict
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(template={self.template!r}, params={self.params!r})"
 
     def render(self, translations: Translations, value: Callable[[Any], str]) -> str:
         """Translate the template whole and format each value with ``value``."""
@@ -145,11 +150,12 @@ class Msg:
 class Plural(Msg):
     """A message whose wording depends on a number (``n``): singular and plural English templates."""
 
+    __slots__ = ("plural",)
     plural: str
 
     def __init__(self, singular: str, plural: str, /, n: int, **params: Any) -> None:
         super().__init__(singular, n=n, **params)
-        object.__setattr__(self, "plural", plural)
+        self.plural = plural
 
     def render(self, translations: Translations, value: Callable[[Any], str]) -> str:
         n = self.params["n"]
