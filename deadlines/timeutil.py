@@ -18,9 +18,9 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .errors import AmbiguousTimeError, InputError, NonexistentTimeError, UnknownIdError
@@ -45,8 +45,7 @@ def _zone_names() -> list[str]:
     return sorted(available_timezones())
 
 
-@dataclass(frozen=True)
-class WallTime:
+class WallTime(NamedTuple):
     """A wall-clock time of day that may be ``24:00`` (the end of the day)."""
 
     hour: int

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import InputError
 from ..text import (
@@ -37,8 +36,7 @@ DOMAIN = "deadlines"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
 
-@dataclass(frozen=True)
-class Lang:
+class Lang(NamedTuple):
     """A language for the words (``en`` or ``fr``) and a CLDR locale for the formats (``fr_CA``)."""
 
     words: str

@@ -7,9 +7,8 @@ these sets (and the references between rules) when it loads.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NamedTuple, get_args
 
 from ..timeutil import WallTime
 
@@ -29,14 +28,12 @@ EVIDENCE: tuple[Evidence, ...] = get_args(Evidence)
 LAST_CLOSING = "last-closing"  # an anchor: the last expiry of the offer (the reopening's, when there is one)
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     name: str
     since: date | None = None
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One timing rule of a regime, as in force for a given offer."""
 
     key: str
@@ -60,7 +57,7 @@ class Rule:
     in_force: bool = True
     optional: bool = False
     each_extension: bool = False  # also counted from each scheduled expiry that was extended
-    versions: tuple[dict[str, Any], ...] = field(default=(), repr=False)
+    versions: tuple[dict[str, Any], ...] = ()
 
     def as_of(self, day: date) -> Rule:
         """The rule as in force for an offer that started on ``day``."""
@@ -72,12 +69,11 @@ class Rule:
                 changes = {k: v for k, v in version.items() if k not in ("since", "until")}
                 if "time" in changes:
                     changes["time"] = WallTime.parse(changes["time"])
-                rule = replace(rule, **changes)
+                rule = rule._replace(**changes)
         return rule
 
 
-@dataclass(frozen=True)
-class Rulebook:
+class Rulebook(NamedTuple):
     id: str
     title: str
     calendar: str
