@@ -8,10 +8,11 @@ their values (:mod:`deadlines.text`), which :mod:`deadlines.i18n` renders in the
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .records import Record
 from .text import Items, Msg, Term
 from .timeutil import iso_local, iso_utc
 
@@ -21,32 +22,36 @@ if TYPE_CHECKING:
 Render = Callable[[Any], str]
 
 
-class _Templated:
-    """A message kept as its English template and values, so each language translates it whole."""
-
-    template: str
-    params: dict[str, Any]
-
-    @property
-    def msg(self) -> Msg:
-        return Msg(self.template, **self.params)
-
-    @property
-    def message(self) -> str:
-        """The English message."""
-        return str(self.msg)
+NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Breach(_Templated):
+def _msg(self: Breach | Warning) -> Msg:
+    """The message, kept as its English template and values so that each language translates it whole."""
+    return Msg(self.template, **self.params)
+
+
+def _message(self: Breach | Warning) -> str:
+    """The English message."""
+    return str(_msg(self))
+
+
+class Breach(NamedTuple):
     """A rule an event breaks: its stable ``code``, the ``rule`` it breaks (a citation), the message, and the
     relief that waives it, if any (the event is then *relieved*, not *in breach*)."""
 
     code: str
     rule: str
     template: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = NO_PARAMS
     waived_by: str | None = None
+
+    @property
+    def msg(self) -> Msg:
+        return _msg(self)
+
+    @property
+    def message(self) -> str:
+        return _message(self)
 
     def to_json(self, text: Render = str) -> dict[str, Any]:
         data = {"code": self.code, "rule": text(Term(self.rule)), "message": text(self.msg)}
@@ -55,38 +60,49 @@ class Breach(_Templated):
         return data
 
 
-@dataclass
-class Event:
+class Event(Record):
     """One dated step of the timetable.
 
     ``day`` is the local day the deadline belongs to in the regime's zone (an end-of-day deadline keeps
     the day it ends), ``instant`` the exact moment in UTC.
     """
 
-    id: str
-    regime: str
-    key: str
-    label: str  # the rulebook's English label (a catalog msgid)
-    day: date
-    instant: datetime
-    zone: str
-    rule: str
-    kind: str
-    trace: Msg | Items
-    count: Count | None = None
-    business_day: int | None = None
-    evidence: str = "K"
-    estimate: bool = False
-    in_force: bool = True
-    range_end: date | None = None
-    observed: bool = False
-    approximate: bool = False
-    computed_day: date | None = None
-    computed_instant: datetime | None = None  # the rule's instant, when an observation replaced it
-    note: Msg | None = None
-    status: str = "ok"  # ok | breach | relieved | info
-    # The rules this event breaks (status "breach"), or breaks with relief (status "relieved").
-    breaches: list[Breach] = field(default_factory=list)
+    def __init__(
+        self,
+        id: str,
+        regime: str,
+        key: str,
+        label: str,  # the rulebook's English label (a catalog msgid)
+        day: date,
+        instant: datetime,
+        zone: str,
+        rule: str,
+        kind: str,
+        trace: Msg | Items,
+        count: Count | None = None,
+        business_day: int | None = None,
+        evidence: str = "K",
+        estimate: bool = False,
+        in_force: bool = True,
+        range_end: date | None = None,
+        observed: bool = False,
+        approximate: bool = False,
+        computed_day: date | None = None,
+        computed_instant: datetime | None = None,  # the rule's instant, when an observation replaced it
+        note: Msg | None = None,
+        status: str = "ok",  # ok | breach | relieved | info
+        breaches: list[Breach] | None = None,
+    ) -> None:
+        self.id, self.regime, self.key, self.label = id, regime, key, label
+        self.day, self.instant, self.zone = day, instant, zone
+        self.rule, self.kind, self.trace, self.count = rule, kind, trace, count
+        self.business_day, self.evidence, self.estimate, self.in_force = business_day, evidence, estimate, in_force
+        self.range_end = range_end
+        self.observed, self.approximate = observed, approximate
+        self.computed_day, self.computed_instant = computed_day, computed_instant
+        self.note, self.status = note, status
+        # The rules this event breaks (status "breach"), or breaks with relief (status "relieved").
+        self.breaches: list[Breach] = [] if breaches is None else breaches
 
     @property
     def unwaived(self) -> list[Breach]:
@@ -138,8 +154,7 @@ class Event:
         return data
 
 
-@dataclass(frozen=True)
-class Warning(_Templated):
+class Warning(NamedTuple):
     """Something the user must hear: a DST-mismatch week, a counted closure, relief, or a breach.
 
     ``code`` is stable for scripts; ``template`` and ``params`` let the presentation layer translate the
@@ -148,9 +163,17 @@ class Warning(_Templated):
 
     code: str
     template: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = NO_PARAMS
     severity: str = "warning"  # info | warning | breach
     event: str | None = None
+
+    @property
+    def msg(self) -> Msg:
+        return _msg(self)
+
+    @property
+    def message(self) -> str:
+        return _message(self)
 
     def to_json(self, text: Render = str) -> dict[str, Any]:
         data: dict[str, Any] = {"code": self.code, "severity": self.severity, "message": text(self.msg)}
@@ -159,13 +182,13 @@ class Warning(_Templated):
         return data
 
 
-@dataclass
-class Schedule:
-    name: str
-    regimes: list[str]
-    zones: list[str]
-    events: list[Event]
-    warnings: list[Warning]
+class Schedule(Record):
+    """The timetable of a deal: its events in order and what the user must hear."""
+
+    def __init__(
+        self, name: str, regimes: list[str], zones: list[str], events: list[Event], warnings: list[Warning]
+    ) -> None:
+        self.name, self.regimes, self.zones, self.events, self.warnings = name, regimes, zones, events, warnings
 
     @property
     def breaches(self) -> list[Warning]:

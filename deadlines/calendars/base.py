@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import cached_property
 from itertools import compress, cycle, pairwise
@@ -26,8 +25,7 @@ from ..text import N_, Items, Msg, Ordinal, Plural, Term
 WEEKEND = (5, 6)
 
 
-@dataclass(frozen=True)
-class Closure:
+class Closure(NamedTuple):
     """A weekday on which the calendar is closed, with the name and source a lawyer can check."""
 
     day: date
@@ -42,8 +40,7 @@ class Closure:
         return Msg(N_("{name} (observed)"), name=Term(self.name)) if self.observed else Term(self.name)
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(NamedTuple):
     """A day counted as a business day that a user should hear about (e.g. an executive-order closure)."""
 
     day: date
@@ -52,8 +49,7 @@ class Notice:
     policy: str
 
 
-@dataclass(frozen=True)
-class EarlyClose:
+class EarlyClose(NamedTuple):
     day: date
     close: time
     name: str
@@ -81,8 +77,7 @@ class SecondarySpan(NamedTuple):
 Label = Term | Msg  # a closed day's name, translated by the presentation layer
 
 
-@dataclass(frozen=True)
-class Skipped:
+class Skipped(NamedTuple):
     """A closed weekday inside a counted window, for counting traces."""
 
     day: date
@@ -93,8 +88,7 @@ class Skipped:
         return tuple(str(label) for label in self.labels)
 
 
-@dataclass(frozen=True)
-class Count:
+class Count(NamedTuple):
     """The trace of a business-day count: which day was day 1, what was skipped, which day is day N."""
 
     calendar: str
@@ -152,19 +146,20 @@ class Count:
         }
 
 
-@dataclass
 class BusinessCalendar:
     """Open days over a covered span; subclasses say where the closed days come from."""
 
-    id: str
-    name: str
-    zone: str
-    first: date
-    last: date
-    open: time
-    close: time | None  # None: the day runs to 24:00 (e.g. the US federal "12:00 midnight")
-    source: str
-    _days: list[int] = field(repr=False, default_factory=list)
+    def __init__(
+        self, id: str, name: str, zone: str, first: date, last: date, open: time, close: time | None, source: str
+    ) -> None:
+        self.id, self.name, self.zone, self.source = id, name, zone, source
+        self.first, self.last = first, last
+        self.open = open
+        self.close = close  # None: the day runs to 24:00 (e.g. the US federal "12:00 midnight")
+        self._days: list[int] = []  # the ordinals of the open days, in order (subclasses fill it)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(id={self.id!r}, first={self.first!r}, last={self.last!r})"
 
     def hours(self, day: date) -> Session:
         """The regular session hours on ``day`` (one session for every day here; a calendar from data has

@@ -11,7 +11,7 @@ schema has already refused rules that wait for each other.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..rules import Rule
 from ..rules.model import waits
@@ -19,8 +19,7 @@ from ..rules.model import waits
 PHASES = ("initial", "subsequent")
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """Rule keys by segment: ``segments[0]`` before the shared initial expiry, ``segments[1]`` after it
     (and before the subsequent one), ``segments[2]`` after the subsequent expiry."""
 

@@ -8,29 +8,27 @@ is written (``N_("...")``) and its values as keyword arguments.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 
 from ..calendars import BusinessCalendar, Count
 from ..model import Deal, Leg, Observed, Relief
+from ..records import Record
 from ..rules import Rule, Rulebook
 from ..schedule import Breach, Event, Warning
 from ..text import N_, Items, Msg
 
 
-@dataclass
-class LegState:
-    leg: Leg
-    book: Rulebook
-    cal: BusinessCalendar
-    settle: BusinessCalendar
-    rules: list[Rule]
-    events: dict[str, Event] = field(default_factory=dict)
-    relieved: set[str] = field(default_factory=set)
-    relief: dict[str, Relief] = field(default_factory=dict)
-    amendment_minima: list[Event] = field(default_factory=list)
-    # event key -> the key of the rule it comes from (numbered events: price-change-1 -> price-change)
-    rule_of: dict[str, str] = field(default_factory=dict)
+class LegState(Record):
+    """One leg while the engine computes it: its rulebook and calendars, the rules in force, its events."""
+
+    def __init__(self, leg: Leg, book: Rulebook, cal: BusinessCalendar, settle: BusinessCalendar, rules: list[Rule]):
+        self.leg, self.book, self.cal, self.settle, self.rules = leg, book, cal, settle, rules
+        self.events: dict[str, Event] = {}
+        self.relieved: set[str] = set()
+        self.relief: dict[str, Relief] = {}
+        self.amendment_minima: list[Event] = []
+        # event key -> the key of the rule it comes from (numbered events: price-change-1 -> price-change)
+        self.rule_of: dict[str, str] = {}
 
 
 class Diagnostics:
