@@ -19,7 +19,6 @@ the engine, which turns them into warnings of the schedule.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DeadlinesError, InputError, closest
@@ -486,7 +485,7 @@ def build_deal(**fields: Any) -> Deal:
 
 def rebuild(deal: Deal, **changes: Any) -> Deal:
     """``deal`` with ``changes``, checked again as a whole."""
-    changed = replace(deal, **changes)
+    changed = deal.replace(**changes)
     check_deal(changed)
     return changed
 

@@ -7,11 +7,11 @@ policy of :mod:`deadlines.timeutil`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from .errors import InputError
+from .records import Record, Value
 from .text import N_
 from .timeutil import WallTime, parse_date, resolve
 
@@ -68,27 +68,20 @@ def _optional(value: Any, kind: type, what: str) -> None:
         )
 
 
-def _set(obj: object, name: str, value: Any) -> None:
-    object.__setattr__(obj, name, value)  # a frozen dataclass normalising what it was given
-
-
-@dataclass(frozen=True)
-class LocalTime:
+class LocalTime(Value):
     """A wall-clock time on a day in an IANA zone, as the user wrote it (optionally with its offset)."""
 
+    __slots__ = ("day", "wall", "zone", "offset")
     day: date
     wall: WallTime
     zone: str
-    offset: timedelta | None = None
+    offset: timedelta | None
 
-    def __post_init__(self) -> None:
-        _set(self, "day", _day(self.day, "LocalTime.day"))
-        _set(self, "wall", _wall(self.wall, "LocalTime.wall"))
-        _set(self, "zone", _text(self.zone, "LocalTime.zone"))
-        if self.offset is not None and not isinstance(self.offset, timedelta):
-            raise InputError(
-                N_("{what} must be a timedelta, not {value}"), what="LocalTime.offset", value=repr(self.offset)
-            )
+    def __init__(self, day: date | str, wall: WallTime | str, zone: str, offset: timedelta | None = None) -> None:
+        day, wall, zone = _day(day, "LocalTime.day"), _wall(wall, "LocalTime.wall"), _text(zone, "LocalTime.zone")
+        if offset is not None and not isinstance(offset, timedelta):
+            raise InputError(N_("{what} must be a timedelta, not {value}"), what="LocalTime.offset", value=repr(offset))
+        self._init(day=day, wall=wall, zone=zone, offset=offset)
 
     @classmethod
     def of(cls, value: LocalTime | datetime, what: str) -> LocalTime:
@@ -118,131 +111,180 @@ class LocalTime:
         return f"{self.day.isoformat()} {self.wall} {self.zone}"
 
 
-@dataclass(frozen=True)
-class Leg:
+class Leg(Value):
     """One offer of the deal under one regime, with the day it commences or opens (day 1)."""
 
+    __slots__ = ("regime", "start")
     regime: str
     start: date
 
-    def __post_init__(self) -> None:
-        _set(self, "regime", _text(self.regime, "Leg.regime"))
-        _set(self, "start", _day(self.start, "Leg.start"))
+    def __init__(self, regime: str, start: date | str) -> None:
+        self._init(regime=_text(regime, "Leg.regime"), start=_day(start, "Leg.start"))
 
 
-@dataclass(frozen=True)
-class Amendment:
+class Amendment(Value):
     """A change to the offer announced on ``day`` (the day notice is first published: day 1)."""
 
+    __slots__ = ("kind", "day", "regime", "note")
     kind: str
     day: date
-    regime: str | None = None
-    note: str = ""
+    regime: str | None
+    note: str
 
-    def __post_init__(self) -> None:
-        _set(self, "day", _day(self.day, "Amendment.day"))
-        if self.regime is not None:
-            _text(self.regime, "Amendment.regime")
-        _text(self.note, "Amendment.note")
-        if self.kind not in AMENDMENT_KINDS:
+    def __init__(self, kind: str, day: date | str, regime: str | None = None, note: str = "") -> None:
+        day = _day(day, "Amendment.day")
+        if regime is not None:
+            _text(regime, "Amendment.regime")
+        _text(note, "Amendment.note")
+        if kind not in AMENDMENT_KINDS:
             raise InputError(
-                "unknown amendment kind '{kind}' (known: {known})", kind=self.kind, known=", ".join(AMENDMENT_KINDS)
+                "unknown amendment kind '{kind}' (known: {known})", kind=kind, known=", ".join(AMENDMENT_KINDS)
             )
+        self._init(kind=kind, day=day, regime=regime, note=note)
 
 
-@dataclass(frozen=True)
-class Observed:
+class Observed(Value):
     """What actually happened for an event (e.g. the day a regulator published a result)."""
 
+    __slots__ = ("event", "day", "wall", "zone", "approximate", "source")
     event: str
     day: date
-    wall: WallTime | None = None
-    zone: str | None = None
-    approximate: bool = False
-    source: str = ""
+    wall: WallTime | None
+    zone: str | None
+    approximate: bool
+    source: str
 
-    def __post_init__(self) -> None:
-        _text(self.event, "Observed.event")
-        _set(self, "day", _day(self.day, "Observed.day"))
-        if self.wall is not None:
-            _set(self, "wall", _wall(self.wall, "Observed.wall"))
-        if self.zone is not None:
-            _text(self.zone, "Observed.zone")
-        if not isinstance(self.approximate, bool):
+    def __init__(
+        self,
+        event: str,
+        day: date | str,
+        wall: WallTime | str | None = None,
+        zone: str | None = None,
+        approximate: bool = False,
+        source: str = "",
+    ) -> None:
+        _text(event, "Observed.event")
+        day = _day(day, "Observed.day")
+        if wall is not None:
+            wall = _wall(wall, "Observed.wall")
+        if zone is not None:
+            _text(zone, "Observed.zone")
+        if not isinstance(approximate, bool):
             raise InputError(
                 N_("{what} must be True or False, not {value}"),
                 what="Observed.approximate",
-                value=repr(self.approximate),
+                value=repr(approximate),
             )
-        _text(self.source, "Observed.source")
+        _text(source, "Observed.source")
+        self._init(event=event, day=day, wall=wall, zone=zone, approximate=approximate, source=source)
 
 
-@dataclass(frozen=True)
-class Relief:
+class Relief(Value):
     """Exemptive or no-action relief that waives named rules of a regime for this deal."""
 
+    __slots__ = ("regime", "rules", "citation", "note")
     regime: str
     rules: tuple[str, ...]
     citation: str
-    note: str = ""
+    note: str
 
-    def __post_init__(self) -> None:
-        _text(self.regime, "Relief.regime")
-        _set(self, "rules", tuple(_listed(self.rules, "Relief.rules")))
-        _text(self.citation, "Relief.citation")
+    def __init__(self, regime: str, rules: Iterable[str], citation: str, note: str = "") -> None:
+        _text(regime, "Relief.regime")
+        rules = tuple(_listed(rules, "Relief.rules"))
+        _text(citation, "Relief.citation")
+        self._init(regime=regime, rules=rules, citation=citation, note=note)
 
 
-@dataclass(frozen=True)
-class ExpiryTime:
+class ExpiryTime(Value):
     """The wall time and zone a joint expiry is set at, when the day is left to the engine."""
 
+    __slots__ = ("wall", "zone")
     wall: WallTime
     zone: str
 
-    def __post_init__(self) -> None:
-        _set(self, "wall", _wall(self.wall, "ExpiryTime.wall"))
-        _text(self.zone, "ExpiryTime.zone")
+    def __init__(self, wall: WallTime | str, zone: str) -> None:
+        wall = _wall(wall, "ExpiryTime.wall")
+        _text(zone, "ExpiryTime.zone")
+        self._init(wall=wall, zone=zone)
 
 
-@dataclass(frozen=True)
-class Subsequent:
+class Subsequent(Value):
     """A subsequent offering period (US) / reopening (France) for the deal."""
 
-    start: date | None = None
-    expiry: LocalTime | None = None
-    expiry_time: ExpiryTime | None = None
+    __slots__ = ("start", "expiry", "expiry_time")
+    start: date | None
+    expiry: LocalTime | None
+    expiry_time: ExpiryTime | None
 
-    def __post_init__(self) -> None:
-        if self.start is not None:
-            _set(self, "start", _day(self.start, "Subsequent.start"))
-        if self.expiry is not None:
-            _set(self, "expiry", LocalTime.of(self.expiry, "Subsequent.expiry"))
-        _optional(self.expiry_time, ExpiryTime, "Subsequent.expiry_time")
+    def __init__(
+        self,
+        start: date | str | None = None,
+        expiry: LocalTime | datetime | None = None,
+        expiry_time: ExpiryTime | None = None,
+    ) -> None:
+        self._init(
+            start=None if start is None else _day(start, "Subsequent.start"),
+            expiry=None if expiry is None else LocalTime.of(expiry, "Subsequent.expiry"),
+            expiry_time=expiry_time,
+        )
+        _optional(expiry_time, ExpiryTime, "Subsequent.expiry_time")
 
 
-@dataclass
-class Deal:
+class Deal(Record):
     """An offer as the user describes it. Made from a deal file, the command line, the app's form or
     Python, it passes the same checks (:func:`deadlines.checks.check_deal`): a reference that does not
     resolve or a part that would be ignored is an error, never dropped."""
 
     legs: list[Leg]
-    name: str = ""
-    expiry: LocalTime | None = None
-    expiry_time: ExpiryTime | None = None
-    subsequent: Subsequent | None = None
-    amendments: list[Amendment] = field(default_factory=list)
-    # Expiries that were scheduled and then extended, in order: each was extended to the next, the last to
-    # ``expiry``. Rule 14e-1(d) notices count from each of them.
-    extended: list[LocalTime] = field(default_factory=list)
-    observed: list[Observed] = field(default_factory=list)
-    relief: list[Relief] = field(default_factory=list)
-    show_zones: list[str] = field(default_factory=list)
-    options: set[str] = field(default_factory=set)
-    notes: list[str] = field(default_factory=list)
+    name: str
+    expiry: LocalTime | None
+    expiry_time: ExpiryTime | None
+    subsequent: Subsequent | None
+    amendments: list[Amendment]
+    extended: list[LocalTime]
+    observed: list[Observed]
+    relief: list[Relief]
+    show_zones: list[str]
+    options: set[str]
+    notes: list[str]
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        legs: Iterable[Leg],
+        name: str = "",
+        expiry: LocalTime | datetime | None = None,
+        expiry_time: ExpiryTime | None = None,
+        subsequent: Subsequent | None = None,
+        amendments: Iterable[Amendment] = (),
+        # Expiries that were scheduled and then extended, in order: each was extended to the next, the last
+        # to ``expiry``. Rule 14e-1(d) notices count from each of them.
+        extended: Iterable[LocalTime | datetime] = (),
+        observed: Iterable[Observed] = (),
+        relief: Iterable[Relief] = (),
+        show_zones: Iterable[str] = (),
+        options: Iterable[str] = (),
+        notes: Iterable[str] = (),
+    ) -> None:
+        # As given: normalize() brings each to its type (a list, a LocalTime...) or refuses it.
+        vars(self).update(
+            legs=legs,
+            name=name,
+            expiry=expiry,
+            expiry_time=expiry_time,
+            subsequent=subsequent,
+            amendments=amendments,
+            extended=extended,
+            observed=observed,
+            relief=relief,
+            show_zones=show_zones,
+            options=options,
+            notes=notes,
+        )
         self.normalize()
+
+    def replace(self, **changes: Any) -> Deal:
+        """A copy with ``changes``, made (and so checked) as a new deal would be (``dataclasses.replace``)."""
+        return Deal(**vars(self) | changes)
 
     def normalize(self) -> None:
         """Bring every field to its type (ISO strings to dates, an aware datetime to a LocalTime) or refuse

@@ -8,7 +8,7 @@ from here, both from the instance's attributes as a dataclass's would be.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 
 class Record:
@@ -25,6 +25,43 @@ class Record:
         fields = ", ".join(f"{key}={value!r}" for key, value in vars(self).items() if not key.startswith("_"))
         return f"{type(self).__name__}({fields})"
 
-    def fields(self) -> dict[str, Any]:
-        """The attributes, as ``dataclasses.asdict`` would list them (not deep-copied)."""
-        return dict(vars(self))
+
+class Value:
+    """An immutable record: the attributes named in ``__slots__``, set once by ``__init__`` (through
+    :meth:`_init`); equality, hashing and ``repr`` over them, in that order, as a frozen dataclass's."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def _init(self, **values: Any) -> None:
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: {type(self).__name__} is immutable (use replace)")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: {type(self).__name__} is immutable")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, Value)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+    def __reduce__(self) -> tuple[type[Self], tuple[Any, ...]]:
+        """Copied and pickled through ``__init__`` (its arguments are the fields, in order)."""
+        return type(self), self._values()
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with ``changes``, checked as a new one would be (``dataclasses.replace``)."""
+        return type(self)(**{name: getattr(self, name) for name in self.__slots__} | changes)

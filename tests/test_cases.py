@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -498,4 +498,4 @@ def test_reversed_too_computes_the_offers_in_both_orders() -> None:
     )
     case = _read(text)
     assert [[leg.regime for leg in d.legs] for d in case.deals] == [["us-14d", "fr-amf"], ["fr-amf", "us-14d"]]
-    assert replace(case.deals[1], legs=case.deals[1].legs[::-1]) == case.deals[0]
+    assert case.deals[1].replace(legs=case.deals[1].legs[::-1]) == case.deals[0]

@@ -6,7 +6,6 @@ the file would expect them, never read from the code under test.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import os
 import stat
@@ -66,31 +65,31 @@ def test_no_change_is_the_same_text() -> None:
     ("change", "removed", "added"),
     [
         pytest.param(
-            lambda d: dataclasses.replace(d, expiry=dataclasses.replace(d.expiry, day=date(2002, 9, 19))),
+            lambda d: d.replace(expiry=d.expiry.replace(day=date(2002, 9, 19))),
             {"date = 2002-09-12"},
             {"date = 2002-09-19"},
             id="expiry date",
         ),
         pytest.param(
-            lambda d: dataclasses.replace(d, legs=[Leg("us-14d", date(2002, 7, 17)), d.legs[1]]),
+            lambda d: d.replace(legs=[Leg("us-14d", date(2002, 7, 17)), d.legs[1]]),
             {"commence = 2002-07-16"},
             {"commence = 2002-07-17"},
             id="US commence date keeps its key",
         ),
         pytest.param(
-            lambda d: dataclasses.replace(d, legs=[d.legs[0], Leg("fr-amf", date(2002, 7, 18))]),
+            lambda d: d.replace(legs=[d.legs[0], Leg("fr-amf", date(2002, 7, 18))]),
             {"open = 2002-07-16"},
             {"open = 2002-07-18"},
             id="French open date keeps its key",
         ),
         pytest.param(
-            lambda d: dataclasses.replace(d, amendments=[Amendment("price", date(2002, 8, 20), None)]),
+            lambda d: d.replace(amendments=[Amendment("price", date(2002, 8, 20), None)]),
             set(),
             {"[[amendment]]", 'kind = "price"', "date = 2002-08-20", ""},
             id="an amendment",
         ),
         pytest.param(
-            lambda d: dataclasses.replace(d, subsequent=None),
+            lambda d: d.replace(subsequent=None),
             {
                 "[subsequent]",
                 "# The exact first day was not found in the filings; the period was announced on 23 September 2002.",
@@ -104,30 +103,27 @@ def test_no_change_is_the_same_text() -> None:
             id="no subsequent period",
         ),
         pytest.param(
-            lambda d: dataclasses.replace(d, show_zones=["Europe/Zurich", "Asia/Tokyo"]),
+            lambda d: d.replace(show_zones=["Europe/Zurich", "Asia/Tokyo"]),
             {'show = ["Europe/Zurich"]'},
             {'show = ["Europe/Zurich", "Asia/Tokyo"]'},
             id="a show zone",
         ),
         pytest.param(
-            lambda d: dataclasses.replace(
-                d,
-                subsequent=dataclasses.replace(
-                    d.subsequent, expiry=dataclasses.replace(d.subsequent.expiry, day=date(2002, 11, 7))
-                ),
+            lambda d: d.replace(
+                subsequent=d.subsequent.replace(expiry=d.subsequent.expiry.replace(day=date(2002, 11, 7))),
             ),
             {"date = 2002-10-31"},
             {"date = 2002-11-07"},
             id="subsequent end",
         ),
         pytest.param(
-            lambda d: dataclasses.replace(d, expiry=dataclasses.replace(d.expiry, wall="17:30")),
+            lambda d: d.replace(expiry=d.expiry.replace(wall="17:30")),
             {'time = "12:00"'},
             {'time = "17:30"'},
             id="expiry time",
         ),
         pytest.param(
-            lambda d: dataclasses.replace(d, observed=[d.observed[0], d.observed[2]]),
+            lambda d: d.replace(observed=[d.observed[0], d.observed[2]]),
             {
                 "[[observed]]",
                 'event = "us-14d.results-announcement"',
@@ -140,7 +136,7 @@ def test_no_change_is_the_same_text() -> None:
             id="an observation less",
         ),
         pytest.param(
-            lambda d: dataclasses.replace(d, options={"exemptive-order-2026"}, name="Serono / Genset"),
+            lambda d: d.replace(options={"exemptive-order-2026"}, name="Serono / Genset"),
             {'name = "Serono / Genset (2002)"'},
             {'name = "Serono / Genset"', 'options = ["exemptive-order-2026"]'},
             id="name and an option",
@@ -148,7 +144,7 @@ def test_no_change_is_the_same_text() -> None:
     ],
 )
 def test_one_change_changes_its_lines_only(change, removed: set[str], added: set[str]) -> None:  # type: ignore[no-untyped-def]
-    new = change(dataclasses.replace(OLD))
+    new = change(OLD.replace())
     text = edited(new, removed)
     assert changed_lines(SEED_TEXT, text) == (removed, added)
     for key in KEPT_KEYS:
@@ -156,7 +152,7 @@ def test_one_change_changes_its_lines_only(change, removed: set[str], added: set
 
 
 def test_a_new_amendment_comes_where_dump_deal_puts_it() -> None:
-    text = edited(dataclasses.replace(OLD, amendments=[Amendment("price", date(2002, 8, 20), None)]))
+    text = edited(OLD.replace(amendments=[Amendment("price", date(2002, 8, 20), None)]))
     assert text.index("[subsequent]") < text.index("[[amendment]]") < text.index("[[observed]]")
     assert "\n\n[[amendment]]\n" in text and "date = 2002-08-20\n\n[[observed]]" in text
 
@@ -168,7 +164,7 @@ def test_an_inline_comment_and_the_at_key_stay() -> None:
     )
     old = parse_deal(text)
     assert old.expiry is not None
-    new = dataclasses.replace(old, expiry=dataclasses.replace(old.expiry, day=date(2026, 6, 2)))
+    new = old.replace(expiry=old.expiry.replace(day=date(2026, 6, 2)))
     result = edit_deal_text(text, old, new)
     assert parse_deal(result) == new
     assert changed_lines(text, result) == (
@@ -181,7 +177,7 @@ def test_a_zone_left_out_stays_out() -> None:
     text = "[[offer]]\nregime = 'us-14d'\nstart = 2026-05-04\n\n[expiry]\ndate = 2026-06-01\ntime = '17:00'\n"
     old = parse_deal(text)
     assert old.expiry is not None
-    new = dataclasses.replace(old, expiry=dataclasses.replace(old.expiry, day=date(2026, 6, 2)))
+    new = old.replace(expiry=old.expiry.replace(day=date(2026, 6, 2)))
     assert changed_lines(text, edit_deal_text(text, old, new)) == ({"date = 2026-06-01"}, {"date = 2026-06-02"})
 
 
@@ -192,7 +188,7 @@ def test_removing_a_table_keeps_the_comment_that_introduces_the_next() -> None:
         "# from the 8-K\n[[observed]]\nevent = 'us-14d.expiry'\ndate = 2026-06-02\n"
     )
     old = parse_deal(text)
-    new = dataclasses.replace(old, amendments=[])
+    new = old.replace(amendments=[])
     result = edit_deal_text(text, old, new)
     assert parse_deal(result) == new
     assert "# from the 8-K\n[[observed]]" in result
@@ -207,21 +203,19 @@ ZONES = st.sampled_from(["Europe/Zurich", "Europe/Paris", "Asia/Tokyo", "UTC", "
 @st.composite
 def edits(draw: st.DrawFn) -> Deal:
     """The seed with random legs' start days, expiry, amendments and show zones (valid values)."""
-    deal = dataclasses.replace(OLD)
+    deal = OLD.replace()
     start = draw(DAYS)
     legs = [Leg(leg.regime, start if draw(st.booleans()) else leg.start) for leg in OLD.legs]
     expiry = OLD.expiry
     assert expiry is not None
     if draw(st.booleans()):
-        expiry = dataclasses.replace(expiry, day=draw(DAYS), wall=draw(st.sampled_from(["12:00", "17:30", "24:00"])))
+        expiry = expiry.replace(day=draw(DAYS), wall=draw(st.sampled_from(["12:00", "17:30", "24:00"])))
     kinds = st.sampled_from(["price", "percentage", "fee", "material"])
     regimes = st.sampled_from([None, "us-14d", "fr-amf"])
     amendments = draw(st.lists(st.builds(Amendment, kinds, DAYS, regimes), max_size=3))
     show = draw(st.lists(ZONES, unique=True, max_size=3))
     subsequent = draw(st.sampled_from([OLD.subsequent, None]))
-    return dataclasses.replace(
-        deal, legs=legs, expiry=expiry, amendments=amendments, show_zones=show, subsequent=subsequent
-    )
+    return deal.replace(legs=legs, expiry=expiry, amendments=amendments, show_zones=show, subsequent=subsequent)
 
 
 @settings(max_examples=60, deadline=None)
@@ -242,7 +236,7 @@ def test_random_edits_read_back(first: Deal, second: Deal) -> None:
 
 # -- save_deal -------------------------------------------------------------------------------------------
 
-LATER = dataclasses.replace(OLD, expiry=dataclasses.replace(OLD.expiry, day=date(2002, 9, 19)))  # type: ignore[arg-type]
+LATER = OLD.replace(expiry=OLD.expiry.replace(day=date(2002, 9, 19)))  # type: ignore[arg-type]
 
 
 def leftovers(directory: Path) -> list[str]:

@@ -142,9 +142,8 @@ def test_an_extension_notice_can_be_observed() -> None:
 
 
 def replace_observed(deal: Deal, wall: WallTime | None) -> Deal:
-    from dataclasses import replace
 
-    return replace(deal, observed=[replace(deal.observed[0], wall=wall)])
+    return deal.replace(observed=[deal.observed[0].replace(wall=wall)])
 
 
 def test_an_observation_the_options_would_drop_is_refused() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
 from typing import TypeVar
@@ -153,7 +153,7 @@ def deal_from_form(
         subsequent = Subsequent(start, sub_expiry, sub_time)
     amendments, extensions = _field("amendments", lambda: _amendments(form.amendments, regimes, locs))
     notes = {(a.kind, a.day, a.regime): a.note for a in base.amendments}
-    amendments = [replace(a, note=notes.get((a.kind, a.day, a.regime), "")) for a in amendments]
+    amendments = [a.replace(note=notes.get((a.kind, a.day, a.regime), "")) for a in amendments]
     deal = _field(
         "regimes",  # a regime given twice
         partial(
@@ -221,7 +221,7 @@ def _local_time(instant: datetime, zone_name: str) -> LocalTime:
     try:
         at.instant()
     except AmbiguousTimeError:
-        at = replace(at, offset=local.utcoffset())
+        at = at.replace(offset=local.utcoffset())
     return at
 
 
