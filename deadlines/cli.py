@@ -9,6 +9,7 @@ the commands that draw tables.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
@@ -22,6 +23,32 @@ from .text import N_, Items, Msg, Term
 EXIT_BREACH = 1
 EXIT_INPUT = 2
 TABLE_FORMATS = ("table", "json", "csv", "md", "ics", "html", "docx", "svg", "notice")
+
+
+def _columns() -> int:
+    """The terminal's width as :func:`shutil.get_terminal_size` finds it (``COLUMNS``, else the terminal,
+    else 80), without importing shutil: argparse's formatter would, at every start, for every argument."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Help laid out to the terminal's width (see :func:`_columns`)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
+
+class _RawDescriptionFormatter(_Formatter, argparse.RawDescriptionHelpFormatter):
+    """The same, keeping the description's and epilog's line breaks."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,7 +67,7 @@ class _Parser(argparse.ArgumentParser):
         lazy_epilog: Callable[[], str] | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, **{"formatter_class": _Formatter, **kwargs})
         self.build = build
         self.lazy_epilog = lazy_epilog
 
@@ -106,7 +133,7 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
         "schedule",
         _("compute an offer timetable from a deal file or from options"),
         _schedule_arguments,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_RawDescriptionFormatter,
         lazy_epilog=lambda: _schedule_epilog(loc),
     )
     add("scan", _("the earliest expiry for every launch date in a range, with what to watch"), _scan_arguments)

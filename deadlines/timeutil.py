@@ -15,7 +15,6 @@ silently (see the domain notes), and the engine's import path must stay light.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
@@ -88,7 +87,7 @@ def parse_date(text: str) -> date:
         raise InputError("invalid date '{value}': there is no month {month}", value=text, month=month)
     if year == 0:
         raise InputError("invalid date '{value}': there is no year 0", value=text)
-    last = calendar.monthrange(year, month)[1]
+    last = 31 if month == 12 else (date(year, month + 1, 1) - date(year, month, 1)).days  # the month's length
     if not 1 <= day <= last:
         raise InputError(
             "invalid date '{value}': month {month} of {year} has {days} days",

@@ -11,7 +11,6 @@ existing file is kept unless ``force``, and a failed write leaves nothing behind
 from __future__ import annotations
 
 import contextlib
-import csv
 import io
 import json
 import os
@@ -155,6 +154,8 @@ def csv_columns(zones: Sequence[str]) -> list[str]:
 
 def to_csv(schedule: Schedule, locs: Sequence[Localizer]) -> str:
     """One row per event and language (all rows of the first language, then the second's)."""
+    import csv  # here, not at the top: only this format needs it
+
     out = io.StringIO(newline="")
     writer = csv.writer(out)
     writer.writerow(csv_columns(schedule.zones))
