@@ -19,7 +19,6 @@ from ..errors import InputError, UnknownIdError
 from ..model import ExpiryTime
 from ..timeutil import WallTime, utc_offset_hours
 from .model import Option, Rule, Rulebook
-from .schema import load_rulebook, parse_rulebook
 
 _HERE = Path(__file__).parent
 
@@ -33,6 +32,21 @@ def get_rulebook(regime: str) -> Rulebook:
     if regime not in REGIMES:
         raise UnknownIdError("regime", regime, list(REGIMES))
     return load_rulebook(_HERE / f"{regime}.toml", f"{regime}.toml")
+
+
+def load_rulebook(path: str | Path, origin: str | None = None) -> Rulebook:
+    """Read and check the rulebook file at ``path``: :func:`deadlines.rules.schema.load_rulebook` (the schema is
+    imported only when a file is read)."""
+    from .schema import load_rulebook
+
+    return load_rulebook(path, origin)
+
+
+def parse_rulebook(text: str, origin: str) -> Rulebook:
+    """The rulebook in ``text`` (read from ``origin``), checked: :func:`deadlines.rules.schema.parse_rulebook`."""
+    from .schema import parse_rulebook
+
+    return parse_rulebook(text, origin)
 
 
 CROSS_BORDER_WALL = WallTime(12, 0)  # 12:00 noon in the westernmost leg's zone (see default_expiry)
