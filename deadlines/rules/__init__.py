@@ -2,7 +2,8 @@
 
 A practitioner adjusts a rule by editing its TOML file (numbers, times, labels, citations, versions);
 the engine reads only what is here. See ``us-14d.toml`` for the field reference. The regimes are the
-files: a new ``<id>.toml`` here is a new regime.
+files: a new ``<id>.toml`` here is a new regime. A file is read from its compiled form
+(:mod:`deadlines.shipped`) while it is unchanged, else as it is now.
 
 >>> REGIMES
 ('fr-amf', 'fr-amf-simplified', 'us-13e4', 'us-14d')
@@ -31,7 +32,11 @@ def get_rulebook(regime: str) -> Rulebook:
     """The rulebook shipped for ``regime`` (``us-14d``, ``us-13e4``, ``fr-amf``, ``fr-amf-simplified``)."""
     if regime not in REGIMES:
         raise UnknownIdError("regime", regime, list(REGIMES))
-    return load_rulebook(_HERE / f"{regime}.toml", f"{regime}.toml")
+    from ..calendars import calendar_ids
+    from ..shipped import rulebook
+
+    # The compiled form while the file is unchanged (deadlines.shipped), else the file as it is now.
+    return rulebook(regime, calendar_ids()) or load_rulebook(_HERE / f"{regime}.toml", f"{regime}.toml")
 
 
 def load_rulebook(path: str | Path, origin: str | None = None) -> Rulebook:
