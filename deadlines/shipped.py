@@ -12,6 +12,7 @@ the data was generated is what the files still say.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from datetime import date, time
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +49,12 @@ def _zone_ok(name: str) -> bool:
     except DeadlinesError:
         return False
     return True
+
+
+def _groups(flat: tuple[int, ...], size: int) -> Iterator[tuple[int, ...]]:
+    """``flat`` in tuples of ``size``: (1, 2, 3, 4) by 2 is (1, 2), (3, 4)."""
+    items = iter(flat)
+    return zip(*[items] * size, strict=True)
 
 
 def _time(hm: tuple[int, int] | None) -> time | None:
@@ -88,13 +95,16 @@ def calendar(cal_id: str) -> RuleCalendar | None:
         close=_time(facts["close"]),
         source=facts["source"],
         closures=[
-            Closure(day=day(o), name=text[n], source=text[s], kind=text[k], observed=observed)
-            for o, n, s, k, observed in facts["closures"]
+            Closure(day=day(o), name=text[n], source=text[s], kind=text[k], observed=bool(observed))
+            for o, n, s, k, observed in _groups(facts["closures"], 5)
         ],
-        notices=[Notice(day=day(o), name=text[n], source=text[s], policy=text[p]) for o, n, s, p in facts["notices"]],
+        notices=[
+            Notice(day=day(o), name=text[n], source=text[s], policy=text[p])
+            for o, n, s, p in _groups(facts["notices"], 4)
+        ],
         early_closes=[
-            EarlyClose(day=day(o), close=time(*hm), name=text[n], source=text[s])
-            for o, hm, n, s in facts["early_closes"]
+            EarlyClose(day=day(o), close=time(hour, minute), name=text[n], source=text[s])
+            for o, hour, minute, n, s in _groups(facts["early_closes"], 5)
         ],
         sessions=[
             Session(start=day(o), open=time(*opens), close=_time(closes), source=source)

@@ -54,6 +54,18 @@ class _Strings:
         return self.index.setdefault(text, len(self.index))
 
 
+class _Flat(tuple[int, ...]):
+    """Records of ``size`` numbers in one flat tuple (fewer objects to load than a tuple each), written a
+    record a line."""
+
+    size: int
+
+    def __new__(cls, size: int, records: Iterator[tuple[int, ...]]) -> _Flat:
+        out = super().__new__(cls, (value for record in records for value in record))
+        out.size = size
+        return out
+
+
 def _hm(value: time | None) -> tuple[int, int] | None:
     return None if value is None else (value.hour, value.minute)
 
@@ -85,16 +97,24 @@ def _facts(cal_id: str, strings: _Strings) -> dict[str, Any]:
         "source": cal.source,
         "sessions": tuple((s.start.toordinal(), _hm(s.open), _hm(s.close), s.source) for s in cal.session_hours),
         "secondary": tuple((s.until.toordinal(), s.source) for s in cal.secondary),
-        "closures": tuple(
-            (c.day.toordinal(), strings(c.name), strings(c.source), strings(c.kind), c.observed)
-            for day in cal.closures
-            for c in cal.closures[day]
+        "closures": _Flat(
+            5,
+            (
+                (c.day.toordinal(), strings(c.name), strings(c.source), strings(c.kind), int(c.observed))
+                for day in cal.closures
+                for c in cal.closures[day]
+            ),
         ),
-        "early_closes": tuple(
-            (e.day.toordinal(), _hm(e.close), strings(e.name), strings(e.source)) for e in cal.early_closes.values()
+        "early_closes": _Flat(
+            5,
+            (
+                (e.day.toordinal(), e.close.hour, e.close.minute, strings(e.name), strings(e.source))
+                for e in cal.early_closes.values()
+            ),
         ),
-        "notices": tuple(
-            (n.day.toordinal(), strings(n.name), strings(n.source), strings(n.policy)) for n in cal.notices.values()
+        "notices": _Flat(
+            4,
+            ((n.day.toordinal(), strings(n.name), strings(n.source), strings(n.policy)) for n in cal.notices.values()),
         ),
     }
 
@@ -157,6 +177,11 @@ def _literal(value: Any, indent: int) -> Iterator[str]:
             yield from lines[1:]
             yield ","
         yield "    " * indent + ")"
+    elif isinstance(value, _Flat) and value:
+        yield "("
+        for start in range(0, len(value), value.size):
+            yield pad + ", ".join(repr(v) for v in value[start : start + value.size]) + ","
+        yield "    " * indent + ")"
     elif isinstance(value, bytes) and value:
         yield "("
         yield from (f"{pad}{line!r}" for line in value.splitlines(keepends=True))
@@ -203,8 +228,9 @@ def render() -> str:
             "# Calendars by id: the files each is read from, its id, name and aliases, and the key of its facts.",
             _assign("CALENDARS", "dict[str, dict[str, Any]]", calendars),
             "# Facts: dates as ordinals, times as (hour, minute), names and sources as indexes into STRINGS;",
-            "# closures (day, name, source, kind, observed), early closes (day, close, name, source),",
-            "# notices (day, name, source, policy), as RuleCalendar holds them.",
+            "# closures, early closes and notices as RuleCalendar holds them, each a flat tuple (fewer objects to",
+            "# load) of one record a line: closures (day, name, source, kind, observed 0 or 1), early closes (day,",
+            "# hour, minute, name, source), notices (day, name, source, policy).",
             _assign("FACTS", "dict[str, dict[str, Any]]", facts),
             _assign("STRINGS", "tuple[str, ...]", tuple(strings.index)),
             "# Rulebooks by id: the file each is read from, the book's values, its rules' values.",
