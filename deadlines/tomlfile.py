@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -77,19 +76,24 @@ class TomlFile:
             raise _syntax_error(self.path, self.text, exc) from None
 
 
-@dataclass
 class Table:
     """A table of a file: its name ("" for the top level; ``rules.payment`` as in its header) and, in an array
     of tables, which entry (0: the first ``[[name]]``). Its errors are at the line of their key, introduced by
     its ``context`` (a rulebook's rule) or, without one, naming its section (``'date' in [expiry] ...``);
-    ``prefix`` is how its keys are written in the table above (``option.name``)."""
+    ``prefix`` is how its keys are written in the table above (``option.name``). (A plain class: cheaper to
+    define at start-up than a dataclass.)"""
 
-    file: TomlFile
-    data: dict[str, Any] = field(default_factory=dict)
-    name: str = ""
-    entry: int | None = None
-    context: Callable[[Msg], Msg] | None = None
-    prefix: str = ""
+    def __init__(
+        self,
+        file: TomlFile,
+        data: dict[str, Any] | None = None,
+        name: str = "",
+        entry: int | None = None,
+        context: Callable[[Msg], Msg] | None = None,
+        prefix: str = "",
+    ) -> None:
+        self.file, self.data, self.name, self.entry = file, {} if data is None else data, name, entry
+        self.context, self.prefix = context, prefix
 
     @property
     def section(self) -> str:

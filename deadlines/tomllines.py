@@ -14,23 +14,34 @@ the line of its key, so this finds it in the text. A table is named by its dotte
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
-HEADER = re.compile(r"[ \t]*\[(\[?)[ \t]*([^\[\]#]+?)[ \t]*\]")
-_DOT = re.compile(r"[ \t]*\.[ \t]*")
+# A table header, [name] or [[name]] (compiled when a file first has an error to place: see TomlLines).
+HEADER = r"[ \t]*\[(\[?)[ \t]*([^\[\]#]+?)[ \t]*\]"
+_DOT = r"[ \t]*\.[ \t]*"
 
 
 def _name(header: str) -> str:
     """A header's table path as tomllib reads it: ``[ rules . "a" ]`` is ``rules.a``."""
-    return ".".join(part.strip("\"'") for part in _DOT.split(header))
+    return ".".join(part.strip("\"'") for part in re.split(_DOT, header))
 
 
 class TomlLines:
-    """The table headers of a TOML text, and the line of a key inside a table."""
+    """The table headers of a TOML text, and the line of a key inside a table. Read only when a line is asked
+    for: a file that loads without an error is never split into lines."""
 
     def __init__(self, text: str) -> None:
-        self.lines = text.split("\n")
-        # (line index, table path, is an array of tables) of every table header, in order
-        self.headers = [(i, _name(m[2]), bool(m[1])) for i, line in enumerate(self.lines) if (m := HEADER.match(line))]
+        self.text = text
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @cached_property
+    def headers(self) -> list[tuple[int, str, bool]]:
+        """(line index, table path, is an array of tables) of every table header, in order."""
+        header = re.compile(HEADER)
+        return [(i, _name(m[2]), bool(m[1])) for i, line in enumerate(self.lines) if (m := header.match(line))]
 
     def find(self, table: str = "", entry: int | None = None, key: str | None = None) -> int | None:
         """The 1-based line of ``key`` between the table's header and the next one (without a key, or when

@@ -5,12 +5,13 @@ A calendar is data: ``deadlines/calendars/data/<id>.toml`` states its zone, sess
 effective dates, holiday rules (fixed date, n-th weekday, Easter offset; years; weekend observance), ad hoc
 closures, early closes, days counted despite a closure, the spans that rest on a secondary record, and the
 source of every fact (the format: :mod:`deadlines.calendars.loader`). Only the calendars asked for are read,
-on first use.
+on first use: from their compiled form (:mod:`deadlines.shipped`) while their files are unchanged.
 
 Adding a calendar = its data file (with its aliases), and its answers CSV
 ``tests/calendars/<id>.csv`` written from sources (or from an independent oracle, said so in its header):
 ``tests/test_calendar_contract.py`` then runs every check on it. Then ``python -m deadlines.calendars.names``
-(the extractor's list of its names) and ``python -m deadlines.i18n.catalogs update`` (their translations).
+(the extractor's list of its names), ``python -m deadlines.i18n.catalogs update`` (their translations) and
+``python -m deadlines.shipped_build`` (the compiled form start-up reads while the files are unchanged).
 
 >>> from datetime import date
 >>> get_calendar("NYSE").id
@@ -22,6 +23,7 @@ True
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from ..errors import DeadlinesError, InputError, UnknownIdError
 from ..text import N_
@@ -38,12 +40,30 @@ from .base import (
     Skipped,
 )
 
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@cache
+def calendar_files() -> list[str]:
+    """The ids of the calendar data files shipped (their file names), read once."""
+    return sorted(p.name.removesuffix(".toml") for p in DATA.glob("*.toml"))
+
 
 def calendar_ids() -> list[str]:
     """The calendars shipped: one per file in ``data/``, listed by id."""
-    from .loader import calendar_files
-
     return list(calendar_files())
+
+
+def _aliases_of(cal_id: str) -> tuple[str, ...]:
+    """The aliases a calendar's file gives it (from its compiled form while the file is unchanged)."""
+    from ..shipped import calendar_aliases
+
+    found = calendar_aliases(cal_id)
+    if found is None:
+        from .loader import load_calendar_data
+
+        found = load_calendar_data(cal_id).aliases
+    return found
 
 
 @cache
@@ -51,12 +71,10 @@ def aliases() -> dict[str, str]:
     """Every alias (lower case) -> its calendar's id, from the data files' ``aliases`` (read when a name is
     not an id: ids need no file read). An alias two calendars claim, or one that is another's id, is an
     error in the data, never a silent choice."""
-    from .loader import load_calendar_data
-
     ids = {cal_id.lower(): cal_id for cal_id in calendar_ids()}
     out: dict[str, str] = {}
     for cal_id in calendar_ids():
-        for alias in load_calendar_data(cal_id).aliases:
+        for alias in _aliases_of(cal_id):
             other = out.get(alias.lower()) or ids.get(alias.lower())
             if other is not None:
                 raise DeadlinesError(
@@ -83,9 +101,15 @@ def resolve_id(name: str) -> str:
 
 @cache
 def _build(canonical: str) -> RuleCalendar:
-    from .loader import load_calendar_data
+    """The calendar from its compiled form (:mod:`deadlines.shipped`), else from its file as it is now."""
+    from ..shipped import calendar
 
-    return load_calendar_data(canonical).build()
+    built = calendar(canonical)
+    if built is None:
+        from .loader import load_calendar_data
+
+        built = load_calendar_data(canonical).build()
+    return built
 
 
 def get_calendar(name: str) -> RuleCalendar:

@@ -40,6 +40,8 @@ from ..errors import DeadlinesError
 from ..text import N_
 from ..timeutil import WallTime
 from ..tomlfile import Table, TomlFile, choices, toml_value
+from . import DATA as DATA  # where the data files are, and their ids: re-exported from the registry
+from . import calendar_files as calendar_files
 from .base import Closure, EarlyClose, Notice, RuleCalendar, SecondarySpan, Session
 from .holiday_rules import (
     OBSERVANCES,
@@ -50,8 +52,6 @@ from .holiday_rules import (
     expand,
     expand_early,
 )
-
-DATA = Path(__file__).resolve().parent / "data"
 
 TOP_KEYS = {
     "id",
@@ -130,12 +130,6 @@ class CalendarData(NamedTuple):
         for notice in self.counted:
             yield notice.name
             yield notice.policy
-
-
-@cache
-def calendar_files() -> list[str]:
-    """The ids of the calendar data files shipped (their file names), read once."""
-    return sorted(p.name.removesuffix(".toml") for p in DATA.glob("*.toml"))
 
 
 @cache

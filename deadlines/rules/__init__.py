@@ -2,7 +2,8 @@
 
 A practitioner adjusts a rule by editing its TOML file (numbers, times, labels, citations, versions);
 the engine reads only what is here. See ``us-14d.toml`` for the field reference. The regimes are the
-files: a new ``<id>.toml`` here is a new regime.
+files: a new ``<id>.toml`` here is a new regime. A file is read from its compiled form
+(:mod:`deadlines.shipped`) while it is unchanged, else as it is now.
 
 >>> REGIMES
 ('fr-amf', 'fr-amf-simplified', 'us-13e4', 'us-14d')
@@ -19,7 +20,6 @@ from ..errors import InputError, UnknownIdError
 from ..model import ExpiryTime
 from ..timeutil import WallTime, utc_offset_hours
 from .model import Option, Rule, Rulebook
-from .schema import load_rulebook, parse_rulebook
 
 _HERE = Path(__file__).parent
 
@@ -32,7 +32,26 @@ def get_rulebook(regime: str) -> Rulebook:
     """The rulebook shipped for ``regime`` (``us-14d``, ``us-13e4``, ``fr-amf``, ``fr-amf-simplified``)."""
     if regime not in REGIMES:
         raise UnknownIdError("regime", regime, list(REGIMES))
-    return load_rulebook(_HERE / f"{regime}.toml", f"{regime}.toml")
+    from ..calendars import calendar_ids
+    from ..shipped import rulebook
+
+    # The compiled form while the file is unchanged (deadlines.shipped), else the file as it is now.
+    return rulebook(regime, calendar_ids()) or load_rulebook(_HERE / f"{regime}.toml", f"{regime}.toml")
+
+
+def load_rulebook(path: str | Path, origin: str | None = None) -> Rulebook:
+    """Read and check the rulebook file at ``path``: :func:`deadlines.rules.schema.load_rulebook` (the schema is
+    imported only when a file is read)."""
+    from .schema import load_rulebook
+
+    return load_rulebook(path, origin)
+
+
+def parse_rulebook(text: str, origin: str) -> Rulebook:
+    """The rulebook in ``text`` (read from ``origin``), checked: :func:`deadlines.rules.schema.parse_rulebook`."""
+    from .schema import parse_rulebook
+
+    return parse_rulebook(text, origin)
 
 
 CROSS_BORDER_WALL = WallTime(12, 0)  # 12:00 noon in the westernmost leg's zone (see default_expiry)
