@@ -9,9 +9,11 @@ the commands that draw tables.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, NoReturn
 
 from . import __version__
@@ -758,6 +760,19 @@ def _command(args: argparse.Namespace, langs: list[Lang], loc: Localizer) -> int
     return _listing(args, loc)
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """A command runs for a moment and exits: the cycle collector would only walk the modules and records
+    it has just made, again and again (a tenth of a timetable's run). Memory goes back at the exit."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     loc = Localizer("en", cldr=False)
@@ -770,7 +785,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with guarded_stdout():
             args = _parser(loc).parse_args(argv)  # --help and --version write here too
             if args.command != "tui":
-                return _command(args, langs, loc)
+                with _no_cycle_collection():
+                    return _command(args, langs, loc)
         return _tui(args, langs)  # the app owns the terminal
     except DeadlinesError as exc:
         print(loc.text(Msg(N_("deadlines: error: {message}"), message=exc.msg)), file=sys.stderr)
