@@ -25,7 +25,6 @@ import gc
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 from itertools import combinations
@@ -46,6 +45,7 @@ if TYPE_CHECKING:
 HOLIDAY, DST, MAXIMUM, NO_MINIMUM, HISTORIC = "holiday", "dst-mismatch", "after-maximum", "no-minimum", "historic"
 FLAGS = (HOLIDAY, DST, MAXIMUM, NO_MINIMUM, HISTORIC)
 CHUNK = 1024  # launch dates computed in one batch (and between two progress reports)
+HOUR = timedelta(hours=1)
 NEAR = timedelta(days=3)  # more than any instant's distance from its local day, in UTC
 SPAN_MARGIN = 8  # days after the last floor resolved in advance for the expiry search
 
@@ -87,8 +87,7 @@ class ScanRow(NamedTuple):
         return tuple(flag for flag, on in zip(FLAGS, found, strict=True) if on)
 
 
-@dataclass(frozen=True)
-class _Plan:
+class _Plan(NamedTuple):
     """The period rules of one leg for the launch dates between two rule changes."""
 
     minima: tuple[Rule, ...]
@@ -348,7 +347,7 @@ def _rows(legs: list[_Leg], days: list[date], at: ExpiryTime) -> Iterator[list[S
             expiry, (ends, local_times) = found[k]
             gap = None
             for a, b in pairs:
-                hours = (_offset(local_times[b]) - _offset(local_times[a])).total_seconds() / 3600
+                hours = (_offset(local_times[b]) - _offset(local_times[a])) / HOUR
                 if hours not in usual_gaps(expiry.year, zones[a], zones[b]):
                     gap = hours
                     break
@@ -366,7 +365,7 @@ def _rows(legs: list[_Leg], days: list[date], at: ExpiryTime) -> Iterator[list[S
                             for i, (ids, unit) in enumerate(names)
                         ]
                     ),
-                    _closed_near(watched, closed, ends) if any(d in near for d in ends) else (),
+                    () if near.isdisjoint(ends) else _closed_near(watched, closed, ends),
                     gap,
                     after,
                     historic,
