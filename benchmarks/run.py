@@ -73,6 +73,21 @@ def cold(commands: dict[str, Cold], rounds: int) -> dict[str, list[float]]:
     return times
 
 
+def not_installed() -> str | None:
+    """Where this interpreter imports ``deadlines`` from, when that is not an installed copy (an editable
+    install or a source tree), else None. An editable install adds its import hook to every start of the
+    interpreter, ``python -c pass`` included (about 15 ms here): the floor grows and the ratios shrink."""
+    origin = subprocess.run(
+        [sys.executable, "-c", "import deadlines; print(deadlines.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd="/",  # not the checkout, which would be imported first
+    ).stdout.strip()
+    package = Path(origin).resolve().parent
+    return None if package.parent.name in ("site-packages", "dist-packages") else str(package)
+
+
 def imported(*args: str) -> set[str]:
     """The top-level packages ``deadlines ARGS`` imports (from ``-X importtime``)."""
     result = subprocess.run(
@@ -135,6 +150,16 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15, help="fresh processes per cold measurement")
     parser.add_argument("--write", action="store_true", help="replace the results section of BENCHMARKS.md")
     args = parser.parse_args()
+    elsewhere = not_installed()
+    if elsewhere is not None:
+        print(
+            f"deadlines is not an installed copy here ({elsewhere}): install it with `pip install .` in a fresh "
+            "virtual environment and run this script with that interpreter; an editable install's import hook "
+            "runs at every start, the floor's included, and the ratios would not compare with the targets",
+            file=sys.stderr,
+        )
+        if args.write:
+            return 2
 
     seed = "examples/serono-genset-2002.toml"
     scan_args = ["scan", "--regime", "us-14d", "--regime", "fr-amf", "--from", "2000-01-01", "--to", "2030-12-31"]
