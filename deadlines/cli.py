@@ -13,7 +13,7 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, NoReturn
 
 from . import __version__
@@ -798,7 +798,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> NoReturn:
-    sys.exit(main())
+    """The ``deadlines`` command. Once a command other than the app has written and flushed its output, the
+    process leaves without the interpreter's teardown (freeing every module and record one by one: a few
+    milliseconds of a run of seventy), as mypy does; nothing of ours waits for the exit."""
+    code = main()
+    if "textual" in sys.modules:  # the app: its threads and exit handlers end as usual
+        sys.exit(code)
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:  # None: the stream was closed before the start
+            with suppress(OSError, ValueError):  # a closed pipe: what it refused is lost either way
+                stream.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":
