@@ -7,7 +7,7 @@ list is expected is never read letter by letter).
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .checks import DealProblem, build_deal
 from .errors import DeadlinesError, DealFileError
@@ -16,6 +16,9 @@ from .text import N_, Msg
 from .timeutil import END_OF_DAY, WallTime, offset_text, parse_local
 from .tomlfile import Table, TomlFile, read_text_file, toml_value
 from .zones import display_zone, market_zone
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 TOP = {
     "name",

@@ -11,6 +11,7 @@ the bytes of every file each was read from, which :mod:`deadlines.shipped` compa
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date, time
 from pathlib import Path
@@ -79,7 +80,7 @@ def _calendar_files(cal_id: str) -> tuple[str, ...]:
     out: list[str] = []
     while cal_id and f"calendars/data/{cal_id}.toml" not in out:
         out.append(f"calendars/data/{cal_id}.toml")
-        cal_id = tomllib.loads((DATA / f"{cal_id}.toml").read_text(encoding="utf-8")).get("same_as", "")
+        cal_id = tomllib.loads(Path(DATA, f"{cal_id}.toml").read_text(encoding="utf-8")).get("same_as", "")
     return tuple(out)
 
 
@@ -138,7 +139,7 @@ def _rulebook(regime: str) -> dict[str, Any]:
     from .rules import _HERE
     from .rules.schema import load_rulebook
 
-    book = load_rulebook(_HERE / f"{regime}.toml", f"{regime}.toml")
+    book = load_rulebook(os.path.join(_HERE, f"{regime}.toml"), f"{regime}.toml")
     return {
         "files": (f"rules/{regime}.toml",),
         "book": {

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .errors import DeadlinesError, DealFileError
@@ -26,6 +25,7 @@ from .tomllines import TomlLines
 
 if TYPE_CHECKING:
     import tomllib
+    from pathlib import Path
 
 T = TypeVar("T")
 S = TypeVar("S", bound=str)

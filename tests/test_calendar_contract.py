@@ -87,7 +87,7 @@ def test_every_alias_resolves():
 
 @pytest.mark.parametrize("cal_id", IDS)
 def test_data_file_loads_and_validates(cal_id):
-    path = DATA / f"{cal_id}.toml"
+    path = Path(DATA, f"{cal_id}.toml")
     data = parse_calendar(path.read_text(encoding="utf-8"), str(path))
     assert data.id == cal_id
     ZoneInfo(data.zone)

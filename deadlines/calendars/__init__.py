@@ -22,8 +22,8 @@ True
 
 from __future__ import annotations
 
+import os
 from functools import cache
-from pathlib import Path
 
 from ..errors import DeadlinesError, InputError, UnknownIdError
 from ..text import N_
@@ -40,13 +40,13 @@ from .base import (
     Skipped,
 )
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
 
 @cache
 def calendar_files() -> list[str]:
     """The ids of the calendar data files shipped (their file names), read once."""
-    return sorted(p.name.removesuffix(".toml") for p in DATA.glob("*.toml"))
+    return sorted(name[:-5] for name in os.listdir(DATA) if name.endswith(".toml"))
 
 
 def calendar_ids() -> list[str]:

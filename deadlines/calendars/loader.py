@@ -135,7 +135,7 @@ class CalendarData(NamedTuple):
 @cache
 def load_calendar_data(cal_id: str) -> CalendarData:
     """The checked data of the shipped calendar ``cal_id`` (read once)."""
-    path = DATA / f"{cal_id}.toml"
+    path = Path(DATA, f"{cal_id}.toml")
     return parse_calendar(path.read_text(encoding="utf-8"), str(path))
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from functools import cache, cached_property
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..errors import InputError
@@ -33,7 +32,7 @@ from ..text import (
 
 LANGUAGES = ("en", "fr")
 DOMAIN = "deadlines"
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+LOCALE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "locale")
 
 
 class Lang(NamedTuple):
@@ -94,7 +93,7 @@ def translations(words: str) -> Translations:
     from gettext import GNUTranslations
 
     # Our own catalog, where we put it: gettext.translation() would look for variants (fr_FR.UTF-8...).
-    with (LOCALE_DIR / words / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as mo:
+    with open(os.path.join(LOCALE_DIR, words, "LC_MESSAGES", f"{DOMAIN}.mo"), "rb") as mo:
         return GNUTranslations(mo)
 
 

@@ -19,7 +19,6 @@ import stat
 import sys
 from collections.abc import Sequence
 from datetime import date, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DeadlinesError, InputError, file_kind, os_reason
@@ -29,6 +28,8 @@ from ..text import N_, Items, terminal_safe
 from ..timeutil import iso_local, iso_utc
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .rows import Row, Rows
 
 # The table formats import rows, CLDR formats (Babel) and rich when they run: JSON needs none of them.
@@ -372,6 +373,8 @@ def write_output(text: str | bytes, path: str | Path, force: bool = False, keep:
         else:
             _write_stdout(text, data)
         return
+    from pathlib import Path  # for files only: standard output goes without it
+
     target = Path(path)
     try:
         if force:

@@ -11,20 +11,24 @@ files: a new ``<id>.toml`` here is a new regime. A file is read from its compile
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from functools import cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, UnknownIdError
 from ..model import ExpiryTime
 from ..timeutil import WallTime, utc_offset_hours
 from .model import Option, Rule, Rulebook
 
-_HERE = Path(__file__).parent
+if TYPE_CHECKING:
+    from pathlib import Path
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
 
 # The rulebook files' ids, in the order of their names (the order `deadlines regimes` lists them).
-REGIMES: tuple[str, ...] = tuple(sorted(path.stem for path in _HERE.glob("*.toml")))
+REGIMES: tuple[str, ...] = tuple(sorted(name[:-5] for name in os.listdir(_HERE) if name.endswith(".toml")))
 
 
 @cache
@@ -36,7 +40,7 @@ def get_rulebook(regime: str) -> Rulebook:
     from ..shipped import rulebook
 
     # The compiled form while the file is unchanged (deadlines.shipped), else the file as it is now.
-    return rulebook(regime, calendar_ids()) or load_rulebook(_HERE / f"{regime}.toml", f"{regime}.toml")
+    return rulebook(regime, calendar_ids()) or load_rulebook(os.path.join(_HERE, f"{regime}.toml"), f"{regime}.toml")
 
 
 def load_rulebook(path: str | Path, origin: str | None = None) -> Rulebook:
