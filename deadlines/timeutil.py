@@ -71,6 +71,12 @@ class WallTime(NamedTuple):
 END_OF_DAY = WallTime(24, 0)
 
 
+def month_length(year: int, month: int) -> int:
+    """The number of days in ``month`` of ``year`` (the calendar module's ``monthrange``, without importing it
+    and the locale module at every start)."""
+    return 31 if month == 12 else (date(year, month + 1, 1) - date(year, month, 1)).days
+
+
 def parse_date(text: str) -> date:
     """Parse ``YYYY-MM-DD`` strictly (no guessing of other orders); a day the month does not have says why.
 
@@ -87,7 +93,7 @@ def parse_date(text: str) -> date:
         raise InputError("invalid date '{value}': there is no month {month}", value=text, month=month)
     if year == 0:
         raise InputError("invalid date '{value}': there is no year 0", value=text)
-    last = 31 if month == 12 else (date(year, month + 1, 1) - date(year, month, 1)).days  # the month's length
+    last = month_length(year, month)
     if not 1 <= day <= last:
         raise InputError(
             "invalid date '{value}': month {month} of {year} has {days} days",
@@ -274,6 +280,7 @@ __all__ = [
     "iso_local",
     "iso_utc",
     "local_day",
+    "month_length",
     "parse_date",
     "parse_local",
     "resolve",

@@ -5,7 +5,6 @@ runs them over many launch dates), so both count the same way.
 
 from __future__ import annotations
 
-import calendar as _calendar
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -13,7 +12,7 @@ from ..calendars import BusinessCalendar, EarlyClose
 from ..errors import AmbiguousTimeError, InputError, NonexistentTimeError
 from ..model import ExpiryTime
 from ..rules import Rule, Rulebook
-from ..timeutil import WallTime, resolve, zone
+from ..timeutil import WallTime, month_length, resolve, zone
 
 SEARCH_DAYS = 400
 
@@ -22,7 +21,7 @@ def _add_months(day: date, months: int) -> date:
     month = day.month - 1 + months
     year = day.year + month // 12
     month = month % 12 + 1
-    return date(year, month, min(day.day, _calendar.monthrange(year, month)[1]))
+    return date(year, month, min(day.day, month_length(year, month)))
 
 
 def count_day(rule: Rule, cal: BusinessCalendar, anchor: date, n: int) -> date:
