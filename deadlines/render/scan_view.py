@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import Localizer
 from ..rules import get_rulebook
-from ..scan import DST, HISTORIC, HOLIDAY, MAXIMUM, NO_MINIMUM, LegResult, ScanRow
+from ..scan import DST, HISTORIC, HOLIDAY, MAXIMUM, NO_MINIMUM, ScanRow
 from ..text import N_, Items, Msg, ZoneName
 from ..timeutil import iso_local, iso_utc, utc_offset_hours, zone
 
@@ -79,15 +79,10 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
             worded[key] = {t.lang.words: [t.text(m) for m in found] for t in texts}
         return worded[key]
 
-    def local(row: ScanRow, expiry: datetime) -> dict[str, str]:
-        return {
-            z: iso_local(expiry, z) if i is None or not row.legs else row.legs[i].local.isoformat(timespec="minutes")
-            for z, i in leg_of.items()
-        }
-
     # Each row is put together from pieces the C encoder wrote once: the notes, flags and lists that
     # neighbouring launch dates share, and the legs' fixed fields; dates and times are ISO text, which
-    # JSON writes as they are. (The same text json.dumps writes for the row.)
+    # JSON writes as they are. (The same text json.dumps writes for the row.) Column by column, each in
+    # one pass, then joined row by row: thousands of rows.
     pieces: dict[object, str] = {}
 
     def once(value: object) -> str:
@@ -99,55 +94,68 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
     def listed(values: tuple[str, ...]) -> str:
         return once(values) if values else "[]"  # most launch dates have nothing to flag
 
-    zone_keys = {z: encode(z) for z in zones}
-    heads: dict[tuple[str, str], str] = {}
+    def closed(row: ScanRow) -> str:
+        found = [
+            {"date": c.day.isoformat(), "calendar": c.calendar, "names": [str(label) for label in c.labels]}
+            for c in row.closed
+        ]
+        return encode(found) if found else "[]"
 
-    def leg_text(leg: LegResult) -> str:
-        head = heads.get((leg.regime, leg.calendar))
-        if head is None:
-            head = heads[leg.regime, leg.calendar] = (
-                f'{{"regime": {encode(leg.regime)}, "calendar": {encode(leg.calendar)}, '
-            )
-        return f'{head}"last_day": "{leg.last_day.isoformat()}", "business_days": {leg.business_days}}}'
-
-    def row_text(row: ScanRow) -> str:
-        expiry = row.expiry
-        if expiry is None:
-            utc = local_text = "null"
-        else:
-            utc = f'"{iso_utc(expiry)}"'
-            times = local(row, expiry)
-            local_text = "{" + ", ".join(f'{zone_keys[z]}: "{t}"' for z, t in times.items()) + "}"
-        closed = (
-            encode(
-                [
-                    {"date": c.day.isoformat(), "calendar": c.calendar, "names": [str(label) for label in c.labels]}
-                    for c in row.closed
-                ]
-            )
-            if row.closed
-            else "[]"
-        )
-        head = (
-            f'{{"launch": "{row.launch.isoformat()}", "expiry_utc": {utc}, "local": {local_text}, '
-            f'"legs": [{", ".join(leg_text(leg) for leg in row.legs)}], '
-        )
-        if expiry is not None and not (row.closed or row.after_maximum or row.historic) and row.dst_gap is None:
-            return head + quiet  # nothing to watch, as for most launch dates
-        return head + (
-            f'"flags": {listed(row.flags)}, "closed": {closed}, '
+    def flagged(row: ScanRow) -> str:
+        return (
+            f'"flags": {listed(row.flags)}, "closed": {closed(row)}, '
             f'"dst_gap_hours": {"null" if row.dst_gap is None else encode(row.dst_gap)}, '
             f'"after_maximum": {listed(row.after_maximum)}, "historic": {listed(row.historic)}, '
             f'"notes": {once(said(row))}}}'
         )
 
     nothing: dict[str, list[str]] = {t.lang.words: [] for t in texts}
-    quiet = (
+    quiet = (  # nothing to watch, as for most launch dates
         f'"flags": [], "closed": [], "dst_gap_hours": null, "after_maximum": [], "historic": [], '
         f'"notes": {encode(nothing)}}}'
     )
-
-    lines = [row_text(row) for row in rows]
+    timed = [row for row in rows if row.expiry is not None]
+    expiries = [row.expiry for row in rows if row.expiry is not None]  # those of ``timed``
+    # A zone's local time as the scan left it in the leg of that zone (converted for a zone no leg has).
+    local_columns = [
+        [
+            f'{key}: "{t}"'
+            for t in (
+                [iso_local(e, z) for e in expiries]
+                if i is None
+                else [row.legs[i].local.isoformat(timespec="minutes") for row in timed]
+            )
+        ]
+        for z, i, key in ((z, i, encode(z)) for z, i in leg_of.items())
+    ]
+    leg_heads = [
+        f'{{"regime": {encode(leg.regime)}, "calendar": {encode(leg.calendar)}, '
+        for leg in (timed[0].legs if timed else ())
+    ]
+    leg_columns = [
+        [
+            f'{head}"last_day": "{leg.last_day.isoformat()}", "business_days": {leg.business_days}}}'
+            for leg in (row.legs[i] for row in timed)
+        ]
+        for i, head in enumerate(leg_heads)
+    ]
+    heads = iter(
+        f'"expiry_utc": "{iso_utc(e)}", "local": {{{", ".join(times)}}}, "legs": [{", ".join(legs)}], '
+        for e, times, legs in zip(
+            expiries, zip(*local_columns, strict=True), zip(*leg_columns, strict=True), strict=True
+        )
+    )
+    untimed = '"expiry_utc": null, "local": null, "legs": [], '
+    lines = [
+        f'{{"launch": "{row.launch.isoformat()}", '
+        + (untimed if row.expiry is None else next(heads))
+        + (
+            quiet
+            if row.expiry is not None and not (row.closed or row.after_maximum or row.historic) and row.dst_gap is None
+            else flagged(row)
+        )
+        for row in rows
+    ]
     body = "\n    " + ",\n    ".join(lines) + "\n  " if lines else ""
     return f'{{\n  "regimes": {encode(list(regimes))},\n  "zones": {encode(list(zones))},\n  "rows": [{body}]\n}}\n'
 
