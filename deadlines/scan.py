@@ -418,7 +418,8 @@ def _instants(leg: _Leg, rule: Rule, days: list[date]) -> list[datetime]:
     early = leg.cal.early_closes
     if not any(day in early for day in days):
         return resolve_many(days, rule.time or END_OF_DAY, leg.book.zone)
-    walls = [rule_wall(rule, leg.cal, day)[0] for day in days]
+    usual = rule.time or END_OF_DAY  # rule_wall's answer on a day without an early close
+    walls = [rule_wall(rule, leg.cal, day)[0] if day in early else usual for day in days]
     out: dict[int, datetime] = {}
     for wall in set(walls):
         same = [k for k, w in enumerate(walls) if w == wall]
