@@ -226,7 +226,7 @@ ORDINAL_TEMPLATES: dict[str, dict[str, str]] = {
 _BREAKS = dict.fromkeys(map(ord, "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029"), " ")
 # What a terminal would obey instead of showing: C0 controls (ESC starts CSI and OSC sequences), DEL, C1
 # controls, and the bidirectional overrides and isolates that reorder what follows them on the line.
-_COMMANDS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_COMMANDS = "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"  # compiled by re's cache when first used
 
 
 def terminal_safe(text: str) -> str:
@@ -238,9 +238,9 @@ def terminal_safe(text: str) -> str:
     'Acme\\\\x1b]0;pwned\\\\x07 and more\\\\u202e'
     """
     text = text.translate(_BREAKS)
-    if _COMMANDS.search(text) is None:
+    if re.search(_COMMANDS, text) is None:
         return text
-    return _COMMANDS.sub(lambda m: _escape(m[0]), text)
+    return re.sub(_COMMANDS, lambda m: _escape(m[0]), text)
 
 
 def _escape(ch: str) -> str:
