@@ -1,9 +1,10 @@
 """Languages: which one the user asked for, the words (gettext catalogs) and the formats (CLDR).
 
 Words come from the compiled catalogs in ``deadlines/locale`` (English is the source language: its
-catalog is the identity), each read the first time a word is asked of it. Formats come from CLDR through
-Babel, for any CLDR locale: ``fr`` words with ``fr_CA`` dates, ``en`` words with ``en_GB`` dates. Babel
-is imported only when a table needs it, so JSON output and error messages start fast.
+catalog is the identity), each read the first time a word is asked of it. Formats come from CLDR, for any
+CLDR locale: ``fr`` words with ``fr_CA`` dates, ``en`` words with ``en_GB`` dates. The plain locales ``en``
+and ``fr`` are formatted from a snapshot of Babel's CLDR data (:mod:`deadlines.i18n.cldr`), the others
+through Babel, imported only then: JSON output, error messages and a table in English or French start fast.
 
 Language selection: ``--lang en|fr|en,fr|fr_CH...`` on the command line, else ``LC_ALL``, then
 ``LC_MESSAGES``, then ``LANG``; English when none names a language we have words for.
@@ -157,9 +158,9 @@ class Localizer:
     def items(self, value: Items) -> str:
         texts = [self.text(i) for i in value.items]
         if value.style == "list" and self.cldr and len(texts) > 1:
-            from babel.lists import format_list
+            from .cldr import format_list
 
-            return format_list(texts, locale=self.lang.locale)
+            return format_list(texts, self.lang.locale)
         if value.style == "parts":
             return self.pgettext("separator between the parts of a trace", "; ").join(texts)
         return SEPARATORS.get(value.style, ", ").join(texts)

@@ -1,7 +1,8 @@
-"""CLDR formats through Babel: dates, zones ("heure de Paris"), lists and ordinals; times of day as offer
-documents write them.
+"""CLDR formats (:mod:`deadlines.i18n.cldr`: a snapshot for ``en`` and ``fr``, Babel for other locales):
+dates, zones ("heure de Paris"), lists and ordinals; times of day as offer documents write them.
 
-Imported only when a table or an export needs it (Babel's date module costs about 20 ms to import).
+Imported only when a table or an export needs it. A table in ``en`` or ``fr`` imports no Babel at all: its
+date module and a locale's data cost about 30 ms, more than the rest of the table.
 Every instant is formatted from an aware datetime in its zone: Babel treats naive datetimes as UTC.
 
 Times of day are custom patterns, not CLDR's ("12:00 PM"), because deal documents write them their own way
@@ -23,11 +24,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from babel.dates import format_date as cldr_date
-from babel.dates import format_skeleton, get_timezone_location
-
 from ..text import N_, At, Msg, WallClock, ZoneName, plain
 from ..timeutil import day_and_clock
+from . import cldr
 
 
 class _Lang(Protocol):
@@ -58,8 +57,8 @@ VOWELS = "AEIOUYÀÂÉÈÊËÎÏÔÖÙÛÜH"
 def format_date(loc: Localizer, day: date, style: str = "medium") -> str:
     """``long``: "Thursday, October 31, 2002" / "jeudi 31 octobre 2002"; ``medium``: "Thu, Oct 31, 2002"."""
     if style == "long":
-        return cldr_date(day, "full", locale=loc.lang.locale)
-    return format_skeleton(DATE_SKELETONS[style], day, locale=loc.lang.locale)
+        return cldr.format_date(day, "full", loc.lang.locale)
+    return cldr.format_skeleton(DATE_SKELETONS[style], day, loc.lang.locale)
 
 
 # Zones whose English times read on the US 12-hour clock, and those written in UK Code style.
@@ -123,7 +122,7 @@ def zone_label(loc: Localizer, zone_name: str, header: bool = False) -> str:
         if header:
             return loc.pgettext("column header", "New York City time")
         return loc._(N_("New York City time"))
-    city = get_timezone_location(zone_name, locale=loc.lang.locale, return_city=True)
+    city = cldr.city(zone_name, loc.lang.locale)
     vowel = city.upper().startswith(tuple(VOWELS))
     if header:
         if vowel:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from .rows import Row, Rows
 
-# The table formats import rows, CLDR formats (Babel) and rich when they run: JSON needs none of them.
+# The table formats import rows, CLDR formats and rich when they run: JSON needs none of them.
 
 FORMATS = ("json", "csv", "md", "ics", "html", "svg", "txt", "notice")
 
@@ -226,11 +226,11 @@ def to_markdown(schedule: Schedule, locs: Sequence[Localizer], today: date | Non
 def _markdown_section(loc: Localizer, rows: Rows, today: date | None, bilingual: bool) -> str:
     title = rows.title
     if bilingual:
-        from babel import Locale
+        from ..i18n.cldr import language_name
 
         # Translators: heading of one language's section of a bilingual Markdown export, e.g. "Serono (English)"
         heading = N_("{title} ({language})")
-        title = loc._(heading).format(title=title, language=Locale.parse(loc.lang.locale).language_name)
+        title = loc._(heading).format(title=title, language=language_name(loc.lang.locale))
     lines = [f"## {md_escape(title)}", ""]
     # The columns of the terminal table: the event (with its count, rule and note), one per zone, and the
     # days left when there is a today.

@@ -16,10 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
-from babel.dates import format_date as cldr_date
-from babel.dates import format_skeleton
-
-from ..i18n import Localizer
+from ..i18n import Localizer, cldr
 from ..i18n.formats import format_date, zone_label
 from ..schedule import Event, Schedule
 from ..text import N_, Msg, Ordinal, terminal_safe
@@ -78,8 +75,6 @@ def day_count(loc: Localizer, event: Event, launch: date | None) -> str:
 
 
 def timetable(schedule: Schedule, loc: Localizer, today: date | None = None, show_all: bool = False) -> Timetable:
-    from babel import Locale
-
     rows = schedule_rows(schedule, loc, today)
     shown, hidden = visible_rows(rows, show_all)
     launch = launch_day(schedule)
@@ -104,7 +99,7 @@ def timetable(schedule: Schedule, loc: Localizer, today: date | None = None, sho
     ]
     table = Timetable(
         lang=loc.lang.locale.replace("_", "-"),
-        language=_capitalized(str(Locale.parse(loc.lang.locale).language_name)),  # a heading: "Français"
+        language=_capitalized(cldr.language_name(loc.lang.locale)),  # a heading: "Français"
         title=terminal_safe(rows.title),
         caption=caption,
         headers=headers,
@@ -136,8 +131,8 @@ def _line(loc: Localizer, row: Row, zones: Sequence[str], launch: date | None) -
         # a zone where the instant falls on another day says which ("Fri 06:00")
         times.append(clock if day == event.day else f"{weekday(loc, day)} {clock}")
     return Line(
-        date=format_skeleton("yMMMd", event.day, locale=loc.lang.locale),
-        day=cldr_date(event.day, "EEEE", locale=loc.lang.locale),
+        date=cldr.format_skeleton("yMMMd", event.day, loc.lang.locale),
+        day=cldr.format_date(event.day, "EEEE", loc.lang.locale),
         count=day_count(loc, event, launch),
         event=terminal_safe(row.short),
         marks=[terminal_safe(m) for m in row.marks],

@@ -11,9 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from babel.dates import format_skeleton
-
-from ..i18n import Localizer
+from ..i18n import Localizer, cldr
 from ..i18n.formats import format_clock, format_date, zone_label
 from ..schedule import Event, Schedule
 from ..text import N_, Msg, Ordinal, Plural, Term
@@ -214,7 +212,7 @@ def weekday(loc: Localizer, day: date) -> str:
 @cache
 def _weekday(locale: str, index: int) -> str:
     """The short weekday name: CLDR's skeleton lookup takes milliseconds, seven names a locale are kept."""
-    return format_skeleton("E", date(2001, 1, 1 + index), locale=locale)  # 1 January 2001 was a Monday
+    return cldr.format_skeleton("E", date(2001, 1, 1 + index), locale)  # 1 January 2001 was a Monday
 
 
 def _clocks(loc: Localizer, event: Event, zones: list[str]) -> tuple[list[date], list[str]]:

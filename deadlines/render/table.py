@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
-from ..i18n import Localizer
+from ..i18n import Localizer, cldr
 from ..i18n.formats import format_date, zone_label
 from ..schedule import Schedule
 from ..text import N_, Msg, Plural, terminal_safe
@@ -215,9 +215,7 @@ KEY_EVENTS = frozenset(
 
 
 def city(loc: Localizer, zone_name: str) -> str:
-    from babel.dates import get_timezone_location
-
-    return str(get_timezone_location(zone_name, locale=loc.lang.locale, return_city=True))
+    return cldr.city(zone_name, loc.lang.locale)
 
 
 def zone_groups(zones: list[str], rows: Sequence[Row]) -> list[list[int]]:
@@ -265,10 +263,8 @@ def row_date(loc: Localizer, day: date, one_year: bool) -> str:
     """ "Thu Sep 12" (the year in the column's header) or "Thu, Sep 12, 2002"."""
     if not one_year:
         return format_date(loc, day, "medium")
-    from babel.dates import format_date as babel_date
-
     pattern = loc.pgettext("date in the timetable, weekday month day (CLDR pattern)", "EEE MMM d")
-    return str(babel_date(day, pattern, locale=loc.lang.locale))
+    return cldr.format_date(day, pattern, loc.lang.locale)
 
 
 def label_cell(row: Row) -> str:

@@ -89,13 +89,13 @@ def month_grid(
 ) -> Table:
     """A Monday-first month: closed days in red, half days in yellow, weekends dim; ``marked`` days (a
     schedule's deadlines) underlined."""
-    from babel.dates import format_skeleton, get_day_names
+    from ..i18n import cldr
 
     period = Period(date(year, month, 1), date(year, month, _calendar.monthrange(year, month)[1]), True)
     found = [_closures(cal, period) for cal in cals]
-    title = format_skeleton("yMMMM", period.first, locale=loc.lang.locale)
+    title = cldr.format_skeleton("yMMMM", period.first, loc.lang.locale)
     grid = Table(title=Text(title), box=box.SIMPLE, title_style="heading", padding=(0, 1))
-    names = get_day_names("abbreviated", locale=loc.lang.locale)
+    names = cldr.day_names("abbreviated", loc.lang.locale)
     for weekday in range(7):
         grid.add_column(names[weekday], justify="right")
     for week in _calendar.Calendar(0).monthdatescalendar(year, month):
