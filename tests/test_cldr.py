@@ -27,7 +27,7 @@ from deadlines.i18n.cldr_data import BABEL, CITIES
 from deadlines.i18n.cldr_data import PATTERNS as SNAPSHOT_PATTERNS
 
 ROOT = Path(__file__).resolve().parent.parent
-PLAIN = ("en", "fr")
+PLAIN = ("en", "fr", "en_US", "fr_FR")  # the last two: the same CLDR data, served by the snapshot
 
 # Every day of 2000-2040 a few days apart (each weekday and month many times over), and edge days: the
 # years of one to five digits, leap days, the ends of months and years.
@@ -170,7 +170,7 @@ def test_lists_are_babels(locale: str) -> None:
 
 def test_other_locales_go_through_babel() -> None:
     day = date(2002, 9, 12)
-    for locale in ("fr_CA", "en_GB", "fr_CH", "en_US"):
+    for locale in ("fr_CA", "en_GB", "fr_CH", "fr_BE"):
         assert cldr.snapshot(locale) is None
         assert cldr.format_skeleton("yMMMEd", day, locale) == format_skeleton("yMMMEd", day, locale=locale)
         assert cldr.format_date(day, "EEE MMM d", locale) == format_date(day, "EEE MMM d", locale=locale)
@@ -209,6 +209,11 @@ def test_the_table_as_text_to_a_file_imports_no_babel(tmp_path: Path) -> None:
     out = tmp_path / "table.txt"
     assert _babel_imported("--lang", "en,fr", "--output", str(out), "--force") == []
     assert "Serono" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en_US", "fr_FR", "fr-fr"])
+def test_the_usual_locale_settings_import_no_babel(lang: str) -> None:
+    assert _babel_imported("--lang", lang) == []
 
 
 def test_a_table_in_another_locale_still_uses_babel() -> None:  # and the check above sees it

@@ -50,6 +50,11 @@ class Lang(NamedTuple):
             raise InputError("unknown language '{value}': use en, fr or both (en,fr)", value=text)
         if code.lower() == words:
             return cls(words, words)
+        from .cldr import SAME_AS
+
+        known = {locale.lower(): locale for locale in SAME_AS}.get(code.lower())
+        if known is not None:  # en_US, fr_FR: from the snapshot, without Babel
+            return cls(words, known)
         try:
             from babel import Locale, UnknownLocaleError
 

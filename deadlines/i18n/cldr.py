@@ -25,10 +25,18 @@ MONTH_WIDTHS = {3: "abbreviated", 4: "wide", 5: "narrow"}
 NAMED = ("full", "long", "medium", "short")
 
 
+# Locales whose CLDR data add nothing to their language's (``en_US`` is the ``en`` of CLDR, ``fr_FR`` its
+# ``fr``): the usual settings of LANG on Linux and macOS, served by the snapshot too (tests/test_cldr.py
+# compares them with Babel as it does ``en`` and ``fr``).
+SAME_AS = {"en_US": "en", "fr_FR": "fr"}
+
+
 def snapshot(locale: str) -> int | None:
-    """Where ``locale`` stands in the snapshot's tables (``en`` 0, ``fr`` 1), else None (the others: Babel)."""
+    """Where ``locale`` stands in the snapshot's tables (``en`` and ``en_US`` 0, ``fr`` and ``fr_FR`` 1), else
+    None (the others: Babel)."""
     from .cldr_data import LOCALES
 
+    locale = SAME_AS.get(locale, locale)
     return LOCALES.index(locale) if locale in LOCALES else None
 
 
