@@ -27,12 +27,13 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from functools import cache
-from itertools import combinations
+from itertools import combinations, compress, repeat
+from operator import sub, truediv
 from typing import TYPE_CHECKING, NamedTuple
 
 from .calendars import BusinessCalendar, RuleCalendar, get_calendar
 from .calendars.base import Label
-from .engine import count_day, default_expiry, earliest_instant, last_local_day, rule_wall
+from .engine import count_day, default_expiry, earliest_instant, last_local_day, last_local_days, rule_wall
 from .engine.plan import leg_plan
 from .errors import AmbiguousTimeError, CoverageError, DeadlinesError, InputError, NonexistentTimeError
 from .model import ExpiryTime
@@ -151,10 +152,10 @@ def _rule_changes(book: Rulebook) -> list[date]:
 def launch_dates(regimes: Sequence[str], first: date, last: date) -> list[date]:
     """The days in [first, last] open in the calendar of every regime (the days an offer can start)."""
     cals = list({get_rulebook(r).calendar: get_calendar(get_rulebook(r).calendar) for r in regimes}.values())
-    days = set(cals[0].business_days(first, last))
+    days = set(cals[0].business_ordinals(first, last))
     for cal in cals[1:]:
-        days.intersection_update(cal.business_days(first, last))
-    return sorted(days)
+        days.intersection_update(cal.business_ordinals(first, last))
+    return list(map(date.fromordinal, sorted(days)))
 
 
 def scan(
@@ -247,16 +248,16 @@ class _Fit(NamedTuple):
     local_times: tuple[datetime, ...]
 
 
-UNTRIED = _Fit((), ())  # a candidate not tried yet
-
-
 class _Expiries:
     """The candidate expiries of one run: the wall time ``at`` on every day from the day before the first
-    floor's local day, resolved in one batch, and what follows from each, worked out once when first tried.
+    floor's local day, resolved in one batch, and what follows from each: every leg's local time and last
+    day, and whether all those days are open, leg by leg in one pass each.
 
     The engine's :func:`~deadlines.engine.earliest_instant` starts the day before the floor's local day;
     every candidate before that one comes before the floor, so the first candidate at or after the floor
     (a binary search: candidates only grow) that leaves every leg's last day open is the engine's answer.
+    Past the last candidate, or when a candidate's last day lies outside a calendar's coverage, the
+    engine's own search decides, one expiry at a time.
     """
 
     def __init__(self, legs: list[_Leg], at: ExpiryTime, floors: list[datetime]) -> None:
@@ -269,21 +270,47 @@ class _Expiries:
             self.instants = resolve_many([first + timedelta(days=i) for i in range(size)], at.wall, at.zone)
         except DeadlinesError:  # a time in a gap or repeat: the engine's search says if it matters
             self.instants = []
-        self.fits: list[_Fit | None] = [UNTRIED] * len(self.instants)  # None: a leg's last day is closed
-        self.seen: dict[datetime, _Fit | None] = {}  # candidates found by the engine's own search
+        self.seen: dict[datetime, _Fit | None] = {}  # candidates tried by the engine's own search
+        self.open: list[int] = []
+        try:
+            self.local_times = [list(map(datetime.astimezone, self.instants, repeat(tz))) for tz in self.tzs]
+            self.ends = [last_local_days(leg.cal, times) for leg, times in zip(legs, self.local_times, strict=True)]
+            opened = [leg.cal.are_business_days(days) for leg, days in zip(legs, self.ends, strict=True)]
+        except CoverageError:  # a last day past a calendar's coverage: the engine's search, for each floor
+            self.instants = []
+            return
+        # The candidates that leave every leg's last day open, in order.
+        self.open = list(compress(range(len(self.instants)), map(all, zip(*opened, strict=True))))
 
-    def earliest(self, floor: datetime) -> tuple[datetime, _Fit]:
-        instants, fits = self.instants, self.fits
-        for j in range(bisect_left(instants, floor), len(instants)):
-            fit = fits[j]
-            if fit is UNTRIED:
-                fit = fits[j] = self.fit(instants[j])
-            if fit is not None:
-                return instants[j], fit
-        expiry = earliest_instant(floor, self.at, lambda c: self.remember(c) is not None)
-        fit = self.remember(expiry)
-        assert fit is not None
-        return expiry, fit
+    def columns(self, floors: list[datetime]) -> tuple[list[datetime], list[list[date]], list[list[datetime]]]:
+        """The earliest expiry at or after each floor, and each leg's last day and local time for it."""
+        instants, found = self.instants, []
+        if instants:  # the first open candidate at or after each floor (len(self.open): none)
+            found = list(map(bisect_left, repeat(self.open), map(bisect_left, repeat(instants), floors)))
+        if found and max(found) < len(self.open):
+            found = list(map(self.open.__getitem__, found))
+            return (
+                list(map(instants.__getitem__, found)),
+                [list(map(days.__getitem__, found)) for days in self.ends],
+                [list(map(times.__getitem__, found)) for times in self.local_times],
+            )
+        expiries: list[datetime] = []
+        ends: list[list[date]] = [[] for _ in self.legs]
+        local_times: list[list[datetime]] = [[] for _ in self.legs]
+        for k, floor in enumerate(floors):
+            if found and found[k] < len(self.open):
+                expiry, j = instants[self.open[found[k]]], self.open[found[k]]
+                fit = _Fit(tuple(days[j] for days in self.ends), tuple(times[j] for times in self.local_times))
+            else:
+                expiry = earliest_instant(floor, self.at, lambda c: self.remember(c) is not None)
+                checked = self.remember(expiry)
+                assert checked is not None
+                fit = checked
+            expiries.append(expiry)
+            for i in range(len(self.legs)):
+                ends[i].append(fit.ends[i])
+                local_times[i].append(fit.local_times[i])
+        return expiries, ends, local_times
 
     def remember(self, candidate: datetime) -> _Fit | None:
         if candidate not in self.seen:
@@ -326,10 +353,9 @@ def _rows(legs: list[_Leg], days: list[date], at: ExpiryTime) -> Iterator[list[S
             yield [ScanRow(launch, None, (), historic=historic) for launch in run]
             continue
         floors = _floors(minima, len(run))
-        search = _Expiries(legs, at, floors).earliest
-        found = [search(floor) for floor in floors]
-        counts = [leg.cal.count_many(run, [fit.ends[i] for _, fit in found]) for i, leg in enumerate(legs)]
-        beyond = _around(max(max(fit.ends) for _, fit in found))[2]
+        # Column by column (a list over the run for each field, each built in one pass), then row by row.
+        expiries, ends, local_times = _Expiries(legs, at, floors).columns(floors)
+        beyond = _around(max(map(max, ends)))[2]
         if beyond > covered:  # the weekday after a last day is past the coverage: closed or not, unknown
             raise CoverageError(
                 day=beyond.isoformat(),
@@ -337,41 +363,59 @@ def _rows(legs: list[_Leg], days: list[date], at: ExpiryTime) -> Iterator[list[S
                 first=watched[0].first.isoformat(),
                 last=covered.isoformat(),
             )
+        counts = [leg.cal.count_many(run, days) for leg, days in zip(legs, ends, strict=True)]
         maxima = [
             (leg, rule, _due_days(leg, rule, run))
             for leg, plan in zip(legs, plans, strict=True)
             for rule in plan.maxima
         ]
-        rows = []
-        for k, launch in enumerate(run):
-            expiry, (ends, local_times) = found[k]
-            gap = None
-            for a, b in pairs:
-                hours = (_offset(local_times[b]) - _offset(local_times[a])) / HOUR
-                if hours not in usual_gaps(expiry.year, zones[a], zones[b]):
-                    gap = hours
-                    break
-            after: tuple[str, ...] = ()
-            for leg, rule, due in maxima:
-                if leg.book.id not in after and _passes(expiry, leg, rule, due[k]):
-                    after += (leg.book.id,)
-            rows.append(
-                ScanRow(
-                    launch,
-                    expiry,
-                    tuple(
-                        [
-                            LegResult(*ids, ends[i], counts[i][k], unit, local_times[i])
-                            for i, (ids, unit) in enumerate(names)
-                        ]
-                    ),
-                    () if near.isdisjoint(ends) else _closed_near(watched, closed, ends),
-                    gap,
-                    after,
-                    historic,
-                )
+        leg_results = [
+            list(map(LegResult, repeat(ids[0]), repeat(ids[1]), ends[i], counts[i], repeat(unit), local_times[i]))
+            for i, (ids, unit) in enumerate(names)
+        ]
+        yield list(
+            map(
+                ScanRow,
+                run,
+                expiries,
+                zip(*leg_results, strict=True),
+                [
+                    () if near.isdisjoint(days) else _closed_near(watched, closed, days)
+                    for days in zip(*ends, strict=True)
+                ],
+                _gaps(expiries, local_times, zones, pairs),
+                _after(expiries, maxima),
+                repeat(historic),
             )
-        yield rows
+        )
+
+
+def _gaps(
+    expiries: list[datetime], local_times: list[list[datetime]], zones: list[str], pairs: list[tuple[int, int]]
+) -> list[float | None]:
+    """For each expiry, the hours between the first pair of zones whose clocks are out of step, else None."""
+    gaps: list[float | None] = [None] * len(expiries)
+    years = [expiry.year for expiry in expiries]
+    for a, b in pairs:
+        usual = {year: usual_gaps(year, zones[a], zones[b]) for year in set(years)}
+        offsets = map(sub, map(_offset, local_times[b]), map(_offset, local_times[a]))
+        for k, (year, hours) in enumerate(zip(years, map(truediv, offsets, repeat(HOUR)), strict=True)):
+            if hours not in usual[year] and gaps[k] is None:
+                gaps[k] = hours
+    return gaps
+
+
+def _after(expiries: list[datetime], maxima: list[tuple[_Leg, Rule, list[date]]]) -> list[tuple[str, ...]]:
+    """For each expiry, the regimes whose maximum period it passes (in the order of their rules)."""
+    after: list[tuple[str, ...]] = [()] * len(expiries)
+    for leg, rule, due in maxima:
+        regime = leg.book.id
+        # Only the maxima due within NEAR days of the expiry can come before it (see _floors).
+        close = [k for k, e in enumerate(expiries) if regime not in after[k] and due[k] - NEAR <= e.date()]
+        for k, instant in zip(close, _instants(leg, rule, [due[k] for k in close]), strict=True):
+            if expiries[k] > instant:
+                after[k] += (regime,)
+    return after
 
 
 def _offset(local: datetime) -> timedelta:
@@ -425,11 +469,6 @@ def _instants(leg: _Leg, rule: Rule, days: list[date]) -> list[datetime]:
         same = [k for k, w in enumerate(walls) if w == wall]
         out.update(zip(same, resolve_many([days[k] for k in same], wall, leg.book.zone), strict=True))
     return [out[k] for k in range(len(days))]
-
-
-def _passes(expiry: datetime, leg: _Leg, rule: Rule, day: date) -> bool:
-    """Whether ``expiry`` is after ``rule``'s instant on ``day`` (resolved only when the days are close)."""
-    return day - NEAR <= expiry.date() and expiry > _instants(leg, rule, [day])[0]
 
 
 def _closed_near(cals: list[RuleCalendar], closed: set[date], last_days: tuple[date, ...]) -> tuple[Closed, ...]:

@@ -13,10 +13,11 @@ Counting conventions (the ones tender-offer rules use):
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from functools import cached_property
-from itertools import compress, cycle, pairwise
+from itertools import compress, cycle, pairwise, repeat
+from operator import add, gt, sub
 from typing import NamedTuple
 
 from ..errors import CoverageError, InputError
@@ -156,6 +157,8 @@ class BusinessCalendar:
         self.first, self.last = first, last
         self.open = open
         self.close = close  # None: the day runs to 24:00 (e.g. the US federal "12:00 midnight")
+        # The regular hours from each start on: one set here; a calendar from data has them with their dates.
+        self.session_hours: tuple[Session, ...] = (Session(first, open, close, source),)
         self._days: list[int] = []  # the ordinals of the open days, in order (subclasses fill it)
 
     def __repr__(self) -> str:
@@ -164,7 +167,7 @@ class BusinessCalendar:
     def hours(self, day: date) -> Session:
         """The regular session hours on ``day`` (one session for every day here; a calendar from data has
         them with their effective dates)."""
-        return Session(self.first, self.open, self.close, self.source)
+        return self.session_hours[0]
 
     @property
     def unit(self) -> str:
@@ -220,6 +223,11 @@ class BusinessCalendar:
         if not self.first <= day <= self.last:
             self._check(day)
         return day.toordinal() in self._open
+
+    def are_business_days(self, days: Sequence[date]) -> list[bool]:
+        """``[self.is_business_day(d) for d in days]`` in one pass (a scan's candidate last days)."""
+        opened = self._open
+        return [d.toordinal() in opened for d in self._checked(days)]
 
     def __contains__(self, day: object) -> bool:
         """``date(2026, 7, 3) in get_calendar("XNYS")``: whether ``day`` is a business day (outside the
@@ -282,33 +290,37 @@ class BusinessCalendar:
             raise InputError("a day number starts at 1, not {n}", n=n)
         return self._at(bisect_left(self._days, start.toordinal()) + n - 1, start)
 
-    # -- batch arithmetic (scans): one call for many dates, same results as the scalar methods --------
+    # -- batch arithmetic (scans): one call for many dates, same results as the scalar methods; each step
+    # maps a C function over the whole list (bisect, toordinal, fromordinal), with no Python loop --------
     def add_many(self, days: Sequence[date], n: int) -> list[date]:
         """``[self.add(d, n) for d in days]`` in one pass (n != 0)."""
         if n == 0:
             return [self.add(d, 0) for d in days]
         find = bisect_right if n > 0 else bisect_left
         shift = n - 1 if n > 0 else n
-        return self._at_many([find(self._days, d.toordinal()) + shift for d in self._checked(days)], days)
+        return self._at_many(self._indexes(find, self._checked(days), shift), days)
 
     def nth_many(self, starts: Sequence[date], n: int) -> list[date]:
         """``[self.nth(d, n) for d in starts]`` in one pass."""
         if n < 1:
             raise InputError("a day number starts at 1, not {n}", n=n)
-        return self._at_many([bisect_left(self._days, d.toordinal()) + n - 1 for d in self._checked(starts)], starts)
+        return self._at_many(self._indexes(bisect_left, self._checked(starts), n - 1), starts)
 
     def count_many(self, starts: Sequence[date], ends: Sequence[date]) -> list[int]:
         """``[self.count(a, b) for a, b in zip(starts, ends)]`` in one pass."""
         self._checked(starts)
         self._checked(ends)
-        for a, b in zip(starts, ends, strict=True):
-            if a > b:
-                self._check_range(a, b)
-        days = self._days
-        return [
-            bisect_right(days, b.toordinal()) - bisect_left(days, a.toordinal())
-            for a, b in zip(starts, ends, strict=True)
-        ]
+        if len(starts) != len(ends):
+            raise ValueError("count_many() needs as many ends as starts")
+        if any(map(gt, starts, ends)):
+            a, b = next((a, b) for a, b in zip(starts, ends, strict=True) if a > b)
+            self._check_range(a, b)
+        return list(map(sub, self._indexes(bisect_right, ends), self._indexes(bisect_left, starts)))
+
+    def _indexes(self, find: Callable[[list[int], int], int], days: Sequence[date], shift: int = 0) -> list[int]:
+        """``find(self._days, d.toordinal()) + shift`` for each of ``days``."""
+        found = map(find, repeat(self._days), map(date.toordinal, days))
+        return list(map(add, found, repeat(shift))) if shift else list(found)
 
     def _checked(self, days: Sequence[date]) -> Sequence[date]:
         if days:
@@ -319,17 +331,20 @@ class BusinessCalendar:
         if indexes and not (min(indexes) >= 0 and max(indexes) < len(self._days)):
             bad = next(i for i, index in enumerate(indexes) if not 0 <= index < len(self._days))
             self._at(indexes[bad], origins[bad])  # raises the scalar method's coverage error
-        days, fromordinal = self._days, date.fromordinal
-        return [fromordinal(days[i]) for i in indexes]
+        return list(map(date.fromordinal, map(self._days.__getitem__, indexes)))
 
     def sessions(self, start: date, end: date) -> list[date]:
         """The business days in [start, end], both included: the name exchange_calendars users know."""
         return self.business_days(start, end)
 
     def business_days(self, start: date, end: date) -> list[date]:
+        return list(map(date.fromordinal, self.business_ordinals(start, end)))
+
+    def business_ordinals(self, start: date, end: date) -> list[int]:
+        """The ordinals of the business days in [start, end] (a scan intersects them across calendars)."""
         self._check_range(start, end)
         lo, hi = bisect_left(self._days, start.toordinal()), bisect_right(self._days, end.toordinal())
-        return [date.fromordinal(o) for o in self._days[lo:hi]]
+        return self._days[lo:hi]
 
     def closed_days(self, start: date, end: date) -> list[Skipped]:
         """Closed weekdays in [start, end] with their names (weekends are left out)."""

@@ -16,7 +16,15 @@ from __future__ import annotations
 
 from ..rules import default_expiry
 from .core import compute, first_expiry, local_time
-from .counting import count_day, earliest_instant, last_day, last_local_day, open_everywhere, rule_wall
+from .counting import (
+    count_day,
+    earliest_instant,
+    last_day,
+    last_local_day,
+    last_local_days,
+    open_everywhere,
+    rule_wall,
+)
 
 __all__ = [
     "compute",
@@ -26,6 +34,7 @@ __all__ = [
     "first_expiry",
     "last_day",
     "last_local_day",
+    "last_local_days",
     "local_time",
     "open_everywhere",
     "rule_wall",

@@ -5,8 +5,10 @@ runs them over many launch dates), so both count the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import repeat
+from operator import ge
 
 from ..calendars import BusinessCalendar, EarlyClose
 from ..errors import AmbiguousTimeError, InputError, NonexistentTimeError
@@ -61,6 +63,18 @@ def last_local_day(cal: BusinessCalendar, local: datetime) -> date:
         # An exchange: before the opening, the last session was the previous trading day.
         return cal.previous_business_day(day, inclusive=True)
     return day
+
+
+def last_local_days(cal: BusinessCalendar, locals_: Sequence[datetime]) -> list[date]:
+    """:func:`last_local_day` for many instants in the leg's zone (a scan's candidate expiries), in one pass:
+    with one set of session hours, an instant at or after the opening is on its local day."""
+    if len(cal.session_hours) != 1:
+        return [last_local_day(cal, local) for local in locals_]
+    days = list(map(datetime.date, locals_))
+    opened = list(map(ge, map(datetime.time, locals_), repeat(cal.session_hours[0].open)))
+    if not all(opened):  # before the opening: the day before, or an exchange's last session
+        days = [day if on else last_local_day(cal, local) for day, on, local in zip(days, opened, locals_, strict=True)]
+    return days
 
 
 def open_everywhere(legs: list[tuple[Rulebook, BusinessCalendar]]) -> Callable[[datetime], bool]:
