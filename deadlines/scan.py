@@ -85,6 +85,8 @@ class ScanRow(NamedTuple):
     def flags(self) -> tuple[str, ...]:
         """The codes of what to watch, in FLAGS order."""
         found = (self.closed, self.dst_gap is not None, self.after_maximum, self.expiry is None, self.historic)
+        if not any(found):  # most launch dates
+            return ()
         return tuple(flag for flag, on in zip(FLAGS, found, strict=True) if on)
 
 
@@ -398,7 +400,7 @@ def _gaps(
     years = [expiry.year for expiry in expiries]
     for a, b in pairs:
         usual = {year: usual_gaps(year, zones[a], zones[b]) for year in set(years)}
-        offsets = map(sub, map(_offset, local_times[b]), map(_offset, local_times[a]))
+        offsets = map(sub, map(datetime.utcoffset, local_times[b]), map(datetime.utcoffset, local_times[a]))
         for k, (year, hours) in enumerate(zip(years, map(truediv, offsets, repeat(HOUR)), strict=True)):
             if hours not in usual[year] and gaps[k] is None:
                 gaps[k] = hours
@@ -416,10 +418,6 @@ def _after(expiries: list[datetime], maxima: list[tuple[_Leg, Rule, list[date]]]
             if expiries[k] > instant:
                 after[k] += (regime,)
     return after
-
-
-def _offset(local: datetime) -> timedelta:
-    return local.utcoffset() or timedelta(0)
 
 
 def _runs(legs: list[_Leg], days: list[date]) -> Iterator[tuple[list[date], list[_Plan]]]:

@@ -94,12 +94,18 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
     def listed(values: tuple[str, ...]) -> str:
         return once(values) if values else "[]"  # most launch dates have nothing to flag
 
-    def closed(row: ScanRow) -> str:
-        found = [
-            {"date": c.day.isoformat(), "calendar": c.calendar, "names": [str(label) for label in c.labels]}
-            for c in row.closed
-        ]
-        return encode(found) if found else "[]"
+    closed_text: dict[tuple[tuple[date, str], ...], str] = {}
+
+    def closed(row: ScanRow) -> str:  # neighbouring launch dates see the same closed days
+        key = tuple((c.day, c.calendar) for c in row.closed)
+        if key not in closed_text:
+            closed_text[key] = encode(
+                [
+                    {"date": c.day.isoformat(), "calendar": c.calendar, "names": [str(label) for label in c.labels]}
+                    for c in row.closed
+                ]
+            )
+        return closed_text[key]
 
     def flagged(row: ScanRow) -> str:
         return (
@@ -184,8 +190,6 @@ def scan_csv(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[st
     silent = [""] * len(texts)
 
     def said(row: ScanRow, flags: tuple[str, ...]) -> list[str]:
-        if not flags:
-            return silent
         key = (tuple((c.day, c.calendar) for c in row.closed), row.dst_gap, row.after_maximum, flags, row.historic)
         if key not in seen:  # neighbouring launch dates share their notes: each is worded once
             found = notes(row, zones)
@@ -193,7 +197,7 @@ def scan_csv(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[st
         return seen[key]
 
     columns: list[list[str]] = [
-        [row.launch.isoformat() for row in rows],
+        list(map(date.isoformat, (row.launch for row in rows))),
         [e.isoformat(timespec="minutes").replace("+00:00", "Z") if e else "" for e in expiries],
     ]
     for z in zones:
@@ -209,8 +213,8 @@ def scan_csv(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[st
     for i in range(len(regimes)):
         columns.append([legs[i].last_day.isoformat() if legs else "" for legs in row_legs])
     columns.append([" ".join(f) for f in flags])
-    notes_by_row = [said(row, f) for row, f in zip(rows, flags, strict=True)]
-    columns += [[csv_field(n[t]) for n in notes_by_row] for t in range(len(texts))]
+    notes_by_row = [said(row, f) if f else silent for row, f in zip(rows, flags, strict=True)]
+    columns += [[n[t] and csv_field(n[t]) for n in notes_by_row] for t in range(len(texts))]
     # Only the notes can hold a comma, a quote or a line break (dates, numbers and flag codes cannot): they
     # are quoted as the csv module would, and the lines joined directly, much faster than its writer.
     out.write("".join(f"{line}\r\n" for line in map(",".join, zip(*columns, strict=True))))
