@@ -68,52 +68,29 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
     encode = json.JSONEncoder(ensure_ascii=False).encode
     # A zone's local time as the scan left it in the leg of that zone (converted for a zone no leg has).
     leg_of = {z: next((i for i, r in enumerate(regimes) if get_rulebook(r).zone == z), None) for z in zones}
-    worded: dict[object, dict[str, list[str]]] = {}
+    # Each row is put together from pieces written once: what to watch (flags, closed days, the clocks'
+    # gap, maxima, notes), which neighbouring launch dates share, by json's C encoder; dates and times are
+    # ISO text, which JSON writes as they are. (The same text json.dumps writes for the row.) Column by
+    # column, each in one pass, then joined row by row: thousands of rows.
+    tails: dict[object, str] = {}
 
-    def said(row: ScanRow) -> dict[str, list[str]]:
+    def flagged(row: ScanRow) -> str:
         closed = tuple((c.day, c.calendar) for c in row.closed)
         year = row.expiry.year if row.expiry is not None and row.dst_gap is not None else None  # the usual gap's
         key = (closed, row.dst_gap, year, row.after_maximum, row.expiry is None, row.historic)
-        if key not in worded:
+        if key not in tails:
             found = notes(row, zones)
-            worded[key] = {t.lang.words: [t.text(m) for m in found] for t in texts}
-        return worded[key]
-
-    # Each row is put together from pieces the C encoder wrote once: the notes, flags and lists that
-    # neighbouring launch dates share, and the legs' fixed fields; dates and times are ISO text, which
-    # JSON writes as they are. (The same text json.dumps writes for the row.) Column by column, each in
-    # one pass, then joined row by row: thousands of rows.
-    pieces: dict[object, str] = {}
-
-    def once(value: object) -> str:
-        key = (type(value), value) if not isinstance(value, dict) else id(value)
-        if key not in pieces:
-            pieces[key] = encode(value)
-        return pieces[key]
-
-    def listed(values: tuple[str, ...]) -> str:
-        return once(values) if values else "[]"  # most launch dates have nothing to flag
-
-    closed_text: dict[tuple[tuple[date, str], ...], str] = {}
-
-    def closed(row: ScanRow) -> str:  # neighbouring launch dates see the same closed days
-        key = tuple((c.day, c.calendar) for c in row.closed)
-        if key not in closed_text:
-            closed_text[key] = encode(
-                [
-                    {"date": c.day.isoformat(), "calendar": c.calendar, "names": [str(label) for label in c.labels]}
-                    for c in row.closed
-                ]
+            days = [
+                {"date": c.day.isoformat(), "calendar": c.calendar, "names": [str(label) for label in c.labels]}
+                for c in row.closed
+            ]
+            tails[key] = (
+                f'"flags": {encode(list(row.flags))}, "closed": {encode(days)}, '
+                f'"dst_gap_hours": {encode(row.dst_gap)}, "after_maximum": {encode(list(row.after_maximum))}, '
+                f'"historic": {encode(list(row.historic))}, '
+                f'"notes": {encode({t.lang.words: [t.text(m) for m in found] for t in texts})}}}'
             )
-        return closed_text[key]
-
-    def flagged(row: ScanRow) -> str:
-        return (
-            f'"flags": {listed(row.flags)}, "closed": {closed(row)}, '
-            f'"dst_gap_hours": {"null" if row.dst_gap is None else encode(row.dst_gap)}, '
-            f'"after_maximum": {listed(row.after_maximum)}, "historic": {listed(row.historic)}, '
-            f'"notes": {once(said(row))}}}'
-        )
+        return tails[key]
 
     nothing: dict[str, list[str]] = {t.lang.words: [] for t in texts}
     quiet = (  # nothing to watch, as for most launch dates
