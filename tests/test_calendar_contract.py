@@ -260,11 +260,11 @@ def test_a_rule_without_a_source_is_refused():
 
 
 def test_an_unknown_same_as_is_refused():
-    with pytest.raises(DealFileError, match=r"line 3: 'same_as' must be one of .*, not \"XLON\""):
-        parse_calendar('id = "x"\nname = "X"\nsame_as = "XLON"\n', "x.toml")
+    with pytest.raises(DealFileError, match=r"line 3: 'same_as' must be one of .*, not \"XTKS\""):
+        parse_calendar('id = "x"\nname = "X"\nsame_as = "XTKS"\n', "x.toml")
 
 
-# -- substitute days that skip the year's other holidays (UK, for XLON next) ---------------------------------
+# -- substitute days that skip the year's other holidays (UK: XLON) ---------------------------------
 # Banking and Financial Dealings Act 1971, Schedule 1 (England and Wales): 27 December when 25 or 26 December
 # is a Sunday, 28 December when either is a Saturday; New Year's Day by royal proclamation, on the Monday after
 # when it is a weekend (europe-uk-de-ch-nl.md sec. 5.1: "Christmas and Boxing Day with weekend substitutes 27/28 Dec").

@@ -6,10 +6,11 @@ Our calendars cover 1995-01-01..2035-12-31. Spans checked (exchange_calendars 4.
   build from 1885 to past 2035 when given start/end; the default window is only 20 years back):
   XNYS and XNAS sessions (exchange_calendars' XNAS is an alias of its XNYS calendar, so holidays.XNAS below is
   the independent Nasdaq check), XPAR sessions, XPAR early closes and their 14:05 Paris time, XNYS and XNAS
-  early closes and their 13:00 New York time;
+  early closes and their 13:00 New York time, XLON sessions and early closes at 12:30 London time;
 - holidays, 1995-2035: US federal holidays (holidays.US), executive-order closures of federal offices
   (holidays.US(categories=("government",)), our notices), NYSE closures, Nasdaq closures (holidays.XNAS), NYSE
   and Nasdaq early closes (categories=("half_day",));
+- holidays.XLON (from 2000, its first year): London Stock Exchange closures and half days (categories=("half_day",));
 - holidays.ECB (TARGET) against XPAR closures for 1999-01-01..2035-12-31: TARGET began on 4 January 1999 and
   holidays has no ECB day before (asserted); before 2002 TARGET and the Paris Bourse closed on different days,
   each one listed below (domain notes: "TARGET equals Euronext Paris closures from 2002 on").
@@ -54,6 +55,10 @@ _MOURNING = (
 KNOWN_DIFFERENCES: dict[tuple[str, str], dict[date, str]] = {
     ("exchange_calendars", "XNYS"): {},
     ("exchange_calendars", "XNAS"): {},
+    ("exchange_calendars", "XLON"): {},
+    ("exchange_calendars early closes", "XLON"): {},
+    ("holidays.XLON", "XLON"): {},
+    ("holidays.XLON half days", "XLON"): {},
     # Before 2002 our XPAR follows the same secondary record as exchange_calendars, so agreement there is weak
     # evidence. Unconfirmed lead, not listed: an Irish Times "Market Reports - Europe" item reports a thin
     # post-holiday Paris session (CAC-40 2,871.27) while Frankfurt and Milan were shut, which fits Fri 26 Dec 1997
@@ -157,7 +162,7 @@ def xc_calendar():
     return get
 
 
-@pytest.mark.parametrize("code", ["XNYS", "XNAS", "XPAR"])
+@pytest.mark.parametrize("code", ["XNYS", "XNAS", "XPAR", "XLON"])
 def test_sessions_match_exchange_calendars(xc_calendar, code):
     oracle = xc_calendar(code)
     theirs = {ts.date() for ts in oracle.sessions}
@@ -180,6 +185,18 @@ def test_xpar_early_closes_match_exchange_calendars(xc_calendar):
     local = oracle.closes[oracle.early_closes].dt.tz_convert("Europe/Paris")
     assert {(t.hour, t.minute) for t in local} == {(14, 5)}
     assert {(cal.early_close(d).close.hour, cal.early_close(d).close.minute) for d in ours} == {(14, 5)}
+
+
+def test_xlon_early_closes_match_exchange_calendars(xc_calendar):
+    oracle = xc_calendar("XLON")
+    theirs = {ts.date() for ts in oracle.early_closes}
+    cal = get_calendar("XLON")
+    ours = {d for d in cal.business_days(FIRST, LAST) if cal.early_close(d) is not None}
+    assert len(theirs) > 70  # Christmas Eve and New Year's Eve, or the Friday before, every year
+    _check(("exchange_calendars early closes", "XLON"), ours, theirs, "early closes")
+    local = oracle.closes[oracle.early_closes].dt.tz_convert("Europe/London")
+    assert {(t.hour, t.minute) for t in local} == {(12, 30)}
+    assert {cal.early_close(d).close for d in ours} == {time(12, 30)}
 
 
 @pytest.mark.parametrize("code", ["XNYS", "XNAS"])
@@ -256,3 +273,21 @@ def test_xpar_matches_holidays_ecb_target(hol):
     theirs = _weekday_holidays(ecb, TARGET_START)
     ours = _closed_weekdays("XPAR", TARGET_START)
     _check(("holidays.ECB", "XPAR"), ours, theirs, "closed weekdays")
+
+
+XLON_HOLIDAYS_START = date(2000, 1, 1)  # holidays.XLON starts in 2000
+
+
+def test_xlon_matches_holidays_xlon(hol):
+    xlon = hol.financial_holidays("XLON", years=YEARS)
+    assert not {d for d in xlon if d < XLON_HOLIDAYS_START}, "holidays.XLON now has days before 2000: widen the span"
+    theirs = _weekday_holidays(xlon, XLON_HOLIDAYS_START)
+    _check(("holidays.XLON", "XLON"), _closed_weekdays("XLON", XLON_HOLIDAYS_START), theirs, "closed weekdays")
+
+
+def test_xlon_early_closes_match_holidays_half_days(hol):
+    half = hol.financial_holidays("XLON", years=YEARS, categories=("half_day",))
+    theirs = _weekday_holidays(half, XLON_HOLIDAYS_START)
+    cal = get_calendar("XLON")
+    ours = {d for d in cal.business_days(XLON_HOLIDAYS_START, LAST) if cal.early_close(d) is not None}
+    _check(("holidays.XLON half days", "XLON"), ours, theirs, "early closes")

@@ -22,10 +22,10 @@ The keys (dates are TOML dates, times "HH:MM" strings in the calendar's zone, "2
   msgids) -- days counted as business days that a user should hear about;
 - ``[[secondary]]``: ``until``, ``source`` -- closing days before ``until`` rest on a secondary record.
 
->>> parse_calendar('id = "x"\\nname = "X"\\nsame_as = "x"', "x.toml")
+>>> parse_calendar('id = "x"\\nname = "X"\\nsame_as = "x"', "x.toml")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-deadlines.errors.DealFileError: x.toml, line 3: 'same_as' must be one of "XNAS", "XNYS", "XPAR", "us-federal", not "x"
+deadlines.errors.DealFileError: x.toml, line 3: 'same_as' must be one of "XLON", "XNAS", ..., not "x"
 """
 
 from __future__ import annotations
