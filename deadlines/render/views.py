@@ -49,7 +49,7 @@ def _closures(cal: RuleCalendar, period: Period) -> dict[date, tuple[str, Any]]:
     cal._check_range(period.first, period.last)  # outside the calendar's coverage: a clear error
     out: dict[date, tuple[str, Any]] = {}
     for closure in cal.closure_list(period.first, period.last):
-        out.setdefault(closure.day, ("closed", Term(closure.name)))
+        out.setdefault(closure.day, ("closed", closure.label))  # "Christmas Day (observed)" on a substitute day
     for day, early in sorted(cal.early_closes.items()):
         if period.first <= day <= period.last:
             close = WallClock(early.close.hour, early.close.minute, cal.zone)
