@@ -77,14 +77,16 @@ def not_installed() -> str | None:
     """Where this interpreter imports ``deadlines`` from, when that is not an installed copy (an editable
     install or a source tree), else None. An editable install adds its import hook to every start of the
     interpreter, ``python -c pass`` included (about 15 ms here): the floor grows and the ratios shrink."""
-    origin = subprocess.run(
+    found = subprocess.run(
         [sys.executable, "-c", "import deadlines; print(deadlines.__file__)"],
         capture_output=True,
         text=True,
-        check=True,
         cwd="/",  # not the checkout, which would be imported first
-    ).stdout.strip()
-    package = Path(origin).resolve().parent
+    )
+    if found.returncode != 0:
+        return "nowhere: this interpreter cannot import it"
+    package = Path(found.stdout.strip()).resolve().parent
+    # pip installs into site-packages (dist-packages on Debian's system Python); anything else is a tree
     return None if package.parent.name in ("site-packages", "dist-packages") else str(package)
 
 

@@ -65,3 +65,12 @@ def test_json_schedule_imports_no_table_machinery() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "HEAVY=", result.stdout + result.stderr
+
+
+def test_benchmarks_md_keeps_its_sections() -> None:
+    """benchmarks/run.py and benchmarks/app.py replace the text between these markers: each must be there
+    once, and the page stays a page (a botched edit once repeated a paragraph thousands of times)."""
+    text = (ROOT / "BENCHMARKS.md").read_text(encoding="utf-8")
+    for marker in ("<!-- results: begin -->", "<!-- results: end -->", "<!-- app: begin -->", "<!-- app: end -->"):
+        assert text.count(marker) == 1, marker
+    assert text.startswith("# Benchmarks\n") and len(text) < 40_000
