@@ -271,11 +271,14 @@ def _tui_arguments(tui: argparse.ArgumentParser, loc: Localizer) -> None:
 
 def _schedule_epilog(loc: Localizer) -> str:
     """The regime ids (the rulebooks' file names: no rulebook is read) and two examples."""
+    from textwrap import wrap
+
     from .rules import REGIMES
 
     _ = loc._
     lines = [
-        _("regimes: {regimes} ('deadlines regimes' describes them)").format(regimes=", ".join(REGIMES)),
+        _("regimes ('deadlines regimes' describes them):"),
+        *wrap(", ".join(REGIMES), 76, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False),
         "",
         _("examples:"),
         "  deadlines schedule examples/serono-genset-2002.toml",

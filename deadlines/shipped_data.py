@@ -2226,6 +2226,266 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
             },
         ),
     },
+    'uk-code': {
+        'files': ('rules/uk-code.toml',),
+        'book': {
+            'id': 'uk-code',
+            'title': 'UK contractual offer (Takeover Code, 2021 timetable)',
+            'calendar': 'XLON',
+            'settlement_calendar': 'XLON',
+            'zone': 'Europe/London',
+            'start': 'offer-document',
+            'expiry': 'first-closing',
+            'default_expiry_time': (13, 0),
+            'historic_before': 737976,
+            'historic_note': "Firm offers announced before 5 July 2021, and competing offers for the same company, follow the Code's earlier timetable (Day 60 for the acceptance condition, Day 81 for the other conditions), not encoded here: dates come from the deal file.",
+            'offer': 'UK offer',
+        },
+        'rules': (
+            {
+                'key': 'offer-document',
+                'kind': 'start',
+                'label': 'Publication of the initial offer document (Day 0)',
+                'citation': "Takeover Code, Rule 31.3 ('the 60th day following the publication of the initial offer document'): the day of publication is Day 0; Rule 24.1 (sent within 28 days of the Rule 2.7 announcement); shown at 7.00 am, when regulatory announcements open",
+                'evidence': 'V',
+                'anchor': None,
+                'unit': 'business',
+                'n': 0,
+                'n_max': None,
+                'day1': 'anchor',
+                'time': (7, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'minimum-first-closing',
+                'kind': 'minimum',
+                'label': 'Earliest first closing date (Day 21)',
+                'citation': 'Takeover Code, Rule 31.2: the offer is open for at least 21 days following the publication of the initial offer document (and until it becomes unconditional or lapses)',
+                'evidence': 'V2',
+                'anchor': 'offer-document',
+                'unit': 'calendar',
+                'n': 21,
+                'n_max': None,
+                'day1': 'next',
+                'time': (13, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'first-closing',
+                'kind': 'expiry',
+                'label': 'First closing date',
+                'citation': 'Takeover Code, Rule 31.2; Rule 24.7 (the offer document states the time allowed for acceptance; 1.00 pm in practice)',
+                'evidence': 'V2',
+                'anchor': None,
+                'unit': 'business',
+                'n': 0,
+                'n_max': None,
+                'day1': 'anchor',
+                'time': None,
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'acceptance-level',
+                'kind': 'deadline',
+                'label': 'Announcement of the level of acceptances (8.00 am on the next business day)',
+                'citation': 'Takeover Code, Rule 17.1: by 8.00 am on the business day following the first closing date',
+                'evidence': 'V',
+                'anchor': 'first-closing',
+                'unit': 'business',
+                'n': 1,
+                'n_max': None,
+                'day1': 'next',
+                'time': (8, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'day-39',
+                'kind': 'deadline',
+                'label': "Day 39: last day for the offeree company to announce material new information without the Panel's consent",
+                'citation': 'Takeover Code, Rule 31.8 (Day 39 = Day 60 less 21 days)',
+                'evidence': 'K',
+                'anchor': 'offer-document',
+                'unit': 'calendar',
+                'n': 39,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'day-46',
+                'kind': 'deadline',
+                'label': 'Day 46: last day to revise the offer',
+                'citation': 'Takeover Code, Rule 32.1(c): a revised offer stays open at least 14 days after the revised offer document, so no revision after Day 46 (Day 60 less 14 days)',
+                'evidence': 'V',
+                'anchor': 'offer-document',
+                'unit': 'calendar',
+                'n': 46,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'day-53',
+                'kind': 'deadline',
+                'label': 'Day 53: a competing potential offeror must clarify its intentions (5.00 pm)',
+                'citation': "Takeover Code, Rule 2.6(d): by 5.00 pm on Day 53 of the first offeror's timetable (Day 60 less 7 days)",
+                'evidence': 'V',
+                'anchor': 'offer-document',
+                'unit': 'calendar',
+                'n': 53,
+                'n_max': None,
+                'day1': 'next',
+                'time': (17, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'unconditional-announcement',
+                'kind': 'deadline',
+                'label': 'Announcement that the offer is unconditional or has lapsed (5.00 pm on the unconditional date, Day 60)',
+                'citation': 'Takeover Code, Rule 31.7(b): by 5.00 pm on the unconditional date',
+                'evidence': 'V',
+                'anchor': 'offer-document',
+                'unit': 'calendar',
+                'n': 60,
+                'n_max': None,
+                'day1': 'next',
+                'time': (17, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'unconditional-date',
+                'kind': 'deadline',
+                'label': 'Unconditional date (Day 60, midnight): every condition satisfied or waived, or the offer lapses',
+                'citation': 'Takeover Code, Rule 31.1: by midnight on Day 60, the 60th day following the publication of the initial offer document; Rule 31.3: extended only in the cases it lists',
+                'evidence': 'V',
+                'anchor': 'offer-document',
+                'unit': 'calendar',
+                'n': 60,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'open-after-unconditional',
+                'kind': 'estimate',
+                'label': 'Earliest final closing date if the offer becomes unconditional on Day 60 (14 days after)',
+                'citation': 'Takeover Code, Rule 31.2: an offer with an acceptance condition stays open at least 14 days after the date it becomes unconditional',
+                'evidence': 'V2',
+                'anchor': 'unconditional-date',
+                'unit': 'calendar',
+                'n': 14,
+                'n_max': None,
+                'day1': 'next',
+                'time': (13, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'settlement',
+                'kind': 'estimate',
+                'label': 'Settlement for acceptances received by the unconditional date (within 14 days)',
+                'citation': 'Takeover Code, Rule 31.9: consideration settled within 14 days of the later of the unconditional date and the receipt of a complete acceptance',
+                'evidence': 'K',
+                'anchor': 'unconditional-date',
+                'unit': 'calendar',
+                'n': 14,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+        ),
+    },
     'us-13e4': {
         'files': ('rules/us-13e4.toml',),
         'book': {
@@ -3922,6 +4182,147 @@ TEXTS: dict[str, bytes] = {
         b'until = "2019-05-24"\n'
         b'label = "Squeeze-out (retrait obligatoire): latest date (3 months after closing; minorities at most 5%)"\n'
         b'citation = "RG AMF art. 237-14 (2006 reform): within three months of the closing, minorities at most 5%, in capital or in voting rights"\n'
+    ),
+    'rules/uk-code.toml': (
+        b'# UK contractual offers: the City Code on Takeovers and Mergers, timetable for firm offers announced (Rule 2.7)\n'
+        b'# on or after 5 July 2021 (Response Statement RS 2020/1). Field meanings: see us-14d.toml.\n'
+        b'#\n'
+        b"# The Code counts calendar days from the publication of the initial offer document, Day 0 (the deal's\n"
+        b'# commencement date): "Day N" is the Nth day following it, whatever the weekday (Rule 31.3: "the 60th day\n'
+        b'# following the publication of the initial offer document"). Times are London time. A Day N is not moved\n'
+        b'# when London is closed: the Code gives no roll rule.\n'
+        b'#\n'
+        b'# Not encoded yet (domain notes europe-uk-de-ch-nl.md sec. 1): the earlier timetable of firm offers\n'
+        b'# announced before 5 July 2021 (Day 60 for the acceptance condition, Day 81 for the others); extensions of\n'
+        b'# Day 60 (Rule 31.3), which move Days 39, 46 and 53 with it; Rule 2.6 and Rule 24.1 deadlines, counted from\n'
+        b'# announcements before Day 0; schemes of arrangement (Appendix 7).\n'
+        b'\n'
+        b'id = "uk-code"\n'
+        b'calendar = "XLON"\n'
+        b'settlement_calendar = "XLON"\n'
+        b'zone = "Europe/London"\n'
+        b'start = "offer-document"\n'
+        b'expiry = "first-closing"\n'
+        b'# 1.00 pm London: the closing time offer documents write for each closing date (market practice; Rule 24.7\n'
+        b'# only requires the document to state the time allowed for acceptance).\n'
+        b'default_expiry_time = "13:00"\n'
+        b'title = "UK contractual offer (Takeover Code, 2021 timetable)"\n'
+        b'# The offer in a few words, where a title would be cut: a calendar event "First closing date (UK offer)".\n'
+        b'offer = "UK offer"\n'
+        b'historic_before = "2021-07-05"\n'
+        b'historic_note = "Firm offers announced before 5 July 2021, and competing offers for the same company, follow the Code\'s earlier timetable (Day 60 for the acceptance condition, Day 81 for the other conditions), not encoded here: dates come from the deal file."\n'
+        b'\n'
+        b'[rules.offer-document]\n'
+        b'kind = "start"\n'
+        b'time = "07:00"\n'
+        b'label = "Publication of the initial offer document (Day 0)"\n'
+        b'citation = "Takeover Code, Rule 31.3 (\'the 60th day following the publication of the initial offer document\'): the day of publication is Day 0; Rule 24.1 (sent within 28 days of the Rule 2.7 announcement); shown at 7.00 am, when regulatory announcements open"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.minimum-first-closing]\n'
+        b'kind = "minimum"\n'
+        b'anchor = "offer-document"\n'
+        b'unit = "calendar"\n'
+        b'n = 21\n'
+        b'day1 = "next"\n'
+        b'time = "13:00"\n'
+        b'label = "Earliest first closing date (Day 21)"\n'
+        b'citation = "Takeover Code, Rule 31.2: the offer is open for at least 21 days following the publication of the initial offer document (and until it becomes unconditional or lapses)"\n'
+        b'evidence = "V2"\n'
+        b'\n'
+        b'[rules.first-closing]\n'
+        b'kind = "expiry"\n'
+        b'label = "First closing date"\n'
+        b'citation = "Takeover Code, Rule 31.2; Rule 24.7 (the offer document states the time allowed for acceptance; 1.00 pm in practice)"\n'
+        b'evidence = "V2"\n'
+        b'\n'
+        b'[rules.acceptance-level]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "first-closing"\n'
+        b'unit = "business"\n'
+        b'n = 1\n'
+        b'day1 = "next"\n'
+        b'time = "08:00"\n'
+        b'label = "Announcement of the level of acceptances (8.00 am on the next business day)"\n'
+        b'citation = "Takeover Code, Rule 17.1: by 8.00 am on the business day following the first closing date"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.day-39]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "offer-document"\n'
+        b'unit = "calendar"\n'
+        b'n = 39\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'label = "Day 39: last day for the offeree company to announce material new information without the Panel\'s consent"\n'
+        b'citation = "Takeover Code, Rule 31.8 (Day 39 = Day 60 less 21 days)"\n'
+        b'evidence = "K"\n'
+        b'\n'
+        b'[rules.day-46]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "offer-document"\n'
+        b'unit = "calendar"\n'
+        b'n = 46\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'label = "Day 46: last day to revise the offer"\n'
+        b'citation = "Takeover Code, Rule 32.1(c): a revised offer stays open at least 14 days after the revised offer document, so no revision after Day 46 (Day 60 less 14 days)"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.day-53]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "offer-document"\n'
+        b'unit = "calendar"\n'
+        b'n = 53\n'
+        b'day1 = "next"\n'
+        b'time = "17:00"\n'
+        b'label = "Day 53: a competing potential offeror must clarify its intentions (5.00 pm)"\n'
+        b'citation = "Takeover Code, Rule 2.6(d): by 5.00 pm on Day 53 of the first offeror\'s timetable (Day 60 less 7 days)"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.unconditional-announcement]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "offer-document"\n'
+        b'unit = "calendar"\n'
+        b'n = 60\n'
+        b'day1 = "next"\n'
+        b'time = "17:00"\n'
+        b'label = "Announcement that the offer is unconditional or has lapsed (5.00 pm on the unconditional date, Day 60)"\n'
+        b'citation = "Takeover Code, Rule 31.7(b): by 5.00 pm on the unconditional date"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.unconditional-date]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "offer-document"\n'
+        b'unit = "calendar"\n'
+        b'n = 60\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'label = "Unconditional date (Day 60, midnight): every condition satisfied or waived, or the offer lapses"\n'
+        b'citation = "Takeover Code, Rule 31.1: by midnight on Day 60, the 60th day following the publication of the initial offer document; Rule 31.3: extended only in the cases it lists"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.open-after-unconditional]\n'
+        b'kind = "estimate"\n'
+        b'anchor = "unconditional-date"\n'
+        b'unit = "calendar"\n'
+        b'n = 14\n'
+        b'day1 = "next"\n'
+        b'time = "13:00"\n'
+        b'label = "Earliest final closing date if the offer becomes unconditional on Day 60 (14 days after)"\n'
+        b'citation = "Takeover Code, Rule 31.2: an offer with an acceptance condition stays open at least 14 days after the date it becomes unconditional"\n'
+        b'evidence = "V2"\n'
+        b'\n'
+        b'[rules.settlement]\n'
+        b'kind = "estimate"\n'
+        b'anchor = "unconditional-date"\n'
+        b'unit = "calendar"\n'
+        b'n = 14\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'label = "Settlement for acceptances received by the unconditional date (within 14 days)"\n'
+        b'citation = "Takeover Code, Rule 31.9: consideration settled within 14 days of the later of the unconditional date and the receipt of a complete acceptance"\n'
+        b'evidence = "K"\n'
     ),
     'rules/us-13e4.toml': (
         b'# US issuer tender offers: Exchange Act Rule 13e-4 and Regulation 14E.\n'

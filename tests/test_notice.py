@@ -232,11 +232,11 @@ def test_schedule_help_names_the_regimes_and_two_examples(lang: str, capsys: pyt
     with pytest.raises(SystemExit):
         main(["schedule", "--help", "--lang", lang])
     out = capsys.readouterr().out
-    assert ", ".join(REGIMES) in out
+    assert ", ".join(REGIMES) in " ".join(out.split())  # the list, wrapped into lines
     assert "  deadlines schedule examples/serono-genset-2002.toml\n" in out
     assert "  deadlines schedule --regime us-14d --regime fr-amf --commence 2026-05-04\n" in out
     assert ("examples:" in out) == (lang == "en") and ("exemples\u00a0:" in out) == (lang == "fr")
-    epilog = out[out.index("gimes\u00a0:" if lang == "fr" else "regimes:") :]
+    epilog = out[out.index("deadlines regimes") :]
     assert all(len(line) <= 90 for line in epilog.splitlines())  # not wrapped: each line as written
 
 
@@ -307,3 +307,23 @@ def test_end_of_day_gives_the_other_zone_after_the_day(capsys: pytest.CaptureFix
         "(06:00, Paris time, on Saturday, June 6, 2026), unless extended."
     )
     assert "The AMF will publish" in out
+
+
+def test_uk_offer_notice_gives_the_code_times() -> None:
+    """The domain notes' worked example (europe-uk-de-ch-nl.md sec. 1.3): Day 0 Mon 2 Oct 2023, first closing
+    date Day 21 at 1.00 pm (practice, sec. 1.2), acceptance level by 8.00 am on the next business day
+    (Rule 17.1), unconditional by midnight on Day 60, Fri 1 Dec 2023 (Rule 31.1); UK Code style times."""
+    from datetime import date
+
+    from deadlines import Deal, Leg
+
+    uk = compute(Deal([Leg("uk-code", date(2023, 10, 2))]))
+    assert to_notice(uk, [Localizer("en")]).splitlines() == [
+        "The first closing date of the offer is 1.00 pm, London time, on Monday, October 23, 2023.",
+        "The level of acceptances will be announced no later than 8.00 am, London time, on Tuesday, October 24, 2023.",
+        "The offer must become or be declared unconditional by midnight, London time, on Friday, December 1, 2023 "
+        "(Day 60), or it will lapse.",
+    ]
+    french = to_notice(uk, [Localizer("fr")])
+    assert "le lundi 23 octobre 2023 à 13h00 (heure de Londres)" in french
+    assert "le vendredi 1er décembre 2023 (Jour 60) à 24h00 (heure de Londres)" in french

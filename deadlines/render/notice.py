@@ -66,6 +66,38 @@ TIMED = {
             "unless extended."
         ),
     ),
+    # UK offers (Takeover Code): the first closing date (1.00 pm in practice), the unconditional date (midnight
+    # on Day 60) and the acceptance-level announcement (Rule 17.1).
+    "first-closing": (
+        N_("The first closing date of the offer is {time}, {zone}, on {date}."),
+        N_("The first closing date of the offer is {time}, {zone} ({other_times}), on {date}."),
+        N_("The first closing date of the offer is {time}, {zone}, at the end of the day on {date}."),
+        N_("The first closing date of the offer is {time}, {zone}, at the end of the day on {date} ({other_times})."),
+    ),
+    "unconditional-date": (
+        N_("The offer must become or be declared unconditional by {time}, {zone}, on {date}, or it will lapse."),
+        N_(
+            "The offer must become or be declared unconditional by {time}, {zone} ({other_times}), on {date}, or it "
+            "will lapse."
+        ),
+        N_(
+            "The offer must become or be declared unconditional by {time}, {zone}, on {date} (Day 60), or it will "
+            "lapse."
+        ),
+        N_(
+            "The offer must become or be declared unconditional by {time}, {zone}, on {date} (Day 60) "
+            "({other_times}), or it will lapse."
+        ),
+    ),
+    "acceptance-level": (
+        N_("The level of acceptances will be announced no later than {time}, {zone}, on {date}."),
+        N_("The level of acceptances will be announced no later than {time}, {zone} ({other_times}), on {date}."),
+        N_("The level of acceptances will be announced no later than {time}, {zone}, at the end of the day on {date}."),
+        N_(
+            "The level of acceptances will be announced no later than {time}, {zone}, at the end of the day on "
+            "{date} ({other_times})."
+        ),
+    ),
     "results-announcement": (
         N_("The results of the offer will be announced no later than {time}, {zone}, on {date}."),
         N_("The results of the offer will be announced no later than {time}, {zone} ({other_times}), on {date}."),
@@ -134,7 +166,7 @@ OTHER_TIME_OTHER_DAY = N_("{time}, {zone}, on {date}")
 DUTIES = ("extension-notice", "results-announcement")
 
 # Events that end at one instant for every leg share a sentence: the rule keys of one class.
-CLASSES = (("expiry", "closing"), ("sop-expiry", "reopening-closing"))
+CLASSES = (("expiry", "closing", "first-closing"), ("sop-expiry", "reopening-closing"))
 
 # The zone each language leads with, when a leg is in it: US documents lead with New York, French ones
 # with Paris. Only the order of the zones depends on the language: the event a shared sentence names (the

@@ -195,12 +195,14 @@ HEAD_RULE_ASCII = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", as
 LABEL_MIN = 24
 GAP = 2  # spaces between columns
 
-# The events the key dates above the table list: each leg's expiry or closing (chosen), results, the end of
-# a subsequent period or reopening (chosen too), payment and settlement.
+# The events the key dates above the table list besides each leg's expiry or closing (its rulebook's
+# expiry rule, computed or chosen): results, the end of a subsequent period or reopening, the UK
+# unconditional date, payment and settlement.
 KEY_EVENTS = frozenset(
     {
         "expiry",
         "closing",
+        "unconditional-date",
         "sop-expiry",
         "reopening-closing",
         "results-announcement",
@@ -288,7 +290,7 @@ def _longest_word(text: str) -> int:
 
 def key_dates(loc: Localizer, schedule: Schedule, rows: Sequence[Row], width: int) -> Table | None:
     """Each leg's expiry, results, subsequent period or reopening, settlement: one line per instant."""
-    picked = [r for r in rows if r.event.kind == "chosen" or r.event.key in KEY_EVENTS]
+    picked = [r for r in rows if r.event.kind in ("chosen", "expiry") or r.event.key in KEY_EVENTS]
     picked = [r for r in picked if r.event.kind != "extended"]
     if not picked:
         return None
