@@ -155,6 +155,7 @@ def rulebook(regime: str, calendar_ids: list[str]) -> Rulebook | None:
         historic_before=None if historic is None else date.fromordinal(historic),
         historic_note=book["historic_note"],
         offer=book["offer"],
+        warn_closed_days=book["warn_closed_days"],
     )
 
 

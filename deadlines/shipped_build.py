@@ -154,6 +154,7 @@ def _rulebook(regime: str) -> dict[str, Any]:
             "historic_before": None if book.historic_before is None else book.historic_before.toordinal(),
             "historic_note": book.historic_note,
             "offer": book.offer,
+            "warn_closed_days": book.warn_closed_days,
         },
         "rules": tuple(_rule(rule) for rule in book.rules.values()),
     }

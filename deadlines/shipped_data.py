@@ -1749,6 +1749,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
             'historic_before': 731909,
             'historic_note': 'Offers opened before 24 November 2004 ran under the CMF General Regulation (1998), whose offer durations are not encoded here: dates come from the deal file.',
             'offer': 'French offer',
+            'warn_closed_days': False,
         },
         'rules': (
             {
@@ -2085,6 +2086,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
             'historic_before': 732583,
             'historic_note': "Before the 2006 reform the simplified procedure's duration is not encoded here: dates come from the deal file.",
             'offer': 'French offer, simplified procedure',
+            'warn_closed_days': False,
         },
         'rules': (
             {
@@ -2240,6 +2242,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
             'historic_before': 737976,
             'historic_note': "Firm offers announced before 5 July 2021, and competing offers for the same company, follow the Code's earlier timetable (Day 60 for the acceptance condition, Day 81 for the other conditions), not encoded here: dates come from the deal file.",
             'offer': 'UK offer',
+            'warn_closed_days': True,
         },
         'rules': (
             {
@@ -2500,6 +2503,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
             'historic_before': None,
             'historic_note': '',
             'offer': 'US issuer offer',
+            'warn_closed_days': False,
         },
         'rules': (
             {
@@ -2726,6 +2730,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
             'historic_before': None,
             'historic_note': '',
             'offer': 'US offer',
+            'warn_closed_days': False,
         },
         'rules': (
             {
@@ -4209,6 +4214,8 @@ TEXTS: dict[str, bytes] = {
         b'title = "UK contractual offer (Takeover Code, 2021 timetable)"\n'
         b'# The offer in a few words, where a title would be cut: a calendar event "First closing date (UK offer)".\n'
         b'offer = "UK offer"\n'
+        b'# A Day N on a day London is closed is not moved (no roll rule in the Code): the user is warned instead.\n'
+        b'warn_closed_days = true\n'
         b'historic_before = "2021-07-05"\n'
         b'historic_note = "Firm offers announced before 5 July 2021, and competing offers for the same company, follow the Code\'s earlier timetable (Day 60 for the acceptance condition, Day 81 for the other conditions), not encoded here: dates come from the deal file."\n'
         b'\n'
@@ -4463,6 +4470,9 @@ TEXTS: dict[str, bytes] = {
         b'# [since, until).\n'
         b'# option.name / option.since make the rule a choice the deal must name (deal [options]); with replaces,\n'
         b'# it takes the place of the rule named.\n'
+        b'# Top level, besides the ids: default_expiry_time, historic_before/historic_note (offers before that day\n'
+        b'# get a warning and the note), offer (a few words), warn_closed_days = true (a day counted in calendar days\n'
+        b'# that falls on a day the calendar is closed gets a warning; it is never moved).\n'
         b'# The file is checked when it loads (`deadlines rules --check FILE.toml` after an edit).\n'
         b'\n'
         b'id = "us-14d"\n'

@@ -143,10 +143,10 @@ def test_an_edited_rulebook_with_an_error_fails_as_it_does_without_the_compiled_
     from deadlines.errors import DealFileError
 
     path = edited / "rules" / "us-14d.toml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace('\nday1 = "anchor"', '\nday1 = "anchr"', 1), encoding="utf-8"
-    )
-    with pytest.raises(DealFileError, match=r"^us-14d\.toml, line 46: rule 'target-position': 'day1' must be"):
+    text = path.read_text(encoding="utf-8").replace('\nday1 = "anchor"', '\nday1 = "anchr"', 1)
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index('day1 = "anchr"') + 1  # the line of the key, wherever the file puts it
+    with pytest.raises(DealFileError, match=rf"^us-14d\.toml, line {line}: rule 'target-position': 'day1' must be"):
         get_rulebook("us-14d")
 
 

@@ -224,10 +224,35 @@ class _Engine(SharedExpiry, Observations):
             )
             trace = Items([trace, closes], "parts")
         event = self._event(state, rule, day, wall, trace, count)
+        if rule.unit == "calendar" and state.book.warn_closed_days:
+            self._closed_day(state, event)
         if rule.n_max:
             event.range_end, _, _ = self._count(state, rule, anchor.day, rule.n_max)
         state.events[rule.key] = event
         return True
+
+    def _closed_day(self, state: LegState, event: Event) -> None:
+        """A day counted in calendar days that falls on a day the calendar is closed stays where it is (the UK
+        Code's Day N has no roll rule): the user hears of it."""
+        cal = state.cal
+        if not cal.first <= event.day <= cal.last or cal.is_business_day(event.day):
+            return
+        names = cal.closed_labels(event.day)
+        template = (
+            N_("{regime}: {label} falls on {day}, when {calendar} is closed ({names}); the rule gives no other day")
+            if names
+            else N_("{regime}: {label} falls on {day}, a weekend day for {calendar}; the rule gives no other day")
+        )
+        self.warn(
+            "day-on-closed-day",
+            template,
+            about=event.id,
+            regime=state.book.id,
+            label=Term(event.label),
+            day=event.day,
+            calendar=cal.id,
+            names=Items(names, "slash"),
+        )
 
     def _last_expiry_key(self, state: LegState) -> str | None:
         keys = [r.key for r in state.rules if r.kind == "expiry"]

@@ -6,7 +6,7 @@ files: a new ``<id>.toml`` here is a new regime. A file is read from its compile
 (:mod:`deadlines.shipped`) while it is unchanged, else as it is now.
 
 >>> REGIMES
-('fr-amf', 'fr-amf-simplified', 'us-13e4', 'us-14d')
+('fr-amf', 'fr-amf-simplified', 'uk-code', 'us-13e4', 'us-14d')
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ REGIMES: tuple[str, ...] = tuple(sorted(name[:-5] for name in os.listdir(_HERE) 
 
 @cache
 def get_rulebook(regime: str) -> Rulebook:
-    """The rulebook shipped for ``regime`` (``us-14d``, ``us-13e4``, ``fr-amf``, ``fr-amf-simplified``)."""
+    """The rulebook shipped for ``regime`` (``us-14d``, ``us-13e4``, ``fr-amf``, ``fr-amf-simplified``, ``uk-code``)."""
     if regime not in REGIMES:
         raise UnknownIdError("regime", regime, list(REGIMES))
     from ..calendars import calendar_ids

@@ -86,6 +86,9 @@ class Rulebook(NamedTuple):
     historic_before: date | None = None
     historic_note: str = ""
     offer: str = ""  # the offer in a few words ("US offer"), where the title would be cut
+    # A day counted in calendar days on which the calendar is closed is warned about (never moved): the UK
+    # Code's "Day N" has no roll rule.
+    warn_closed_days: bool = False
 
     def in_force(self, day: date, options: set[str]) -> list[Rule]:
         """Rules applying to an offer that started on ``day`` with the chosen ``options``."""

@@ -76,6 +76,7 @@ BOOK_KEYS = {
     "default_expiry_time",
     "historic_before",
     "historic_note",
+    "warn_closed_days",
 }
 # Rules counted from another rule; the start of a subsequent period too, when the deal gives no date.
 
@@ -339,6 +340,7 @@ def parse_rulebook(text: str, origin: str) -> Rulebook:
     default_time = top.parsed("default_expiry_time", WallTime.parse, "time")
     historic = top.day("historic_before", "date")
     note = top.string("historic_note") or ""
+    warn_closed = top.flag("warn_closed_days") or False
     offer = top.string("offer") or title
     bodies = top.table("rules") or Table(file, {}, "rules")
     rules = {key: _rule(bodies, key) for key in bodies.data}
@@ -356,6 +358,7 @@ def parse_rulebook(text: str, origin: str) -> Rulebook:
         rules=rules,
         default_expiry_time=default_time or WallTime(24, 0),
         historic_before=historic,
+        warn_closed_days=warn_closed,
         historic_note=note,
         offer=offer,
     )
