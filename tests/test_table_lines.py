@@ -135,6 +135,8 @@ def test_two_languages_side_by_side_only_with_a_full_table_each(width: int, side
         ("Monetary and Financial Code art. L. 433-4 II (loi PACTE); RG AMF art. 237-14", "L. 433-4"),
         ("Rule 14d-11 as adopted by Release 33-7760 (1999)", "14d-11"),
         ("Market practice; Baker McKenzie Global Public M&A Guide", "practice"),
+        ("Takeover Code, Rule 31.7(b): by 5.00 pm on the unconditional date", "31.7(b)"),
+        ("Takeover Code, Rule 2.6(d): by 5.00 pm on Day 53", "2.6(d)"),
     ],
 )
 def test_short_rule_references(citation: str, short: str) -> None:

@@ -177,6 +177,7 @@ def _short_of(regime: str, label: str) -> str | None:
 
 _REFERENCES = (
     re.compile(r"\bRule (\d+[a-z]-\d+(?:\([a-z0-9]+\))*)"),
+    re.compile(r"\bRule (\d+\.\d+(?:\([a-z0-9]+\))*)"),  # the UK Takeover Code: "Rule 31.7(b)"
     re.compile(r"\bart\. ((?:L\. )?\d+-\d+(?:-\d+)?)"),
     re.compile(r"\bSection (\d+(?:\([a-z0-9]+\))+)"),
 )
@@ -184,7 +185,8 @@ _REFERENCES = (
 
 def short_ref(loc: Localizer, rule: str) -> str:
     """The first reference of a citation, as a timetable's Reference column writes it: "14e-1(a)" for
-    "Rule 14e-1(a): ...", "232-2" for "RG AMF art. 232-2: ...", "14(d)(5)" for "Section 14(d)(5)";
+    "Rule 14e-1(a): ...", "232-2" for "RG AMF art. 232-2: ...", "14(d)(5)" for "Section 14(d)(5)", "31.7(b)"
+    for "Takeover Code, Rule 31.7(b): ...";
     "practice" for market practice."""
     found = [(m.start(), m.group(1)) for pattern in _REFERENCES if (m := pattern.search(rule))]
     if found:
