@@ -2255,7 +2255,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'unit': 'business',
                 'n': 0,
                 'n_max': None,
-                'day1': 'anchor',
+                'day1': 'next',
                 'time': (7, 0),
                 'option': None,
                 'replaces': None,
@@ -4221,6 +4221,7 @@ TEXTS: dict[str, bytes] = {
         b'\n'
         b'[rules.offer-document]\n'
         b'kind = "start"\n'
+        b'day1 = "next"  # the publication day is Day 0: Day 1 is the day after\n'
         b'time = "07:00"\n'
         b'label = "Publication of the initial offer document (Day 0)"\n'
         b'citation = "Takeover Code, Rule 31.3 (\'the 60th day following the publication of the initial offer document\'): the day of publication is Day 0; Rule 24.1 (sent within 28 days of the Rule 2.7 announcement); shown at 7.00 am, when regulatory announcements open"\n'
@@ -4458,7 +4459,8 @@ TEXTS: dict[str, bytes] = {
         b"#   unit      business (this rulebook's calendar) | settlement (settlement_calendar) | calendar | months\n"
         b"#   n         how many units (0 or more; n_max: the end of an estimate's range);\n"
         b'#             day1 = "anchor": the anchor\'s day is day 1 (Rule 14d-1(g)(3));\n'
-        b'#             day1 = "next": day 1 is the first day after the anchor\'s day\n'
+        b'#             day1 = "next": day 1 is the first day after the anchor\'s day (on a start rule: the start is\n'
+        b'#             Day 0, as in the UK Code)\n'
         b'#   each_extension  also counted from each expiry the deal extended (deal [[extended]]); anchor = the expiry\n'
         b'#   time      wall time in this rulebook\'s zone ("24:00" = end of the day)\n'
         b'#   evidence  V (primary text), V2 (secondary), K (believed, unverified), P (market practice)\n'

@@ -270,3 +270,14 @@ def test_an_observation_of_a_subsequent_period_not_yet_in_force_is_reported() ->
     assert [(w.code, w.event) for w in warnings if w.code == "observed-ignored"] == [
         ("observed-ignored", "us-14d.sop-start")
     ]
+
+
+def test_uk_offer_document_is_day_0_whatever_the_weekday() -> None:
+    """The UK Code counts "the Nth day following the publication of the initial offer document": the
+    publication day is Day 0 (domain notes europe-uk-de-ch-nl.md sec. 1.2), not a business day 1, and a
+    publication on a Sunday is no reason to move it."""
+    schedule = compute(Deal([Leg("uk-code", date(2023, 10, 1))]))  # Sun 1 Oct 2023
+    start = schedule.event("uk-code.offer-document")
+    assert str(start.trace) == "Day 0 = 2023-10-01 (given)"
+    assert not [w for w in schedule.warnings if w.code == "start-not-business-day"]
+    assert schedule.event("uk-code.minimum-first-closing").day == date(2023, 10, 22)  # Day 21, a Sunday

@@ -266,6 +266,10 @@ class _Engine(SharedExpiry, Observations):
         if rule.phase == "initial":
             day = state.leg.start
             cal = state.cal
+            if rule.day1 == "next":  # the start is Day 0 and counts begin the day after (the UK Code's Day N)
+                given = Msg(N_("Day 0 = {day} (given)"), day=day)
+                state.events[rule.key] = self._event(state, rule, day, wall, given, None)
+                return True
             if not cal.is_business_day(day):
                 self.warn(
                     "start-not-business-day",
