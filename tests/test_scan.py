@@ -32,6 +32,8 @@ COMBINATIONS = [
     ("us-14d", "fr-amf"),
     ("fr-amf", "us-14d"),
     ("us-13e4", "fr-amf"),
+    ("uk-code",),
+    ("us-14d", "uk-code"),
 ]
 TIMES = [None, ExpiryTime(WallTime(17, 30), "Europe/Paris"), ExpiryTime(WallTime(12, 0), "America/New_York")]
 
@@ -54,7 +56,9 @@ def _reference(regimes: tuple[str, ...], launch: date, at: ExpiryTime | None) ->
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@example(regimes=COMBINATIONS[-1], start=date(1995, 1, 2), length=40, at=None)  # both ends of the calendars
+@example(regimes=COMBINATIONS[5], start=date(1995, 1, 2), length=40, at=None)  # both ends of the calendars
+@example(regimes=COMBINATIONS[5], start=date(2035, 5, 21), length=40, at=None)
+@example(regimes=COMBINATIONS[-1], start=date(1995, 1, 2), length=40, at=None)  # a US and a UK offer
 @example(regimes=COMBINATIONS[-1], start=date(2035, 5, 21), length=40, at=None)
 @given(
     regimes=st.sampled_from(COMBINATIONS),
