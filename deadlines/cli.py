@@ -9,16 +9,16 @@ the commands that draw tables.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Sequence
+from contextlib import suppress
 from typing import Any, NoReturn
 
 from . import __version__
 from .errors import DeadlinesError, InputError
 from .i18n import Lang, Localizer, install_argparse, langs_from_env, parse_langs
+from .records import paused_gc
 from .streams import guarded_stdout, plain_errors
 from .text import N_, Items, Msg, Term
 
@@ -448,7 +448,7 @@ def _reminders(args: argparse.Namespace) -> list[Any]:
 def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
     from .model import ExpiryTime
     from .rules import default_expiry, get_rulebook, zone_order
-    from .scan import paused_gc, scan
+    from .scan import scan
     from .timeutil import WallTime, parse_date
     from .zones import market_zone
 
@@ -477,8 +477,7 @@ def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
         from .render.scan_view import scan_csv, scan_json
 
         render = scan_csv if args.format == "csv" else scan_json
-        with paused_gc():
-            text = render(rows, args.regime, zones, locs)
+        text = render(rows, args.regime, zones, locs)
         write_output(text, _output_path(args), args.force)
         return 0
     from .render.scan_view import draw_pieces, scan_tables
@@ -763,19 +762,6 @@ def _command(args: argparse.Namespace, langs: list[Lang], loc: Localizer) -> int
     return _listing(args, loc)
 
 
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """A command runs for a moment and exits: the cycle collector would only walk the modules and records
-    it has just made, again and again (a tenth of a timetable's run). Memory goes back at the exit."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     loc = Localizer("en", cldr=False)
@@ -788,7 +774,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with guarded_stdout():
             args = _parser(loc).parse_args(argv)  # --help and --version write here too
             if args.command != "tui":
-                with _no_cycle_collection():
+                with paused_gc():  # a command runs for a moment and exits
                     return _command(args, langs, loc)
         return _tui(args, langs)  # the app owns the terminal
     except DeadlinesError as exc:

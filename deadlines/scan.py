@@ -21,10 +21,8 @@ for random dates, regimes and expiry times, and the closed days against the cale
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from functools import cache
 from itertools import combinations, compress, repeat
@@ -37,6 +35,7 @@ from .engine import count_day, default_expiry, earliest_instant, last_local_day,
 from .engine.plan import leg_plan
 from .errors import AmbiguousTimeError, CoverageError, DeadlinesError, InputError, NonexistentTimeError
 from .model import ExpiryTime
+from .records import paused_gc
 from .rules import Rule, Rulebook, get_rulebook
 from .timeutil import END_OF_DAY, resolve_many, usual_gaps, zone
 
@@ -228,19 +227,6 @@ def _name_the_launch_date(legs: list[_Leg], days: list[date], at: ExpiryTime) ->
                 zone=at.zone,
                 local=error.params.get("local", ""),
             ) from None
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cycle collector while thousands of rows (small tuples that never form cycles) are built or
-    written: it would only walk them again and again, about a tenth of a long scan."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 class _Fit(NamedTuple):

@@ -237,21 +237,16 @@ class _Engine(SharedExpiry, Observations):
         cal = state.cal
         if not cal.first <= event.day <= cal.last or cal.is_business_day(event.day):
             return
-        names = cal.closed_labels(event.day)
-        template = (
-            N_("{regime}: {label} falls on {day}, when {calendar} is closed ({names}); the rule gives no other day")
-            if names
-            else N_("{regime}: {label} falls on {day}, a weekend day for {calendar}; the rule gives no other day")
-        )
+        names = cal.closed_labels(event.day) or (Term(N_("weekend")),)  # as an expiry on a closed day is named
         self.warn(
             "day-on-closed-day",
-            template,
+            N_("{regime}: {label} falls on {day}, which is not a business day of {calendar} ({why}); it is not moved"),
             about=event.id,
             regime=state.book.id,
             label=Term(event.label),
             day=event.day,
             calendar=cal.id,
-            names=Items(names, "slash"),
+            why=Items(names, "comma"),
         )
 
     def _last_expiry_key(self, state: LegState) -> str | None:
