@@ -9,9 +9,14 @@ from here, both from the instance's attributes as a dataclass's would be.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any, Self
+from itertools import repeat
+from typing import Any, Self, TypeVar
+
+T = TypeVar("T", bound=tuple[Any, ...])
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @contextmanager
@@ -26,6 +31,26 @@ def paused_gc() -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
+
+
+def columns(cls: type[T], *fields: Iterable[Any]) -> list[T]:
+    """Named tuples of type ``cls`` made from one iterable per field (all fields, in order; a constant one
+    is ``itertools.repeat``), in C: ``tuple.__new__`` skips the class's generated ``__new__``, a Python
+    function a scan would call tens of thousands of times (twice the cost)."""
+    return list(map(tuple.__new__, repeat(cls), zip(*fields, strict=False)))
+
+
+class Memo(dict[K, V]):
+    """A dict that works out a missing value with ``work`` and keeps it: a scan writes the same few
+    thousand dates and a few times of day tens of thousands of times, and looks them up in C."""
+
+    def __init__(self, work: Callable[[K], V]) -> None:
+        super().__init__()
+        self.work = work
+
+    def __missing__(self, key: K) -> V:
+        value = self[key] = self.work(key)
+        return value
 
 
 class Record:

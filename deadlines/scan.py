@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from functools import cache
 from itertools import combinations, compress, repeat
-from operator import sub, truediv
+from operator import not_, sub, truediv
 from typing import TYPE_CHECKING, NamedTuple
 
 from .calendars import BusinessCalendar, RuleCalendar, get_calendar
@@ -35,7 +35,7 @@ from .engine import count_day, default_expiry, earliest_instant, last_local_day,
 from .engine.plan import leg_plan
 from .errors import AmbiguousTimeError, CoverageError, DeadlinesError, InputError, NonexistentTimeError
 from .model import ExpiryTime
-from .records import paused_gc
+from .records import Memo, columns, paused_gc
 from .rules import Rule, Rulebook, get_rulebook
 from .timeutil import END_OF_DAY, resolve_many, usual_gaps, zone
 
@@ -83,9 +83,9 @@ class ScanRow(NamedTuple):
     @property
     def flags(self) -> tuple[str, ...]:
         """The codes of what to watch, in FLAGS order."""
+        if not (self.closed or self.after_maximum or self.historic) and self.dst_gap is None and self.expiry:
+            return ()  # most launch dates
         found = (self.closed, self.dst_gap is not None, self.after_maximum, self.expiry is None, self.historic)
-        if not any(found):  # most launch dates
-            return ()
         return tuple(flag for flag, on in zip(FLAGS, found, strict=True) if on)
 
 
@@ -238,14 +238,16 @@ class _Fit(NamedTuple):
 
 class _Expiries:
     """The candidate expiries of one run: the wall time ``at`` on every day from the day before the first
-    floor's local day, resolved in one batch, and what follows from each: every leg's local time and last
-    day, and whether all those days are open, leg by leg in one pass each.
+    floor's local day, resolved in one batch, and what follows from each candidate a floor reaches: every
+    leg's local time and last day, and whether all those days are open.
 
     The engine's :func:`~deadlines.engine.earliest_instant` starts the day before the floor's local day;
     every candidate before that one comes before the floor, so the first candidate at or after the floor
     (a binary search: candidates only grow) that leaves every leg's last day open is the engine's answer.
-    Past the last candidate, or when a candidate's last day lies outside a calendar's coverage, the
-    engine's own search decides, one expiry at a time.
+    Each floor tries its first candidate, then (after a closed day) the next, in rounds: each round works
+    out the candidates it needs leg by leg in one pass each. Past the last candidate, or when a
+    candidate's last day lies outside a calendar's coverage, the engine's own search decides, one expiry
+    at a time.
     """
 
     def __init__(self, legs: list[_Leg], at: ExpiryTime, floors: list[datetime]) -> None:
@@ -255,39 +257,58 @@ class _Expiries:
         first = min(floors).astimezone(lead).date() - timedelta(days=1)
         size = (max(floors).astimezone(lead).date() - first).days + SPAN_MARGIN
         try:
-            self.instants = resolve_many([first + timedelta(days=i) for i in range(size)], at.wall, at.zone)
+            days = list(map(date.fromordinal, range(first.toordinal(), first.toordinal() + size)))
+            self.instants = resolve_many(days, at.wall, at.zone)
         except DeadlinesError:  # a time in a gap or repeat: the engine's search says if it matters
             self.instants = []
         self.seen: dict[datetime, _Fit | None] = {}  # candidates tried by the engine's own search
-        self.open: list[int] = []
-        try:
-            self.local_times = [list(map(datetime.astimezone, self.instants, repeat(tz))) for tz in self.tzs]
-            self.ends = [last_local_days(leg.cal, times) for leg, times in zip(legs, self.local_times, strict=True)]
-            opened = [leg.cal.are_business_days(days) for leg, days in zip(legs, self.ends, strict=True)]
-        except CoverageError:  # a last day past a calendar's coverage: the engine's search, for each floor
-            self.instants = []
-            return
-        # The candidates that leave every leg's last day open, in order.
-        self.open = list(compress(range(len(self.instants)), map(all, zip(*opened, strict=True))))
+        # What is known of the candidates worked out so far, by index: each leg's local time and last day
+        # (as far as the legs before it left the candidate open), and the candidates open in every leg.
+        self.tried: set[int] = set()
+        self.open: set[int] = set()
+        self.local_times: list[dict[int, datetime]] = [{} for _ in legs]
+        self.ends: list[dict[int, date]] = [{} for _ in legs]
+
+    def _work_out(self, indexes: list[int]) -> None:
+        """Each leg's local time and last day for the candidates at ``indexes``, leg by leg, each leg only
+        for the candidates the legs before it left open."""
+        self.tried.update(indexes)
+        for leg, tz, times, ends in zip(self.legs, self.tzs, self.local_times, self.ends, strict=True):
+            local = list(map(datetime.astimezone, map(self.instants.__getitem__, indexes), repeat(tz)))
+            days = last_local_days(leg.cal, local)
+            times.update(zip(indexes, local, strict=True))
+            ends.update(zip(indexes, days, strict=True))
+            indexes = list(compress(indexes, leg.cal.are_business_days(days)))
+        self.open.update(indexes)
 
     def columns(self, floors: list[datetime]) -> tuple[list[datetime], list[list[date]], list[list[datetime]]]:
         """The earliest expiry at or after each floor, and each leg's last day and local time for it."""
-        instants, found = self.instants, []
-        if instants:  # the first open candidate at or after each floor (len(self.open): none)
-            found = list(map(bisect_left, repeat(self.open), map(bisect_left, repeat(instants), floors)))
-        if found and max(found) < len(self.open):
-            found = list(map(self.open.__getitem__, found))
+        instants = self.instants
+        # The first candidate at or after each floor, then the next while the one reached is closed.
+        reached = list(map(bisect_left, repeat(instants), floors)) if instants else []
+        waiting: Sequence[int] = range(len(reached))
+        try:
+            while waiting:
+                todo = {reached[k] for k in waiting} - self.tried
+                self._work_out(sorted(i for i in todo if i < len(instants)))
+                waiting = [k for k in waiting if reached[k] < len(instants) and reached[k] not in self.open]
+                for k in waiting:
+                    reached[k] += 1
+        except CoverageError:  # a last day past a calendar's coverage: the engine's search, for each floor
+            reached = []
+        if reached and max(reached) < len(instants):
             return (
-                list(map(instants.__getitem__, found)),
-                [list(map(days.__getitem__, found)) for days in self.ends],
-                [list(map(times.__getitem__, found)) for times in self.local_times],
+                list(map(instants.__getitem__, reached)),
+                [list(map(days.__getitem__, reached)) for days in self.ends],
+                [list(map(times.__getitem__, reached)) for times in self.local_times],
             )
         expiries: list[datetime] = []
         ends: list[list[date]] = [[] for _ in self.legs]
         local_times: list[list[datetime]] = [[] for _ in self.legs]
         for k, floor in enumerate(floors):
-            if found and found[k] < len(self.open):
-                expiry, j = instants[self.open[found[k]]], self.open[found[k]]
+            if reached and reached[k] < len(instants):
+                j = reached[k]
+                expiry = instants[j]
                 fit = _Fit(tuple(days[j] for days in self.ends), tuple(times[j] for times in self.local_times))
             else:
                 expiry = earliest_instant(floor, self.at, lambda c: self.remember(c) is not None)
@@ -330,6 +351,22 @@ def _rows(legs: list[_Leg], days: list[date], at: ExpiryTime) -> Iterator[list[S
     near = {d for c in closed for d in _around(c)}  # the days with a closed weekday on or next to them
     covered = min(c.last for c in watched)  # the last day whose closures are known in every calendar
     names = [((leg.book.id, leg.cal.id), leg.cal.unit) for leg in legs]
+
+    # The closed weekdays on a last day or the weekdays just before and after it, and what each calendar
+    # calls them: worked out once for each last day and each set of closed days.
+    def around(day: date) -> tuple[date, ...]:
+        return tuple(d for d in _around(day) if d in closed)
+
+    def name(days: tuple[date, ...]) -> tuple[Closed, ...]:
+        return tuple(Closed(d, c.id, labels) for d in days for c in watched if (labels := c.closed_labels(d)))
+
+    closed_around, named = Memo(around), Memo(name)
+
+    def closed_near(last_days: tuple[date, ...]) -> tuple[Closed, ...]:
+        if len(set(last_days)) == 1:  # every leg's last day is the same day (most deals)
+            return named[closed_around[last_days[0]]]
+        return named[tuple(sorted({d for day in last_days for d in closed_around[day]}))]
+
     for run, plans in _runs(legs, days):
         historic = tuple(leg.book.id for leg, plan in zip(legs, plans, strict=True) if plan.historic)
         minima = [
@@ -358,23 +395,18 @@ def _rows(legs: list[_Leg], days: list[date], at: ExpiryTime) -> Iterator[list[S
             for rule in plan.maxima
         ]
         leg_results = [
-            list(map(LegResult, repeat(ids[0]), repeat(ids[1]), ends[i], counts[i], repeat(unit), local_times[i]))
+            columns(LegResult, repeat(ids[0]), repeat(ids[1]), ends[i], counts[i], repeat(unit), local_times[i])
             for i, (ids, unit) in enumerate(names)
         ]
-        yield list(
-            map(
-                ScanRow,
-                run,
-                expiries,
-                zip(*leg_results, strict=True),
-                [
-                    () if near.isdisjoint(days) else _closed_near(watched, closed, days)
-                    for days in zip(*ends, strict=True)
-                ],
-                _gaps(expiries, local_times, zones, pairs),
-                _after(expiries, maxima),
-                repeat(historic),
-            )
+        yield columns(
+            ScanRow,
+            run,
+            expiries,
+            zip(*leg_results, strict=True),
+            [() if near.isdisjoint(days) else closed_near(days) for days in zip(*ends, strict=True)],
+            _gaps(expiries, local_times, zones, pairs),
+            _after(expiries, maxima),
+            repeat(historic),
         )
 
 
@@ -383,13 +415,16 @@ def _gaps(
 ) -> list[float | None]:
     """For each expiry, the hours between the first pair of zones whose clocks are out of step, else None."""
     gaps: list[float | None] = [None] * len(expiries)
-    years = [expiry.year for expiry in expiries]
+    years = range(min(expiries).year, max(expiries).year + 1) if expiries else range(0)
     for a, b in pairs:
-        usual = {year: usual_gaps(year, zones[a], zones[b]) for year in set(years)}
+        usual = {year: usual_gaps(year, zones[a], zones[b]) for year in years}
         offsets = map(sub, map(datetime.utcoffset, local_times[b]), map(datetime.utcoffset, local_times[a]))
-        for k, (year, hours) in enumerate(zip(years, map(truediv, offsets, repeat(HOUR)), strict=True)):
-            if hours not in usual[year] and gaps[k] is None:
-                gaps[k] = hours
+        hours = list(map(truediv, offsets, repeat(HOUR)))
+        # Most gaps are usual in every year of the run: only the others are looked at one by one.
+        every_year = frozenset.intersection(*usual.values())
+        for k in compress(range(len(hours)), map(not_, map(every_year.__contains__, hours))):
+            if hours[k] not in usual[expiries[k].year] and gaps[k] is None:
+                gaps[k] = hours[k]
     return gaps
 
 
@@ -453,12 +488,6 @@ def _instants(leg: _Leg, rule: Rule, days: list[date]) -> list[datetime]:
         same = [k for k, w in enumerate(walls) if w == wall]
         out.update(zip(same, resolve_many([days[k] for k in same], wall, leg.book.zone), strict=True))
     return [out[k] for k in range(len(days))]
-
-
-def _closed_near(cals: list[RuleCalendar], closed: set[date], last_days: tuple[date, ...]) -> tuple[Closed, ...]:
-    """Closed weekdays of ``cals`` on each last day and on the weekdays just before and after it."""
-    days = sorted({d for day in last_days for d in _around(day) if d in closed})
-    return tuple(Closed(d, c.id, labels) for d in days for c in cals if (labels := c.closed_labels(d)))
 
 
 @cache

@@ -16,13 +16,16 @@ silently (see the domain notes), and the engine's import path must stay light.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
+from itertools import compress, repeat
+from operator import add, ne, sub
 from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .errors import AmbiguousTimeError, InputError, NonexistentTimeError, UnknownIdError
+from .records import Memo
 from .text import wall_day_and_clock
 
 
@@ -188,21 +191,23 @@ def _resolve(day: date, wall: WallTime, zone_name: str, offset: timedelta | None
 
 def resolve_many(days: Sequence[date], wall: WallTime, zone_name: str) -> list[datetime]:
     """``[resolve(d, wall, zone_name) for d in days]`` for a scan: the same instants under the same policy
-    (a time in a gap or a repeat raises the same error), at a fraction of the cost per day."""
-    tz = zone(zone_name)
-    shift = timedelta(days=1) if wall.is_end_of_day else timedelta(0)
+    (a time in a gap or a repeat raises the same error), at a fraction of the cost per day: each step maps
+    a C function over all the days, and only the days whose two readings of the wall time disagree (a
+    change of the clocks) or that lie at the edge of the calendar go through :func:`resolve`."""
+    if not days:
+        return []
+    if not (min(days) >= FIRST_DAY and max(days) <= LAST_DAY):
+        return [resolve(day, wall, zone_name) for day in days]  # an edge: the scalar path says which
+    utcoffset, combine = zone(zone_name).utcoffset, datetime.combine
     clock = time(0, 0) if wall.is_end_of_day else time(wall.hour, wall.minute)
-    later = clock.replace(fold=1)  # the second of two readings of a repeated wall time
-    utcoffset, combine = tz.utcoffset, datetime.combine
-    out = []
-    for day in days:
-        if FIRST_DAY <= day <= LAST_DAY:
-            local = day + shift
-            offset = utcoffset(combine(local, clock))
-            if offset is not None and offset == utcoffset(combine(local, later)):
-                out.append(combine(local, clock, UTC) - offset)
-                continue
-        out.append(resolve(day, wall, zone_name))  # a gap, a repeat or an edge: the scalar path says which
+    local = list(map(add, days, repeat(timedelta(days=1)))) if wall.is_end_of_day else days
+    offsets = list(map(utcoffset, map(combine, local, repeat(clock))))
+    # The second of two readings of a repeated wall time (or the one after a gap): the same offset on
+    # every day but those on which the clocks change.
+    later = map(utcoffset, map(combine, local, repeat(clock.replace(fold=1))))
+    out = list(map(sub, map(combine, local, repeat(clock), repeat(UTC)), offsets))
+    for k in compress(range(len(days)), map(ne, offsets, later)):
+        out[k] = resolve(days[k], wall, zone_name)
     return out
 
 
@@ -251,6 +256,32 @@ def iso_utc(instant: datetime) -> str:
     return instant.astimezone(UTC).isoformat(timespec="minutes").replace("+00:00", "Z")
 
 
+def iso_many(
+    instants: Iterable[datetime | None], zone_name: str | None = None, dates: Memo[date, str] | None = None
+) -> list[str]:
+    """``iso_local(i, zone_name)`` for each instant (``iso_utc(i)`` without a zone, "" for None), for a
+    scan's thousands: they share a few times of day and offsets, so each "Thh:mm+hh:mm" is written once,
+    and each step maps a C function over all the instants. ``dates`` keeps the text of the dates for the
+    caller's other columns (a scan writes the same dates as launch dates, last days and expiries)."""
+    given = list(instants)
+    present = [i for i in given if i is not None]
+    if len(present) < len(given):
+        texts = iter(iso_many(present, zone_name, dates))
+        return [next(texts) if i is not None else "" for i in given]
+    tz = UTC if zone_name is None else zone(zone_name)
+    local = list(map(datetime.astimezone, present, repeat(tz)))
+    tails: Memo[tuple[time, timedelta | None], str] = Memo(lambda key: _iso_tail(*key, utc=zone_name is None))
+    clocks = zip(map(datetime.time, local), map(datetime.utcoffset, local), strict=True)
+    days = map(date.isoformat if dates is None else dates.__getitem__, map(datetime.date, local))
+    return list(map(add, days, map(tails.__getitem__, clocks)))
+
+
+def _iso_tail(clock: time, offset: timedelta | None, *, utc: bool) -> str:
+    """ "T12:00-05:00" (or "T17:00Z" in UTC): what ``isoformat(timespec="minutes")`` writes after the date."""
+    text = f"T{clock.isoformat(timespec='minutes')}{offset_text(offset)}"
+    return text.replace("+00:00", "Z") if utc else text
+
+
 def utc_offset_hours(instant: datetime, zone_a: str, zone_b: str) -> float:
     """Hours by which ``zone_b`` is ahead of ``zone_a`` at ``instant``."""
     a = instant.astimezone(zone(zone_a)).utcoffset()
@@ -278,6 +309,7 @@ __all__ = [
     "WallTime",
     "day_and_clock",
     "iso_local",
+    "iso_many",
     "iso_utc",
     "local_day",
     "month_length",

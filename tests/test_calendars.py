@@ -402,7 +402,7 @@ def test_add_count_nth_consistency(cal_id, d, n):
 
 @settings(max_examples=100, deadline=None)
 @given(
-    cal_id=st.sampled_from(["us-federal", "XNYS", "XNAS", "XPAR"]),
+    cal_id=st.sampled_from(["us-federal", "XNYS", "XNAS", "XPAR", "XLON"]),
     days=st.lists(st.dates(min_value=D(1995, 3, 1), max_value=D(2035, 10, 31)), max_size=30),
     n=st.integers(-40, 40).filter(bool),
     spans=st.lists(st.integers(0, 90), min_size=30, max_size=30),
@@ -413,6 +413,22 @@ def test_batch_methods_equal_the_scalar_ones(cal_id, days, n, spans):
     assert cal.nth_many(days, abs(n)) == [cal.nth(d, abs(n)) for d in days]
     ends = [min(d + timedelta(days=k), cal.last) for d, k in zip(days, spans, strict=False)]
     assert cal.count_many(days, ends) == [cal.count(a, b) for a, b in zip(days, ends, strict=True)]
+
+
+@pytest.mark.parametrize("cal_id", ["us-federal", "XNYS", "XPAR", "XLON"])
+def test_batch_methods_at_the_ends_of_the_coverage(cal_id):
+    cal = get_calendar(cal_id)
+    edges = [cal.first, cal.first + timedelta(days=1), cal.last - timedelta(days=1), cal.last]
+    assert cal.count_many(edges, [cal.last] * 4) == [cal.count(d, cal.last) for d in edges]
+    assert cal.count_many([cal.first] * 4, edges) == [cal.count(cal.first, d) for d in edges]
+    assert cal.nth_many(edges[:1], 1) == [cal.nth(cal.first, 1)]
+    assert cal.add_many(edges[-1:], -1) == [cal.add(cal.last, -1)]
+    for batch, scalar in ((cal.add_many, cal.add), (cal.nth_many, cal.nth)):
+        with pytest.raises(CoverageError) as many:
+            batch(edges[-1:], 5)
+        with pytest.raises(CoverageError) as one:
+            scalar(cal.last, 5)
+        assert str(many.value) == str(one.value)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -341,7 +341,7 @@ _EVERY_DAY = [date(1995, 1, 1) + timedelta(days=i) for i in range((date(2035, 12
     # none (Tokyo).
     ["America/New_York", "Europe/Paris", "Europe/London", "Australia/Lord_Howe", "America/Santiago", "Asia/Tokyo"],
 )
-@pytest.mark.parametrize("wall", ["24:00", "17:30", "00:30"])
+@pytest.mark.parametrize("wall", ["24:00", "17:30", "12:00", "02:30", "01:30", "00:30"])
 def test_resolve_many_equals_resolve_every_day(zone_name: str, wall: str) -> None:
     w = WallTime.parse(wall)
     try:

@@ -13,10 +13,10 @@ Counting conventions (the ones tender-offer rules use):
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from functools import cached_property
-from itertools import compress, cycle, pairwise, repeat
+from itertools import accumulate, compress, cycle, pairwise, repeat
 from operator import add, gt, sub
 from typing import NamedTuple
 
@@ -291,20 +291,20 @@ class BusinessCalendar:
         return self._at(bisect_left(self._days, start.toordinal()) + n - 1, start)
 
     # -- batch arithmetic (scans): one call for many dates, same results as the scalar methods; each step
-    # maps a C function over the whole list (bisect, toordinal, fromordinal), with no Python loop --------
+    # maps a C function over the whole list (a lookup in _ranks, toordinal, fromordinal), with no Python
+    # loop ---------------------------------------------------------------------------------------------
     def add_many(self, days: Sequence[date], n: int) -> list[date]:
         """``[self.add(d, n) for d in days]`` in one pass (n != 0)."""
         if n == 0:
             return [self.add(d, 0) for d in days]
-        find = bisect_right if n > 0 else bisect_left
         shift = n - 1 if n > 0 else n
-        return self._at_many(self._indexes(find, self._checked(days), shift), days)
+        return self._at_many(self._indexes(self._checked(days), right=n > 0, shift=shift), days)
 
     def nth_many(self, starts: Sequence[date], n: int) -> list[date]:
         """``[self.nth(d, n) for d in starts]`` in one pass."""
         if n < 1:
             raise InputError("a day number starts at 1, not {n}", n=n)
-        return self._at_many(self._indexes(bisect_left, self._checked(starts), n - 1), starts)
+        return self._at_many(self._indexes(self._checked(starts), shift=n - 1), starts)
 
     def count_many(self, starts: Sequence[date], ends: Sequence[date]) -> list[int]:
         """``[self.count(a, b) for a, b in zip(starts, ends)]`` in one pass."""
@@ -315,12 +315,22 @@ class BusinessCalendar:
         if any(map(gt, starts, ends)):
             a, b = next((a, b) for a, b in zip(starts, ends, strict=True) if a > b)
             self._check_range(a, b)
-        return list(map(sub, self._indexes(bisect_right, ends), self._indexes(bisect_left, starts)))
+        return list(map(sub, self._indexes(ends, right=True), self._indexes(starts)))
 
-    def _indexes(self, find: Callable[[list[int], int], int], days: Sequence[date], shift: int = 0) -> list[int]:
-        """``find(self._days, d.toordinal()) + shift`` for each of ``days``."""
-        found = map(find, repeat(self._days), map(date.toordinal, days))
+    def _indexes(self, days: Sequence[date], *, right: bool = False, shift: int = 0) -> list[int]:
+        """``bisect_left(self._days, d.toordinal()) + shift`` for each of ``days`` (``bisect_right`` when
+        ``right``), read from :attr:`_ranks`; the days are within the coverage."""
+        origin = self.first.toordinal() - right  # bisect_right(o) is the rank of the day after o
+        found = map(self._ranks.__getitem__, map(sub, map(date.toordinal, days), repeat(origin)))
         return list(map(add, found, repeat(shift))) if shift else list(found)
+
+    @cached_property
+    def _ranks(self) -> list[int]:
+        """For each day of the coverage and the day after it, how many open days come before it: a binary
+        search answered by one lookup, for the scans that ask it tens of thousands of times."""
+        opened = self._open
+        flags = map(opened.__contains__, range(self.first.toordinal(), self.last.toordinal() + 1))
+        return list(accumulate(flags, initial=0))
 
     def _checked(self, days: Sequence[date]) -> Sequence[date]:
         if days:

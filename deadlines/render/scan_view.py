@@ -14,10 +14,11 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from ..i18n import Localizer
+from ..records import Memo
 from ..rules import get_rulebook
 from ..scan import DST, HISTORIC, HOLIDAY, MAXIMUM, NO_MINIMUM, ScanRow
 from ..text import N_, Items, Msg, ZoneName
-from ..timeutil import iso_local, iso_utc, utc_offset_hours, zone
+from ..timeutil import iso_many, utc_offset_hours
 
 if TYPE_CHECKING:
     from rich.console import Console, JustifyMethod
@@ -97,17 +98,14 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
         f'"flags": [], "closed": [], "dst_gap_hours": null, "after_maximum": [], "historic": [], '
         f'"notes": {encode(nothing)}}}'
     )
+    day_text = Memo(date.isoformat)  # launch dates and last days: the same few thousand dates, each written once
     timed = [row for row in rows if row.expiry is not None]
     expiries = [row.expiry for row in rows if row.expiry is not None]  # those of ``timed``
     # A zone's local time as the scan left it in the leg of that zone (converted for a zone no leg has).
     local_columns = [
         [
             f'{key}: "{t}"'
-            for t in (
-                [iso_local(e, z) for e in expiries]
-                if i is None
-                else [row.legs[i].local.isoformat(timespec="minutes") for row in timed]
-            )
+            for t in iso_many(expiries if i is None else [row.legs[i].local for row in timed], z, day_text)
         ]
         for z, i, key in ((z, i, encode(z)) for z, i in leg_of.items())
     ]
@@ -117,20 +115,23 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
     ]
     leg_columns = [
         [
-            f'{head}"last_day": "{leg.last_day.isoformat()}", "business_days": {leg.business_days}}}'
+            f'{head}"last_day": "{day_text[leg.last_day]}", "business_days": {leg.business_days}}}'
             for leg in (row.legs[i] for row in timed)
         ]
         for i, head in enumerate(leg_heads)
     ]
     heads = iter(
-        f'"expiry_utc": "{iso_utc(e)}", "local": {{{", ".join(times)}}}, "legs": [{", ".join(legs)}], '
+        f'"expiry_utc": "{e}", "local": {{{", ".join(times)}}}, "legs": [{", ".join(legs)}], '
         for e, times, legs in zip(
-            expiries, zip(*local_columns, strict=True), zip(*leg_columns, strict=True), strict=True
+            iso_many(expiries, None, day_text),
+            zip(*local_columns, strict=True),
+            zip(*leg_columns, strict=True),
+            strict=True,
         )
     )
     untimed = '"expiry_utc": null, "local": null, "legs": [], '
     lines = [
-        f'{{"launch": "{row.launch.isoformat()}", '
+        f'{{"launch": "{day_text[row.launch]}", '
         + (untimed if row.expiry is None else next(heads))
         + (
             quiet
@@ -163,6 +164,7 @@ def scan_csv(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[st
     expiries = [row.expiry for row in rows]
     row_legs = [row.legs for row in rows]  # in the order of the regimes; empty without an expiry
     flags = [row.flags for row in rows]
+    day_text = Memo(date.isoformat)  # launch dates and last days: the same few thousand dates, each written once
     seen: dict[object, list[str]] = {}
     silent = [""] * len(texts)
 
@@ -174,21 +176,19 @@ def scan_csv(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[st
         return seen[key]
 
     columns: list[list[str]] = [
-        list(map(date.isoformat, (row.launch for row in rows))),
-        [e.isoformat(timespec="minutes").replace("+00:00", "Z") if e else "" for e in expiries],
+        [day_text[row.launch] for row in rows],
+        iso_many(expiries, None, day_text),
     ]
     for z in zones:
         # The expiry as the scan left it in a leg's zone, or converted for a zone no leg has.
         leg = next((i for i, r in enumerate(regimes) if get_rulebook(r).zone == z), None)
-        if leg is None:
-            tz = zone(z)
-            columns.append([e.astimezone(tz).isoformat(timespec="minutes") if e else "" for e in expiries])
-        else:
-            columns.append([legs[leg].local.isoformat(timespec="minutes") if legs else "" for legs in row_legs])
+        columns.append(
+            iso_many(expiries if leg is None else [legs[leg].local if legs else None for legs in row_legs], z, day_text)
+        )
     for i in range(len(regimes)):
         columns.append([str(legs[i].business_days) if legs else "" for legs in row_legs])
     for i in range(len(regimes)):
-        columns.append([legs[i].last_day.isoformat() if legs else "" for legs in row_legs])
+        columns.append([day_text[legs[i].last_day] if legs else "" for legs in row_legs])
     columns.append([" ".join(f) for f in flags])
     notes_by_row = [said(row, f) if f else silent for row, f in zip(rows, flags, strict=True)]
     columns += [[n[t] and csv_field(n[t]) for n in notes_by_row] for t in range(len(texts))]
