@@ -23,10 +23,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from itertools import combinations, compress, repeat
-from operator import not_, sub, truediv
+from operator import ge, not_, sub, truediv
 from typing import TYPE_CHECKING, NamedTuple
 
 from .calendars import BusinessCalendar, RuleCalendar, get_calendar
@@ -47,6 +47,7 @@ FLAGS = (HOLIDAY, DST, MAXIMUM, NO_MINIMUM, HISTORIC)
 CHUNK = 1024  # launch dates computed in one batch (and between two progress reports)
 HOUR = timedelta(hours=1)
 NEAR = timedelta(days=3)  # more than any instant's distance from its local day, in UTC
+EARLIEST = datetime.min.replace(tzinfo=UTC)  # before any instant
 SPAN_MARGIN = 8  # days after the last floor resolved in advance for the expiry search
 
 
@@ -286,14 +287,15 @@ class _Expiries:
         instants = self.instants
         # The first candidate at or after each floor, then the next while the one reached is closed.
         reached = list(map(bisect_left, repeat(instants), floors)) if instants else []
-        waiting: Sequence[int] = range(len(reached))
         try:
-            while waiting:
-                todo = {reached[k] for k in waiting} - self.tried
-                self._work_out(sorted(i for i in todo if i < len(instants)))
-                waiting = [k for k in waiting if reached[k] < len(instants) and reached[k] not in self.open]
+            self._work_out(sorted({i for i in reached if i < len(instants)}))
+            waiting = list(compress(range(len(reached)), map(not_, map(self.open.__contains__, reached))))
+            while waiting:  # the floors whose candidate is closed in a leg (or past the last): the next one
+                waiting = [k for k in waiting if reached[k] < len(instants)]
                 for k in waiting:
                     reached[k] += 1
+                self._work_out(sorted({reached[k] for k in waiting} - self.tried - {len(instants)}))
+                waiting = [k for k in waiting if reached[k] not in self.open]
         except CoverageError:  # a last day past a calendar's coverage: the engine's search, for each floor
             reached = []
         if reached and max(reached) < len(instants):
@@ -465,14 +467,19 @@ def _floors(minima: list[tuple[_Leg, Rule, list[date]]], size: int) -> list[date
     """The latest minimum instant for each launch. An instant lies within a day and a half of its local
     day, so only the minima due within NEAR days of the latest one are resolved."""
     latest = list(map(max, *(days for _, _, days in minima))) if len(minima) > 1 else minima[0][2]
-    floors: list[datetime | None] = [None] * size
+    cutoff = list(map(sub, latest, repeat(NEAR)))
+    floors: list[datetime] = []
     for leg, rule, days in minima:
-        near = [k for k in range(size) if days[k] >= latest[k] - NEAR]
-        for k, instant in zip(near, _instants(leg, rule, [days[k] for k in near]), strict=True):
-            floor = floors[k]
-            if floor is None or instant > floor:
-                floors[k] = instant
-    return [f for f in floors if f is not None]
+        near = list(map(ge, days, cutoff))
+        if all(near):  # (the minimum due on the latest day is always near)
+            column = _instants(leg, rule, days)
+        else:
+            column = [EARLIEST] * size
+            indexes = list(compress(range(size), near))
+            for k, instant in zip(indexes, _instants(leg, rule, list(map(days.__getitem__, indexes))), strict=True):
+                column[k] = instant
+        floors = list(map(max, floors, column)) if floors else column
+    return floors
 
 
 def _instants(leg: _Leg, rule: Rule, days: list[date]) -> list[datetime]:

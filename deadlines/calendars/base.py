@@ -226,8 +226,7 @@ class BusinessCalendar:
 
     def are_business_days(self, days: Sequence[date]) -> list[bool]:
         """``[self.is_business_day(d) for d in days]`` in one pass (a scan's candidate last days)."""
-        opened = self._open
-        return [d.toordinal() in opened for d in self._checked(days)]
+        return list(map(self._open.__contains__, map(date.toordinal, self._checked(days))))
 
     def __contains__(self, day: object) -> bool:
         """``date(2026, 7, 3) in get_calendar("XNYS")``: whether ``day`` is a business day (outside the

@@ -9,8 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from ..i18n import Localizer
@@ -100,44 +101,42 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
     )
     day_text = Memo(date.isoformat)  # launch dates and last days: the same few thousand dates, each written once
     timed = [row for row in rows if row.expiry is not None]
-    expiries = [row.expiry for row in rows if row.expiry is not None]  # those of ``timed``
-    # A zone's local time as the scan left it in the leg of that zone (converted for a zone no leg has).
-    local_columns = [
+    expiries = [row.expiry for row in timed]
+    # A row with an expiry is its columns' values between fixed pieces of text, joined in one call a row.
+    pieces: list[Iterable[str]] = []
+
+    def text(fixed: str) -> None:
+        pieces.append(repeat(fixed))
+
+    text('{"launch": "')
+    pieces.append([day_text[row.launch] for row in timed])
+    text('", "expiry_utc": "')
+    pieces.append(iso_many(expiries, None, day_text))
+    text('", "local": {')
+    for n, (z, i) in enumerate(leg_of.items()):
+        # A zone's local time as the scan left it in the leg of that zone (converted for a zone no leg has).
+        text(f'{", " if n else ""}{encode(z)}: "')
+        pieces.append(iso_many(expiries if i is None else [row.legs[i].local for row in timed], z, day_text))
+        text('"')
+    text('}, "legs": [')
+    for i, leg in enumerate(timed[0].legs if timed else ()):
+        text(f'{", " if i else ""}{{"regime": {encode(leg.regime)}, "calendar": {encode(leg.calendar)}, "last_day": "')
+        pieces.append([day_text[row.legs[i].last_day] for row in timed])
+        text('", "business_days": ')
+        pieces.append([str(row.legs[i].business_days) for row in timed])
+        text("}")
+    text("], ")
+    pieces.append(
         [
-            f'{key}: "{t}"'
-            for t in iso_many(expiries if i is None else [row.legs[i].local for row in timed], z, day_text)
+            quiet if not (row.closed or row.after_maximum or row.historic) and row.dst_gap is None else flagged(row)
+            for row in timed
         ]
-        for z, i, key in ((z, i, encode(z)) for z, i in leg_of.items())
-    ]
-    leg_heads = [
-        f'{{"regime": {encode(leg.regime)}, "calendar": {encode(leg.calendar)}, '
-        for leg in (timed[0].legs if timed else ())
-    ]
-    leg_columns = [
-        [
-            f'{head}"last_day": "{day_text[leg.last_day]}", "business_days": {leg.business_days}}}'
-            for leg in (row.legs[i] for row in timed)
-        ]
-        for i, head in enumerate(leg_heads)
-    ]
-    heads = iter(
-        f'"expiry_utc": "{e}", "local": {{{", ".join(times)}}}, "legs": [{", ".join(legs)}], '
-        for e, times, legs in zip(
-            iso_many(expiries, None, day_text),
-            zip(*local_columns, strict=True),
-            zip(*leg_columns, strict=True),
-            strict=True,
-        )
     )
-    untimed = '"expiry_utc": null, "local": null, "legs": [], '
+    filled = map("".join, zip(*pieces, strict=False))  # as many as the columns: the fixed pieces repeat
     lines = [
-        f'{{"launch": "{day_text[row.launch]}", '
-        + (untimed if row.expiry is None else next(heads))
-        + (
-            quiet
-            if row.expiry is not None and not (row.closed or row.after_maximum or row.historic) and row.dst_gap is None
-            else flagged(row)
-        )
+        next(filled)
+        if row.expiry is not None
+        else f'{{"launch": "{day_text[row.launch]}", "expiry_utc": null, "local": null, "legs": [], {flagged(row)}'
         for row in rows
     ]
     body = "\n    " + ",\n    ".join(lines) + "\n  " if lines else ""
