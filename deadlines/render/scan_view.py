@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..i18n import Localizer
 from ..records import Memo
 from ..rules import get_rulebook
-from ..scan import DST, HISTORIC, HOLIDAY, MAXIMUM, NO_MINIMUM, ScanRow
+from ..scan import DST, HISTORIC, HOLIDAY, MAXIMUM, NO_MINIMUM, Closed, ScanRow
 from ..text import N_, Items, Msg, ZoneName
 from ..timeutil import iso_many, utc_offset_hours
 
@@ -35,10 +35,39 @@ FLAG_NOTES = {
 
 def notes(row: ScanRow, zones: Sequence[str]) -> list[Msg]:
     """What to watch for a launch date, as messages to translate (closed days first)."""
-    out = [
-        Msg(N_("{calendar} closed {day}: {names}"), calendar=c.calendar, day=c.day, names=Items(c.labels, "slash"))
-        for c in row.closed
-    ]
+    return [*map(_closed_note, row.closed), *_other_notes(row, zones)]
+
+
+def _closed_note(closed: Closed) -> Msg:
+    return Msg(
+        N_("{calendar} closed {day}: {names}"),
+        calendar=closed.calendar,
+        day=closed.day,
+        names=Items(closed.labels, "slash"),
+    )
+
+
+class _NoteTexts:
+    """The notes of a scan's rows in one language, as text: a closed day, which the rows of many launch
+    dates name, is worded once."""
+
+    def __init__(self, loc: Localizer, zones: Sequence[str]) -> None:
+        self.loc, self.zones = loc, zones
+        self.closed: dict[tuple[date, str], str] = {}
+
+    def __call__(self, row: ScanRow) -> list[str]:
+        out = []
+        for c in row.closed:
+            key = (c.day, c.calendar)
+            if key not in self.closed:
+                self.closed[key] = self.loc.text(_closed_note(c))
+            out.append(self.closed[key])
+        return out + list(map(self.loc.text, _other_notes(row, self.zones)))
+
+
+def _other_notes(row: ScanRow, zones: Sequence[str]) -> list[Msg]:
+    """What to watch besides the closed days."""
+    out = []
     if row.dst_gap is not None and row.expiry is not None and len(zones) > 1:
         usual = utc_offset_hours(datetime(row.expiry.year, 1, 15, 12, tzinfo=UTC), zones[0], zones[1])
         out.append(
@@ -67,6 +96,7 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
     what to watch, which neighbouring launch dates share.
     """
     texts = [Localizer(loc.lang, cldr=False) for loc in locs]
+    wording = [_NoteTexts(t, zones) for t in texts]
     encode = json.JSONEncoder(ensure_ascii=False).encode
     # A zone's local time as the scan left it in the leg of that zone (converted for a zone no leg has).
     leg_of = {z: next((i for i, r in enumerate(regimes) if get_rulebook(r).zone == z), None) for z in zones}
@@ -81,7 +111,6 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
         year = row.expiry.year if row.expiry is not None and row.dst_gap is not None else None  # the usual gap's
         key = (closed, row.dst_gap, year, row.after_maximum, row.expiry is None, row.historic)
         if key not in tails:
-            found = notes(row, zones)
             days = [
                 {"date": c.day.isoformat(), "calendar": c.calendar, "names": [str(label) for label in c.labels]}
                 for c in row.closed
@@ -90,7 +119,7 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
                 f'"flags": {encode(list(row.flags))}, "closed": {encode(days)}, '
                 f'"dst_gap_hours": {encode(row.dst_gap)}, "after_maximum": {encode(list(row.after_maximum))}, '
                 f'"historic": {encode(list(row.historic))}, '
-                f'"notes": {encode({t.lang.words: [t.text(m) for m in found] for t in texts})}}}'
+                f'"notes": {encode({t.lang.words: words(row) for t, words in zip(texts, wording, strict=True)})}}}'
             )
         return tails[key]
 
@@ -160,6 +189,7 @@ def scan_csv(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[st
     )
     # Column by column (each a list built in one pass), then zipped into lines: thousands of rows.
     separators = [t.pgettext("separator between the parts of a trace", "; ") for t in texts]
+    wording = [_NoteTexts(t, zones) for t in texts]
     expiries = [row.expiry for row in rows]
     row_legs = [row.legs for row in rows]  # in the order of the regimes; empty without an expiry
     flags = [row.flags for row in rows]
@@ -170,8 +200,7 @@ def scan_csv(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[st
     def said(row: ScanRow, flags: tuple[str, ...]) -> list[str]:
         key = (tuple((c.day, c.calendar) for c in row.closed), row.dst_gap, row.after_maximum, flags, row.historic)
         if key not in seen:  # neighbouring launch dates share their notes: each is worded once
-            found = notes(row, zones)
-            seen[key] = [sep.join(map(t.text, found)) for t, sep in zip(texts, separators, strict=True)]
+            seen[key] = [sep.join(words(row)) for words, sep in zip(wording, separators, strict=True)]
         return seen[key]
 
     columns: list[list[str]] = [
