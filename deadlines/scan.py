@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from itertools import combinations, compress, repeat
-from operator import ge, not_, sub, truediv
+from operator import ge, le, not_, sub, truediv
 from typing import TYPE_CHECKING, NamedTuple
 
 from .calendars import BusinessCalendar, RuleCalendar, get_calendar
@@ -405,11 +405,23 @@ def _rows(legs: list[_Leg], days: list[date], at: ExpiryTime) -> Iterator[list[S
             run,
             expiries,
             zip(*leg_results, strict=True),
-            [() if near.isdisjoint(days) else closed_near(days) for days in zip(*ends, strict=True)],
+            _closed_column(ends, near, closed_near),
             _gaps(expiries, local_times, zones, pairs),
             _after(expiries, maxima),
             repeat(historic),
         )
+
+
+def _closed_column(
+    ends: list[list[date]], near: set[date], closed_near: Callable[[tuple[date, ...]], tuple[Closed, ...]]
+) -> list[tuple[Closed, ...]]:
+    """For each launch, the closed weekdays near its legs' last days (most have none: ``near`` holds every
+    day with a closed weekday on or next to it)."""
+    last_days = list(zip(*ends, strict=True))
+    found: list[tuple[Closed, ...]] = [()] * len(last_days)
+    for k in compress(range(len(last_days)), map(not_, map(near.isdisjoint, last_days))):
+        found[k] = closed_near(last_days[k])
+    return found
 
 
 def _gaps(
@@ -433,10 +445,12 @@ def _gaps(
 def _after(expiries: list[datetime], maxima: list[tuple[_Leg, Rule, list[date]]]) -> list[tuple[str, ...]]:
     """For each expiry, the regimes whose maximum period it passes (in the order of their rules)."""
     after: list[tuple[str, ...]] = [()] * len(expiries)
+    days = list(map(datetime.date, expiries))
     for leg, rule, due in maxima:
         regime = leg.book.id
         # Only the maxima due within NEAR days of the expiry can come before it (see _floors).
-        close = [k for k, e in enumerate(expiries) if regime not in after[k] and due[k] - NEAR <= e.date()]
+        near = compress(range(len(expiries)), map(le, map(sub, due, repeat(NEAR)), days))
+        close = [k for k in near if regime not in after[k]]
         for k, instant in zip(close, _instants(leg, rule, [due[k] for k in close]), strict=True):
             if expiries[k] > instant:
                 after[k] += (regime,)
