@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DeadlinesError, InputError, closest
 from .ids import extended_key, numbered_key
-from .text import N_, Items, Msg
+from .text import N_, Items, Msg, Term
 
 if TYPE_CHECKING:
     from .model import Deal
@@ -102,7 +102,8 @@ def _legs(deal: Deal) -> list[_Leg]:
             raise _wrap("offer", i, "regime", exc) from None
         if any(other.regime == leg.regime for other in legs):
             raise DealProblem("offer", i, "regime", N_("regime '{regime}' is given twice"), regime=leg.regime)
-        legs.append(_Leg(leg.regime, book, book.in_force(leg.start, deal.options)))
+        edition = book.edition_day(leg.start, {o.event: o.day for o in deal.observed})
+        legs.append(_Leg(leg.regime, book, book.in_force(edition, deal.options)))
     return legs
 
 
@@ -408,6 +409,14 @@ def _unknown_event(event: str, deal: Deal, legs: list[_Leg], known: list[str]) -
         if option is not None:
             return Msg(
                 N_("observed event '{event}' applies only with option {option}"), event=event, option=option.name
+            )
+        given = next(g for g in deal.legs if g.regime == leg.regime)
+        edition = leg.book.edition_day(given.start, {o.event: o.day for o in deal.observed})
+        if option is None and rule.as_of(edition).absent:
+            return Msg(
+                N_("observed event '{event}' is not part of {edition}, the rules for this offer"),
+                event=event,
+                edition=Term(leg.book.edition_name(edition)),
             )
         by = next((r for r in leg.rules if r.replaces == rule.key and r.option is not None), None)
         if by is not None and by.option is not None:

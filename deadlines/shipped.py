@@ -156,6 +156,11 @@ def rulebook(regime: str, calendar_ids: list[str]) -> Rulebook | None:
         historic_note=book["historic_note"],
         offer=book["offer"],
         warn_closed_days=book["warn_closed_days"],
+        edition_from=book["edition_from"],
+        editions=tuple(
+            (None if a is None else date.fromordinal(a), None if b is None else date.fromordinal(b), label)
+            for a, b, label in book["editions"]
+        ),
     )
 
 

@@ -40,6 +40,7 @@ RULE_FIELDS = (
     "amendments",
     "staff_position",
     "each_extension",
+    "absent",
     "phase",
     "versions",
 )
@@ -155,6 +156,11 @@ def _rulebook(regime: str) -> dict[str, Any]:
             "historic_note": book.historic_note,
             "offer": book.offer,
             "warn_closed_days": book.warn_closed_days,
+            "edition_from": book.edition_from,
+            "editions": tuple(
+                (None if a is None else a.toordinal(), None if b is None else b.toordinal(), label)
+                for a, b, label in book.editions
+            ),
         },
         "rules": tuple(_rule(rule) for rule in book.rules.values()),
     }

@@ -1750,6 +1750,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
             'historic_note': 'Offers opened before 24 November 2004 ran under the CMF General Regulation (1998), whose offer durations are not encoded here: dates come from the deal file.',
             'offer': 'French offer',
             'warn_closed_days': False,
+            'edition_from': None,
+            'editions': (),
         },
         'rules': (
             {
@@ -1771,6 +1773,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -1793,6 +1796,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -1820,6 +1824,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -1847,6 +1852,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -1869,6 +1875,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -1891,6 +1898,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -1913,6 +1921,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -1941,6 +1950,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -1963,6 +1973,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -1990,6 +2001,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -2012,6 +2024,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -2034,6 +2047,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -2056,6 +2070,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -2087,6 +2102,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
             'historic_note': "Before the 2006 reform the simplified procedure's duration is not encoded here: dates come from the deal file.",
             'offer': 'French offer, simplified procedure',
             'warn_closed_days': False,
+            'edition_from': None,
+            'editions': (),
         },
         'rules': (
             {
@@ -2108,6 +2125,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2130,6 +2148,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -2157,6 +2176,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2179,6 +2199,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2201,6 +2222,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2223,6 +2245,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2232,19 +2255,116 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
         'files': ('rules/uk-code.toml',),
         'book': {
             'id': 'uk-code',
-            'title': 'UK contractual offer (Takeover Code, 2021 timetable)',
+            'title': 'UK contractual offer (Takeover Code)',
             'calendar': 'XLON',
             'settlement_calendar': 'XLON',
             'zone': 'Europe/London',
             'start': 'offer-document',
             'expiry': 'first-closing',
             'default_expiry_time': (13, 0),
-            'historic_before': 737976,
-            'historic_note': "Firm offers announced before 5 July 2021, and competing offers for the same company, follow the Code's earlier timetable (Day 60 for the acceptance condition, Day 81 for the other conditions), not encoded here: dates come from the deal file.",
+            'historic_before': None,
+            'historic_note': '',
             'offer': 'UK offer',
             'warn_closed_days': True,
+            'edition_from': 'firm-announcement',
+            'editions': (
+                (None, 737976, 'the timetable for firm offers announced before 5 July 2021 (Day 60 for the acceptance condition, Day 81 for the other conditions)'),
+                (737976, None, 'the 2021 timetable for firm offers announced on or after 5 July 2021 (every condition by Day 60)'),
+            ),
         },
         'rules': (
+            {
+                'key': 'possible-offer-announcement',
+                'kind': 'given',
+                'label': 'Announcement first identifying the potential offeror',
+                'citation': 'Takeover Code, Rule 2.6(a): the 28-day period runs from the announcement in which the potential offeror is first identified',
+                'evidence': 'V',
+                'anchor': None,
+                'unit': 'business',
+                'n': 0,
+                'n_max': None,
+                'day1': 'anchor',
+                'time': (7, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'pusu-deadline',
+                'kind': 'deadline',
+                'label': "'Put up or shut up' deadline: a firm offer, or a statement of no intention to bid (5.00 pm on the 28th day)",
+                'citation': "Takeover Code, Rule 2.6(a): by not later than 5.00 pm on the 28th day following the date of the announcement in which the potential offeror is first identified; extended by the Panel at the offeree board's request (Rule 2.6(c))",
+                'evidence': 'V',
+                'anchor': 'possible-offer-announcement',
+                'unit': 'calendar',
+                'n': 28,
+                'n_max': None,
+                'day1': 'next',
+                'time': (17, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'firm-announcement',
+                'kind': 'given',
+                'label': 'Announcement of a firm intention to make an offer (Rule 2.7)',
+                'citation': "Takeover Code, Rule 2.7; the date of the first firm offer's announcement chooses the timetable (RS 2020/1: the amended Code applies to firm offers announced on or after 5 July 2021, and not to offers in competition with offers announced before)",
+                'evidence': 'V2',
+                'anchor': None,
+                'unit': 'business',
+                'n': 0,
+                'n_max': None,
+                'day1': 'anchor',
+                'time': (7, 0),
+                'option': None,
+                'replaces': None,
+                'limit': 'pusu-deadline',
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'offer-document-deadline',
+                'kind': 'deadline',
+                'label': 'Latest day to publish the offer document (28 days after the Rule 2.7 announcement)',
+                'citation': 'Takeover Code, Rule 24.1: the offer document is sent within 28 days of the announcement of a firm intention to make an offer, unless the Panel consents to a later date',
+                'evidence': 'V',
+                'anchor': 'firm-announcement',
+                'unit': 'calendar',
+                'n': 28,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'phase': 'initial',
+                'versions': (),
+            },
             {
                 'key': 'offer-document',
                 'kind': 'start',
@@ -2259,11 +2379,12 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'time': (7, 0),
                 'option': None,
                 'replaces': None,
-                'limit': None,
+                'limit': 'offer-document-deadline',
                 'requires': None,
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2286,8 +2407,14 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
-                'versions': (),
+                'versions': (
+                    {
+                        'until': 737976,
+                        'citation': 'Takeover Code before 5 July 2021, Rule 31.1: the offer is open for at least 21 days following the publication of the offer document',
+                    },
+                ),
             },
             {
                 'key': 'first-closing',
@@ -2308,8 +2435,14 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
-                'versions': (),
+                'versions': (
+                    {
+                        'until': 737976,
+                        'citation': 'Takeover Code before 5 July 2021, Rule 31.1; Rule 24.7 (the offer document states the time allowed for acceptance; 1.00 pm in practice)',
+                    },
+                ),
             },
             {
                 'key': 'acceptance-level',
@@ -2330,6 +2463,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2352,8 +2486,14 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
-                'versions': (),
+                'versions': (
+                    {
+                        'until': 737976,
+                        'citation': 'Takeover Code before 5 July 2021, Rule 31.9: Day 39 counted forward from the publication of the offer document (Travers Smith on RS 2020/1)',
+                    },
+                ),
             },
             {
                 'key': 'day-46',
@@ -2374,6 +2514,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2396,8 +2537,14 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
-                'versions': (),
+                'versions': (
+                    {
+                        'until': 737976,
+                        'citation': "Takeover Code before 5 July 2021, Rule 2.6(d): by 5.00 pm on the 53rd day following the publication of the first offeror's initial offer document (Day 53 counted forward: Travers Smith on RS 2020/1)",
+                    },
+                ),
             },
             {
                 'key': 'unconditional-announcement',
@@ -2418,8 +2565,14 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
-                'versions': (),
+                'versions': (
+                    {
+                        'until': 737976,
+                        'absent': True,
+                    },
+                ),
             },
             {
                 'key': 'unconditional-date',
@@ -2440,8 +2593,70 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
-                'versions': (),
+                'versions': (
+                    {
+                        'until': 737976,
+                        'absent': True,
+                    },
+                ),
+            },
+            {
+                'key': 'acceptance-condition-date',
+                'kind': 'deadline',
+                'label': 'Day 60 (midnight): last time for the offer to become or be declared unconditional as to acceptances',
+                'citation': "Takeover Code before 5 July 2021, Rule 31.6: not unconditional as to acceptances after midnight on the 60th day following the publication of the initial offer document, except with the Panel's consent (Day 60: Travers Smith, Herbert Smith Freehills on RS 2020/1)",
+                'evidence': 'V2',
+                'anchor': 'offer-document',
+                'unit': 'calendar',
+                'n': 60,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': True,
+                'phase': 'initial',
+                'versions': (
+                    {
+                        'until': 737976,
+                        'absent': False,
+                    },
+                ),
+            },
+            {
+                'key': 'other-conditions-date',
+                'kind': 'deadline',
+                'label': 'Day 81 (midnight): latest day for every other condition to be fulfilled, or the offer lapses (21 days after Day 60)',
+                'citation': "Takeover Code before 5 July 2021, Rule 31.7: the other conditions fulfilled within 21 days after the later of the first closing date and the date the offer becomes unconditional as to acceptances, so Day 81 at the latest (Day 81: Travers Smith, Herbert Smith Freehills on RS 2020/1; the rule's wording believed)",
+                'evidence': 'V2',
+                'anchor': 'offer-document',
+                'unit': 'calendar',
+                'n': 81,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': True,
+                'phase': 'initial',
+                'versions': (
+                    {
+                        'until': 737976,
+                        'absent': False,
+                    },
+                ),
             },
             {
                 'key': 'open-after-unconditional',
@@ -2462,8 +2677,16 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
-                'versions': (),
+                'versions': (
+                    {
+                        'until': 737976,
+                        'anchor': 'acceptance-condition-date',
+                        'label': 'Earliest final closing date if the offer becomes unconditional as to acceptances on Day 60 (14 days after)',
+                        'citation': 'Takeover Code before 5 July 2021, Rule 31.4: after it becomes or is declared unconditional as to acceptances, the offer stays open at least 14 days after the date it would otherwise have expired (wording believed)',
+                    },
+                ),
             },
             {
                 'key': 'settlement',
@@ -2484,8 +2707,16 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
-                'versions': (),
+                'versions': (
+                    {
+                        'until': 737976,
+                        'anchor': 'other-conditions-date',
+                        'label': 'Settlement for acceptances received by Day 81, if the offer is wholly unconditional then (within 14 days)',
+                        'citation': 'Takeover Code before 5 July 2021, Rule 31.8: consideration settled within 14 days of the later of the offer becoming wholly unconditional and the receipt of a complete acceptance (wording believed)',
+                    },
+                ),
             },
         ),
     },
@@ -2504,6 +2735,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
             'historic_note': '',
             'offer': 'US issuer offer',
             'warn_closed_days': False,
+            'edition_from': None,
+            'editions': (),
         },
         'rules': (
             {
@@ -2525,6 +2758,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2547,6 +2781,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2569,6 +2804,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2591,6 +2827,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': ('price', 'percentage', 'fee'),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2613,6 +2850,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': ('material',),
                 'staff_position': True,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2635,6 +2873,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2657,6 +2896,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': True,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2679,6 +2919,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2701,6 +2942,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -2731,6 +2973,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
             'historic_note': '',
             'offer': 'US offer',
             'warn_closed_days': False,
+            'edition_from': None,
+            'editions': (),
         },
         'rules': (
             {
@@ -2752,6 +2996,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2774,6 +3019,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2796,6 +3042,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2818,6 +3065,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2840,6 +3088,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2862,6 +3111,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': ('price', 'percentage', 'fee'),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2884,6 +3134,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': ('material',),
                 'staff_position': True,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2906,6 +3157,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2928,6 +3180,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': True,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2950,6 +3203,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2972,6 +3226,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -3004,6 +3259,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -3032,6 +3288,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -3060,6 +3317,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -3088,6 +3346,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -3120,6 +3379,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -3148,6 +3408,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'amendments': (),
                 'staff_position': False,
                 'each_extension': False,
+                'absent': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -4189,18 +4450,24 @@ TEXTS: dict[str, bytes] = {
         b'citation = "RG AMF art. 237-14 (2006 reform): within three months of the closing, minorities at most 5%, in capital or in voting rights"\n'
     ),
     'rules/uk-code.toml': (
-        b'# UK contractual offers: the City Code on Takeovers and Mergers, timetable for firm offers announced (Rule 2.7)\n'
-        b'# on or after 5 July 2021 (Response Statement RS 2020/1). Field meanings: see us-14d.toml.\n'
+        b'# UK contractual offers: the City Code on Takeovers and Mergers. Field meanings: see us-14d.toml.\n'
         b'#\n'
         b"# The Code counts calendar days from the publication of the initial offer document, Day 0 (the deal's\n"
         b'# commencement date): "Day N" is the Nth day following it, whatever the weekday (Rule 31.3: "the 60th day\n'
         b'# following the publication of the initial offer document"). Times are London time. A Day N is not moved\n'
         b'# when London is closed: the Code gives no roll rule.\n'
         b'#\n'
-        b'# Not encoded yet (domain notes europe-uk-de-ch-nl.md sec. 1): the earlier timetable of firm offers\n'
-        b'# announced before 5 July 2021 (Day 60 for the acceptance condition, Day 81 for the others); extensions of\n'
-        b'# Day 60 (Rule 31.3), which move Days 39, 46 and 53 with it; Rule 2.6 and Rule 24.1 deadlines, counted from\n'
-        b'# announcements before Day 0; schemes of arrangement (Appendix 7).\n'
+        b'# Two timetables (domain notes europe-uk-de-ch-nl.md secs. 1.1, 1.3, 1.4): firm offers announced (Rule 2.7)\n'
+        b'# on or after 5 July 2021, and offers in competition with them, follow the 2021 timetable of Response\n'
+        b'# Statement RS 2020/1 (every condition by midnight on Day 60); earlier firm offers, and offers competing with\n'
+        b'# them, the earlier one (unconditional as to acceptances by Day 60, the other conditions by Day 81). The\n'
+        b'# date of the Rule 2.7 announcement (the observed event "firm-announcement") chooses; without it, the\n'
+        b"# offer document's date does, and the schedule says so. The earlier timetable is cited in the numbering of\n"
+        b'# the 2016 Code (12th edition); its dates rest on secondary sources (Travers Smith, Herbert Smith Freehills\n'
+        b'# on RS 2020/1), its wording is believed (evidence K).\n'
+        b'#\n'
+        b'# Not encoded yet: extensions of Day 60 (Rule 31.3), which move Days 39, 46 and 53 with it; schemes of\n'
+        b'# arrangement (Appendix 7).\n'
         b'\n'
         b'id = "uk-code"\n'
         b'calendar = "XLON"\n'
@@ -4211,18 +4478,64 @@ TEXTS: dict[str, bytes] = {
         b'# 1.00 pm London: the closing time offer documents write for each closing date (market practice; Rule 24.7\n'
         b'# only requires the document to state the time allowed for acceptance).\n'
         b'default_expiry_time = "13:00"\n'
-        b'title = "UK contractual offer (Takeover Code, 2021 timetable)"\n'
+        b'title = "UK contractual offer (Takeover Code)"\n'
         b'# The offer in a few words, where a title would be cut: a calendar event "First closing date (UK offer)".\n'
         b'offer = "UK offer"\n'
         b'# A Day N on a day London is closed is not moved (no roll rule in the Code): the user is warned instead.\n'
         b'warn_closed_days = true\n'
-        b'historic_before = "2021-07-05"\n'
-        b'historic_note = "Firm offers announced before 5 July 2021, and competing offers for the same company, follow the Code\'s earlier timetable (Day 60 for the acceptance condition, Day 81 for the other conditions), not encoded here: dates come from the deal file."\n'
+        b'# The Rule 2.7 announcement of the first firm offer chooses the timetable (RS 2020/1, implementation).\n'
+        b'edition_from = "firm-announcement"\n'
+        b'\n'
+        b'[[editions]]\n'
+        b'until = 2021-07-05\n'
+        b'label = "the timetable for firm offers announced before 5 July 2021 (Day 60 for the acceptance condition, Day 81 for the other conditions)"\n'
+        b'\n'
+        b'[[editions]]\n'
+        b'since = 2021-07-05\n'
+        b'label = "the 2021 timetable for firm offers announced on or after 5 July 2021 (every condition by Day 60)"\n'
+        b'\n'
+        b'[rules.possible-offer-announcement]\n'
+        b'kind = "given"\n'
+        b'time = "07:00"\n'
+        b'label = "Announcement first identifying the potential offeror"\n'
+        b'citation = "Takeover Code, Rule 2.6(a): the 28-day period runs from the announcement in which the potential offeror is first identified"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.pusu-deadline]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "possible-offer-announcement"\n'
+        b'unit = "calendar"\n'
+        b'n = 28\n'
+        b'day1 = "next"\n'
+        b'time = "17:00"\n'
+        b'label = "\'Put up or shut up\' deadline: a firm offer, or a statement of no intention to bid (5.00 pm on the 28th day)"\n'
+        b'citation = "Takeover Code, Rule 2.6(a): by not later than 5.00 pm on the 28th day following the date of the announcement in which the potential offeror is first identified; extended by the Panel at the offeree board\'s request (Rule 2.6(c))"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.firm-announcement]\n'
+        b'kind = "given"\n'
+        b'time = "07:00"\n'
+        b'limit = "pusu-deadline"\n'
+        b'label = "Announcement of a firm intention to make an offer (Rule 2.7)"\n'
+        b'citation = "Takeover Code, Rule 2.7; the date of the first firm offer\'s announcement chooses the timetable (RS 2020/1: the amended Code applies to firm offers announced on or after 5 July 2021, and not to offers in competition with offers announced before)"\n'
+        b'evidence = "V2"\n'
+        b'\n'
+        b'[rules.offer-document-deadline]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "firm-announcement"\n'
+        b'unit = "calendar"\n'
+        b'n = 28\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'label = "Latest day to publish the offer document (28 days after the Rule 2.7 announcement)"\n'
+        b'citation = "Takeover Code, Rule 24.1: the offer document is sent within 28 days of the announcement of a firm intention to make an offer, unless the Panel consents to a later date"\n'
+        b'evidence = "V"\n'
         b'\n'
         b'[rules.offer-document]\n'
         b'kind = "start"\n'
         b'day1 = "next"  # the publication day is Day 0: Day 1 is the day after\n'
         b'time = "07:00"\n'
+        b'limit = "offer-document-deadline"\n'
         b'label = "Publication of the initial offer document (Day 0)"\n'
         b'citation = "Takeover Code, Rule 31.3 (\'the 60th day following the publication of the initial offer document\'): the day of publication is Day 0; Rule 24.1 (sent within 28 days of the Rule 2.7 announcement); shown at 7.00 am, when regulatory announcements open"\n'
         b'evidence = "V"\n'
@@ -4237,12 +4550,18 @@ TEXTS: dict[str, bytes] = {
         b'label = "Earliest first closing date (Day 21)"\n'
         b'citation = "Takeover Code, Rule 31.2: the offer is open for at least 21 days following the publication of the initial offer document (and until it becomes unconditional or lapses)"\n'
         b'evidence = "V2"\n'
+        b'[[rules.minimum-first-closing.versions]]\n'
+        b'until = 2021-07-05\n'
+        b'citation = "Takeover Code before 5 July 2021, Rule 31.1: the offer is open for at least 21 days following the publication of the offer document"\n'
         b'\n'
         b'[rules.first-closing]\n'
         b'kind = "expiry"\n'
         b'label = "First closing date"\n'
         b'citation = "Takeover Code, Rule 31.2; Rule 24.7 (the offer document states the time allowed for acceptance; 1.00 pm in practice)"\n'
         b'evidence = "V2"\n'
+        b'[[rules.first-closing.versions]]\n'
+        b'until = 2021-07-05\n'
+        b'citation = "Takeover Code before 5 July 2021, Rule 31.1; Rule 24.7 (the offer document states the time allowed for acceptance; 1.00 pm in practice)"\n'
         b'\n'
         b'[rules.acceptance-level]\n'
         b'kind = "deadline"\n'
@@ -4265,6 +4584,9 @@ TEXTS: dict[str, bytes] = {
         b'label = "Day 39: last day for the offeree company to announce material new information without the Panel\'s consent"\n'
         b'citation = "Takeover Code, Rule 31.8 (Day 39 = Day 60 less 21 days)"\n'
         b'evidence = "K"\n'
+        b'[[rules.day-39.versions]]\n'
+        b'until = 2021-07-05\n'
+        b'citation = "Takeover Code before 5 July 2021, Rule 31.9: Day 39 counted forward from the publication of the offer document (Travers Smith on RS 2020/1)"\n'
         b'\n'
         b'[rules.day-46]\n'
         b'kind = "deadline"\n'
@@ -4287,6 +4609,9 @@ TEXTS: dict[str, bytes] = {
         b'label = "Day 53: a competing potential offeror must clarify its intentions (5.00 pm)"\n'
         b'citation = "Takeover Code, Rule 2.6(d): by 5.00 pm on Day 53 of the first offeror\'s timetable (Day 60 less 7 days)"\n'
         b'evidence = "V"\n'
+        b'[[rules.day-53.versions]]\n'
+        b'until = 2021-07-05\n'
+        b'citation = "Takeover Code before 5 July 2021, Rule 2.6(d): by 5.00 pm on the 53rd day following the publication of the first offeror\'s initial offer document (Day 53 counted forward: Travers Smith on RS 2020/1)"\n'
         b'\n'
         b'[rules.unconditional-announcement]\n'
         b'kind = "deadline"\n'
@@ -4298,6 +4623,9 @@ TEXTS: dict[str, bytes] = {
         b'label = "Announcement that the offer is unconditional or has lapsed (5.00 pm on the unconditional date, Day 60)"\n'
         b'citation = "Takeover Code, Rule 31.7(b): by 5.00 pm on the unconditional date"\n'
         b'evidence = "V"\n'
+        b'[[rules.unconditional-announcement.versions]]\n'
+        b'until = 2021-07-05\n'
+        b'absent = true  # no unconditional date before 2021: Day 60 and Day 81 below\n'
         b'\n'
         b'[rules.unconditional-date]\n'
         b'kind = "deadline"\n'
@@ -4309,6 +4637,39 @@ TEXTS: dict[str, bytes] = {
         b'label = "Unconditional date (Day 60, midnight): every condition satisfied or waived, or the offer lapses"\n'
         b'citation = "Takeover Code, Rule 31.1: by midnight on Day 60, the 60th day following the publication of the initial offer document; Rule 31.3: extended only in the cases it lists"\n'
         b'evidence = "V"\n'
+        b'[[rules.unconditional-date.versions]]\n'
+        b'until = 2021-07-05\n'
+        b'absent = true\n'
+        b'\n'
+        b'[rules.acceptance-condition-date]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "offer-document"\n'
+        b'unit = "calendar"\n'
+        b'n = 60\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'absent = true  # the timetable before 2021 only\n'
+        b'label = "Day 60 (midnight): last time for the offer to become or be declared unconditional as to acceptances"\n'
+        b'citation = "Takeover Code before 5 July 2021, Rule 31.6: not unconditional as to acceptances after midnight on the 60th day following the publication of the initial offer document, except with the Panel\'s consent (Day 60: Travers Smith, Herbert Smith Freehills on RS 2020/1)"\n'
+        b'evidence = "V2"\n'
+        b'[[rules.acceptance-condition-date.versions]]\n'
+        b'until = 2021-07-05\n'
+        b'absent = false\n'
+        b'\n'
+        b'[rules.other-conditions-date]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "offer-document"\n'
+        b'unit = "calendar"\n'
+        b'n = 81\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'absent = true  # the timetable before 2021 only\n'
+        b'label = "Day 81 (midnight): latest day for every other condition to be fulfilled, or the offer lapses (21 days after Day 60)"\n'
+        b'citation = "Takeover Code before 5 July 2021, Rule 31.7: the other conditions fulfilled within 21 days after the later of the first closing date and the date the offer becomes unconditional as to acceptances, so Day 81 at the latest (Day 81: Travers Smith, Herbert Smith Freehills on RS 2020/1; the rule\'s wording believed)"\n'
+        b'evidence = "V2"\n'
+        b'[[rules.other-conditions-date.versions]]\n'
+        b'until = 2021-07-05\n'
+        b'absent = false\n'
         b'\n'
         b'[rules.open-after-unconditional]\n'
         b'kind = "estimate"\n'
@@ -4320,6 +4681,11 @@ TEXTS: dict[str, bytes] = {
         b'label = "Earliest final closing date if the offer becomes unconditional on Day 60 (14 days after)"\n'
         b'citation = "Takeover Code, Rule 31.2: an offer with an acceptance condition stays open at least 14 days after the date it becomes unconditional"\n'
         b'evidence = "V2"\n'
+        b'[[rules.open-after-unconditional.versions]]\n'
+        b'until = 2021-07-05\n'
+        b'anchor = "acceptance-condition-date"\n'
+        b'label = "Earliest final closing date if the offer becomes unconditional as to acceptances on Day 60 (14 days after)"\n'
+        b'citation = "Takeover Code before 5 July 2021, Rule 31.4: after it becomes or is declared unconditional as to acceptances, the offer stays open at least 14 days after the date it would otherwise have expired (wording believed)"\n'
         b'\n'
         b'[rules.settlement]\n'
         b'kind = "estimate"\n'
@@ -4331,6 +4697,11 @@ TEXTS: dict[str, bytes] = {
         b'label = "Settlement for acceptances received by the unconditional date (within 14 days)"\n'
         b'citation = "Takeover Code, Rule 31.9: consideration settled within 14 days of the later of the unconditional date and the receipt of a complete acceptance"\n'
         b'evidence = "K"\n'
+        b'[[rules.settlement.versions]]\n'
+        b'until = 2021-07-05\n'
+        b'anchor = "other-conditions-date"\n'
+        b'label = "Settlement for acceptances received by Day 81, if the offer is wholly unconditional then (within 14 days)"\n'
+        b'citation = "Takeover Code before 5 July 2021, Rule 31.8: consideration settled within 14 days of the later of the offer becoming wholly unconditional and the receipt of a complete acceptance (wording believed)"\n'
     ),
     'rules/us-13e4.toml': (
         b'# US issuer tender offers: Exchange Act Rule 13e-4 and Regulation 14E.\n'

@@ -610,3 +610,31 @@ def test_an_unknown_event_id_is_a_key_error_with_a_suggestion() -> None:
 )
 def test_an_impossible_date_says_why(capsys: pytest.CaptureFixture[str], value: str, why: str) -> None:
     expect_error(capsys, ["schedule", "--regime", "us-14d", "--commence", value], f"'{value}'", why)
+
+
+def test_an_observed_step_of_the_other_edition_is_refused_with_the_edition() -> None:
+    """Day 81 belongs to the UK Code's timetable before 5 July 2021 (domain notes sec. 1.4): observed for an
+    offer under the 2021 timetable, it is refused with the edition named, not as an unknown event."""
+    deal = Deal([Leg("uk-code", date(2023, 10, 2))], observed=[Observed("uk-code.other-conditions-date", "2023-12-22")])
+    with pytest.raises(DeadlinesError) as caught:
+        compute(deal)
+    assert "'uk-code.other-conditions-date' is not part of the 2021 timetable" in str(caught.value)
+    # Under the earlier timetable (a firm offer announced on 2 July 2021) the same observation is taken.
+    announced = Observed("uk-code.firm-announcement", "2021-07-02")
+    day_81 = Observed("uk-code.other-conditions-date", "2021-10-01")
+    earlier = Deal([Leg("uk-code", date(2021, 7, 23))], observed=[announced, day_81])
+    assert compute(earlier).event("uk-code.other-conditions-date").day == date(2021, 10, 1)
+
+
+def test_the_rules_view_says_which_edition_a_step_belongs_to(capsys: pytest.CaptureFixture[str]) -> None:
+    """``rules uk-code`` without --on lists both timetables' steps, each of one timetable marked with its
+    dates, and JSON gives them as spans (RS 2020/1: the timetable changed for firm offers of 5 July 2021)."""
+    code, out, _ = run(capsys, "rules", "uk-code", "--format", "json")
+    assert code == 0
+    rules = {r["key"]: r for r in json.loads(out)[0]["rules"]}
+    assert rules["other-conditions-date"]["dates"] == [{"since": None, "until": "2021-07-05"}]
+    assert rules["unconditional-date"]["dates"] == [{"since": "2021-07-05", "until": None}]
+    assert rules["first-closing"]["dates"] is None
+    code, out, _ = run(capsys, "rules", "uk-code", "--on", "2021-07-02", "--format", "json")
+    keys = {r["key"] for r in json.loads(out)[0]["rules"]}
+    assert "other-conditions-date" in keys and "unconditional-date" not in keys

@@ -396,3 +396,40 @@ def test_a_count_on_an_expiry_rule_is_refused(field: str) -> None:
     text, line = _edit(_text("fr-amf"), "[rules.closing]", 'kind = "expiry"', f'kind = "expiry"\n{field}', at=1)
     key = field.split(" =")[0]
     assert _refused(text, "fr-amf.toml").startswith(f"fr-amf.toml, line {line}: rule 'closing': '{key}' has no effect")
+
+
+def test_an_edition_may_not_leave_out_what_another_rule_counts_from() -> None:
+    """uk-code's earlier timetable (before 5 July 2021) has no unconditional date: a rule of that timetable
+    counted from it would have no date to count from, so the file is refused at the rule that names it."""
+    text = _text("uk-code")
+    header = "[[rules.settlement.versions]]"
+    text, line = _edit(text, header, 'anchor = "other-conditions-date"', 'anchor = "unconditional-date"')
+    message = _refused(text, "uk-code.toml")
+    assert message.startswith(f"uk-code.toml, line {line}: rule 'settlement', version 1: 'anchor' names"), message
+    assert "before 2021-07-05" in message and "absent" in message, message
+
+
+def test_the_start_is_in_every_edition() -> None:
+    text, _ = _edit(_text("uk-code"), "[rules.offer-document]", 'limit = "offer-document-deadline"', "absent = true")
+    assert "leave out 'offer-document', the book's start or expiry" in _refused(text, "uk-code.toml")
+
+
+def test_edition_from_names_a_given_rule() -> None:
+    text, line = _edit(_text("uk-code"), None, 'edition_from = "firm-announcement"', 'edition_from = "offer-document"')
+    message = _refused(text, "uk-code.toml")
+    assert message.startswith(f"uk-code.toml, line {line}: 'edition_from' must name a rule of kind \"given\""), message
+
+
+def test_editions_follow_each_other() -> None:
+    text, line = _edit(_text("uk-code"), None, "since = 2021-07-05", "since = 2021-07-06")
+    message = _refused(text, "uk-code.toml")
+    assert message.startswith(f"uk-code.toml, line {line}: edition 2: 'since' must be the previous edition's"), message
+
+
+@pytest.mark.parametrize("field", ["n = 28", 'unit = "calendar"', 'day1 = "next"', 'anchor = "offer-document"'])
+def test_a_count_on_a_given_rule_is_refused(field: str) -> None:
+    """A given date comes from the deal ([[observed]]): a count written on it would never be applied."""
+    table = "[rules.firm-announcement]"
+    text, line = _edit(_text("uk-code"), table, 'kind = "given"', f'kind = "given"\n{field}', at=1)
+    key = field.split(" =")[0]
+    assert _refused(text, "uk-code.toml").startswith(f"uk-code.toml, line {line}: rule 'firm-announcement': '{key}'")

@@ -44,6 +44,7 @@ class _Engine(SharedExpiry, Observations):
         # legs whose subsequent period was not in force yet, with the rule that says so
         self.no_subsequent: dict[int, tuple[LegState, Rule]] = {}
         self.observed: dict[str, Observed] = {o.event: o for o in deal.observed}
+        observed_days = {o.event: o.day for o in deal.observed}
         for leg in deal.legs:
             book = get_rulebook(leg.regime)
             state = LegState(
@@ -51,7 +52,7 @@ class _Engine(SharedExpiry, Observations):
                 book,
                 get_calendar(book.calendar),
                 get_calendar(book.settlement_calendar),
-                book.in_force(leg.start, deal.options),
+                book.in_force(book.edition_day(leg.start, observed_days), deal.options),
             )
             if deal.subsequent is not None:
                 self._without_subsequent_not_in_force(state)
@@ -173,6 +174,7 @@ class _Engine(SharedExpiry, Observations):
         kind: str | None = None,
         key: str | None = None,
         instant: datetime | None = None,
+        given: bool = False,
     ) -> Event:
         book = state.book
         event = Event(
@@ -200,7 +202,7 @@ class _Engine(SharedExpiry, Observations):
         if rule.key in state.relieved:
             event.status = "relieved"
             event.note = Msg(N_("waived for this deal: {citation}"), citation=state.relief[rule.key].citation)
-        return self._apply_observed(state, event, rule)
+        return event if given else self._apply_observed(state, event, rule)
 
     def _evaluate(self, state: LegState, rule: Rule) -> bool:
         """Compute ``rule`` for the leg if its anchor is known; True when done (or not applicable)."""
@@ -210,10 +212,15 @@ class _Engine(SharedExpiry, Observations):
             return True
         if rule.kind == "start":
             return self._start(state, rule)
+        if rule.kind == "given":
+            return self._given(state, rule)
         anchor_key: str | None = rule.anchor or state.book.start
         if anchor_key == "last-closing":
             anchor_key = self._last_expiry_key(state)
         anchor = state.events.get(anchor_key) if anchor_key else None
+        if anchor is None and anchor_key in state.skipped:  # counted from a date the deal does not give
+            state.skipped.add(rule.key)
+            return True
         if anchor is None:
             return False
         day, trace, count = self._count(state, rule, anchor.day, rule.n)
@@ -230,6 +237,40 @@ class _Engine(SharedExpiry, Observations):
             event.range_end, _, _ = self._count(state, rule, anchor.day, rule.n_max)
         state.events[rule.key] = event
         return True
+
+    def _given(self, state: LegState, rule: Rule) -> bool:
+        """A date only the deal knows (an announcement before the offer starts), from its [[observed]] event;
+        without it, the rule and those counted from it have no date for this deal."""
+        obs = self.observed.get(f"{state.book.id}.{rule.key}")
+        if obs is None:
+            state.skipped.add(rule.key)
+            return True
+        trace = Msg(N_("given: {day} ({source})"), day=obs.day, source=obs.source) if obs.source else None
+        wall = obs.wall or rule.time or WallTime(24, 0)
+        instant = resolve(obs.day, wall, obs.zone or state.book.zone)
+        event = self._event(
+            state, rule, obs.day, wall, trace or Msg(N_("given: {day}"), day=obs.day), None, instant=instant, given=True
+        )
+        event.observed, event.approximate = True, obs.approximate
+        state.events[rule.key] = event
+        self._after_limit(state, rule, event)
+        return True
+
+    def _after_limit(self, state: LegState, rule: Rule, event: Event) -> None:
+        """A start or a given date after the deadline it is checked against (an offer document sent more
+        than 28 days after the Rule 2.7 announcement): allowed only when that deadline was extended."""
+        limit = state.events.get(rule.limit) if rule.limit else None
+        if limit is not None and event.day > limit.day:
+            self.warn(
+                "after-deadline",
+                N_("{regime}: {label} on {day} is after {limit}, {deadline}; check that it was extended"),
+                about=event.id,
+                regime=state.book.id,
+                label=Term(event.label),
+                day=event.day,
+                limit=Term(limit.label),
+                deadline=At(limit.instant, limit.zone),
+            )
 
     def _closed_day(self, state: LegState, event: Event) -> None:
         """A day counted in calendar days that falls on a day the calendar is closed stays where it is (the UK
@@ -264,6 +305,7 @@ class _Engine(SharedExpiry, Observations):
             if rule.day1 == "next":  # the start is Day 0 and counts begin the day after (the UK Code's Day N)
                 given = Msg(N_("Day 0 = {day} (given)"), day=day)
                 state.events[rule.key] = self._event(state, rule, day, wall, given, None)
+                self._after_limit(state, rule, state.events[rule.key])
                 return True
             if not cal.is_business_day(day):
                 self.warn(
@@ -276,6 +318,7 @@ class _Engine(SharedExpiry, Observations):
                 )
             given = Msg(N_("{ordinal} = {day} (given)"), ordinal=Ordinal(1, cal.unit), day=day)
             state.events[rule.key] = self._event(state, rule, day, wall, given, None)
+            self._after_limit(state, rule, state.events[rule.key])
             return True
         sub = self.deal.subsequent
         assert sub is not None
@@ -357,8 +400,27 @@ class _Engine(SharedExpiry, Observations):
     # -- driver ----------------------------------------------------------------------------------
     def run(self) -> Schedule:
         self._refuse_or_note_no_subsequent()
+        observed_days = {o.event: o.day for o in self.deal.observed}
         for state in self.legs:
-            if state.book.historic_before and state.leg.start < state.book.historic_before:
+            book = state.book
+            edition = book.edition_day(state.leg.start, observed_days)
+            # The event precedes the start: only an edition beginning on or before the start can be in doubt.
+            doubt = any(since is not None and since <= state.leg.start for since, _, _ in book.editions)
+            if book.edition_from is not None and f"{book.id}.{book.edition_from}" not in observed_days and doubt:
+                self.warn(
+                    "edition-assumed",
+                    N_(
+                        "{regime}: {edition} is assumed from the offer's start, {start}: the rules depend on the "
+                        "date of {event}, which the deal does not give ([[observed]] event '{id}')"
+                    ),
+                    severity="info",
+                    regime=book.id,
+                    event=Term(book.rules[book.edition_from].label),
+                    id=f"{book.id}.{book.edition_from}",
+                    edition=Term(book.edition_name(edition)),
+                    start=state.leg.start,
+                )
+            if state.book.historic_before and edition < state.book.historic_before:
                 self.warn(
                     "historic-regime",
                     N_("{regime}: {note}"),

@@ -29,6 +29,8 @@ class LegState(Record):
         self.amendment_minima: list[Event] = []
         # event key -> the key of the rule it comes from (numbered events: price-change-1 -> price-change)
         self.rule_of: dict[str, str] = {}
+        # rules with no date for this deal: a "given" date the deal does not give, and what counts from it
+        self.skipped: set[str] = set()
 
 
 class Diagnostics:

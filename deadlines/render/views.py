@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..i18n import Localizer
 from ..i18n.formats import format_date
 from ..rules import Rule, Rulebook
+from ..rules.model import present_spans
 from ..text import N_, Msg, Plural, Term, WallClock
 from .table import plain_text
 
@@ -199,10 +200,31 @@ def rules_table(loc: Localizer, book: Rulebook, on: date | None) -> Table:
             label.append("\n" + loc.text(Msg(N_("option: {name}"), name=rule.option.name)), style="estimate")
         if not rule.in_force:
             label.append("\n" + loc._(N_("not in force")), style="past")
+        spans = None if on else present_spans(rule)
+        if spans:  # a step of one edition of the rules only
+            label.append("\n" + "; ".join(loc.text(_span(since, until)) for since, until in spans), style="estimate")
         time = loc.text(WallClock(rule.time.hour, rule.time.minute, book.zone)) if rule.time else ""
         table.add_row(label, _count_text(loc, book, rule), time, loc.text(Term(rule.citation)), rule.evidence)
-    table.caption = Text(loc._(N_("Source: V primary text, V2 secondary source, K believed, P market practice.")))
+    caption = [loc._(N_("Source: V primary text, V2 secondary source, K believed, P market practice."))]
+    if book.editions and book.edition_from:
+        # Which rules apply: by the date of the event the book names (else the offer's start).
+        event = Term(book.rules[book.edition_from].label)
+        caption.append(loc.text(Msg(N_("The edition depends on the date of {event}."), event=event)))
+        caption += [
+            loc.text(Msg(N_("{dates}: {edition}"), dates=_span(since, until), edition=Term(label)))
+            for since, until, label in book.editions
+        ]
+    table.caption = Text("\n".join(caption))
     return table
+
+
+def _span(since: date | None, until: date | None) -> Msg:
+    """A span of dates of the rules: "before 5 July 2021", "from 5 July 2021", or both ends."""
+    if since is None and until is not None:
+        return Msg(N_("before {day}"), day=until)
+    if until is None and since is not None:
+        return Msg(N_("from {day}"), day=since)
+    return Msg(N_("from {since} to the day before {until}"), since=since, until=until)
 
 
 def rules_json(books: list[Rulebook], on: date | None, loc: Localizer) -> str:
@@ -228,6 +250,10 @@ def rules_json(books: list[Rulebook], on: date | None, loc: Localizer) -> str:
                     "evidence": r.evidence,
                     "in_force": r.in_force,
                     "option": r.option.name if r.option else None,
+                    # the dates of the rules this step belongs to, when it is not in every edition
+                    "dates": None
+                    if on or (spans := present_spans(r)) is None
+                    else [{"since": _iso(a), "until": _iso(b)} for a, b in spans],
                 }
                 for r in (book.in_force(on, set()) if on else book.rules.values())
             ],
@@ -235,6 +261,10 @@ def rules_json(books: list[Rulebook], on: date | None, loc: Localizer) -> str:
         for book in books
     ]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def rules_blocks(books: list[Rulebook], on: date | None, locs: list[Localizer]) -> list[RenderableType]:

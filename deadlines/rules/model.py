@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from itertools import pairwise
 from typing import Any, Literal, NamedTuple, get_args
 
 from ..timeutil import WallTime
 
-Kind = Literal["start", "minimum", "maximum", "expiry", "deadline", "estimate", "amendment"]
+# given: a date only the deal knows (an announcement before the offer starts), from an [[observed]] event;
+# the rules counted from it appear when the deal gives it.
+Kind = Literal["start", "minimum", "maximum", "expiry", "deadline", "estimate", "amendment", "given"]
 Unit = Literal["business", "settlement", "calendar", "months"]
 Day1 = Literal["anchor", "next"]  # anchor: the anchor's day is day 1 (Rule 14d-1(g)(3)); next: the day after
 Phase = Literal["initial", "subsequent"]
@@ -57,6 +60,9 @@ class Rule(NamedTuple):
     in_force: bool = True
     optional: bool = False
     each_extension: bool = False  # also counted from each scheduled expiry that was extended
+    # Not part of the rules for some dates (another edition of the rules has no such step): left out, not
+    # shown for reference as a rule no longer in force is.
+    absent: bool = False
     versions: tuple[dict[str, Any], ...] = ()
 
     def as_of(self, day: date) -> Rule:
@@ -71,6 +77,22 @@ class Rule(NamedTuple):
                     changes["time"] = WallTime.parse(changes["time"])
                 rule = rule._replace(**changes)
         return rule
+
+
+def present_spans(rule: Rule) -> list[tuple[date | None, date | None]] | None:
+    """The spans of dates (first day or None, day after the last or None) for which ``rule`` is part of the
+    rules, or None when it always is (a version with ``absent`` leaves it out for some dates)."""
+    changes = sorted({v[k] for v in rule.versions for k in ("since", "until") if k in v})
+    bounds: list[date | None] = [None, *changes, None]
+    spans: list[tuple[date | None, date | None]] = []
+    for since, until in pairwise(bounds):
+        if rule.as_of(since or date.min).absent:
+            continue
+        if spans and spans[-1][1] == since:
+            spans[-1] = (spans[-1][0], until)  # continues the span before
+        else:
+            spans.append((since, until))
+    return None if spans == [(None, None)] else spans
 
 
 class Rulebook(NamedTuple):
@@ -89,9 +111,31 @@ class Rulebook(NamedTuple):
     # A day counted in calendar days on which the calendar is closed is warned about (never moved): the UK
     # Code's "Day N" has no roll rule.
     warn_closed_days: bool = False
+    # The rule of kind "given" whose date chooses the rules in force (the UK Code's 2021 timetable applies
+    # by the date of the first firm offer's Rule 2.7 announcement, not the offer document's): when the
+    # deal gives it; else the offer's start chooses them.
+    edition_from: str | None = None
+    # The editions of the rules, in order: (first day or None, day after the last or None, English label).
+    editions: tuple[tuple[date | None, date | None, str], ...] = ()
+
+    def edition_name(self, day: date) -> str:
+        """The label of the edition of the rules for offers whose rules date from ``day`` (the title when
+        the book names no editions)."""
+        for since, until, label in self.editions:
+            if (since is None or since <= day) and (until is None or day < until):
+                return label
+        return self.title
+
+    def edition_day(self, start: date, observed: Mapping[str, date]) -> date:
+        """The date that chooses the rules in force for an offer starting on ``start``, given the dates the
+        deal observed (event id -> day)."""
+        if self.edition_from is None:
+            return start
+        return observed.get(f"{self.id}.{self.edition_from}", start)
 
     def in_force(self, day: date, options: set[str]) -> list[Rule]:
-        """Rules applying to an offer that started on ``day`` with the chosen ``options``."""
+        """Rules applying to an offer whose rules date from ``day`` (its start, or the event named by
+        ``edition_from``) with the chosen ``options``."""
         out: list[Rule] = []
         replaced: set[str] = set()
         for rule in self.rules.values():
@@ -102,7 +146,7 @@ class Rulebook(NamedTuple):
                 else:
                     continue
             out.append(rule.as_of(day))
-        return [r for r in out if r.key not in replaced]
+        return [r for r in out if r.key not in replaced and not r.absent]
 
 
 # The kinds counted from an anchor (besides "start", whose later phases start from one).

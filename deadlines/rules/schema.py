@@ -60,9 +60,10 @@ RULE_KEYS = {
     "phase",
     "limit",
     "each_extension",
+    "absent",
 }
 OPTION_KEYS = {"name", "since"}
-VERSION_KEYS = {"since", "until", "in_force", "n", "time", "citation", "label", "optional"}
+VERSION_KEYS = {"since", "until", "in_force", "n", "time", "citation", "label", "optional", "absent", "anchor"}
 BOOK_KEYS = {
     "id",
     "offer",
@@ -77,12 +78,19 @@ BOOK_KEYS = {
     "historic_before",
     "historic_note",
     "warn_closed_days",
+    "edition_from",
+    "editions",
 }
+EDITION_KEYS = {"since", "until", "label"}
 # Rules counted from another rule; the start of a subsequent period too, when the deal gives no date.
 
 
 def _in_rule(rule: str, detail: Msg) -> Msg:
     return Msg(N_("rule '{rule}': {detail}"), rule=rule, detail=detail)
+
+
+def _in_edition(number: int, detail: Msg) -> Msg:
+    return Msg(N_("edition {number}: {detail}"), number=number, detail=detail)
 
 
 def _in_version(rule: str, number: int, detail: Msg) -> Msg:
@@ -105,8 +113,8 @@ def _rule(rules: Table, key: str) -> Rule:
     n_max = table.count("n_max")
     if n_max is not None and n_max < n:
         raise table.fail(N_("'n_max' ({n_max}) must not be less than 'n' ({n})"), "n_max", n_max=n_max, n=n)
-    if kind == "expiry":  # an expiry is chosen, or searched from the minimums: nothing here counts it
-        for field in ("n", "n_max", "unit", "day1", "time"):
+    if kind in ("expiry", "given"):  # chosen, searched from the minimums, or given: nothing here counts it
+        for field in ("n", "n_max", "unit", "day1", *(("time",) if kind == "expiry" else ())):
             if field in table.data:
                 template = N_("'{key}' has no effect on a rule of kind {kind}")
                 raise table.fail(template, field, key=field, kind=toml_value(kind))
@@ -137,6 +145,7 @@ def _rule(rules: Table, key: str) -> Rule:
         amendments=tuple(amendments or ()),
         staff_position=bool(table.flag("staff_position")),
         each_extension=bool(table.flag("each_extension")),
+        absent=bool(table.flag("absent")),
         phase=phase,
         versions=_versions(table, key, n_max),
     )
@@ -175,9 +184,9 @@ def _versions(rule: Table, key: str, n_max: int | None) -> tuple[dict[str, Any],
         if n is not None and n_max is not None and n_max < n:
             raise version.fail(N_("'n_max' ({n_max}) must not be less than 'n' ({n})"), "n", n_max=n_max, n=n)
         version.parsed("time", WallTime.parse, "time")
-        for text in ("label", "citation"):
+        for text in ("label", "citation", "anchor"):
             version.string(text)
-        for flag in ("in_force", "optional"):
+        for flag in ("in_force", "optional", "absent"):
             version.flag(flag)
         checked = dict(version.data)
         checked.update({k: v for k, v in (("since", since), ("until", until)) if v is not None})
@@ -205,6 +214,8 @@ def _references(file: TomlFile, rules: dict[str, Rule]) -> None:
     for rule in rules.values():
         key = rule.key
         subsequent_start = rule.kind == "start" and rule.phase == "subsequent"
+        # A start, or a date the deal gives, may be checked against a deadline that falls before it.
+        limited = rule.kind in ("start", "given")
         for field in ("anchor", "replaces", "limit"):
             name = getattr(rule, field)
             if name is None or (field == "anchor" and name == LAST_CLOSING):
@@ -239,7 +250,7 @@ def _references(file: TomlFile, rules: dict[str, Rule]) -> None:
         if rule.anchor is None and counted:
             template = N_("a rule of kind {kind} needs 'anchor' (the rule it is counted from)")
             raise _refuse(file, key, "kind", template, kind=toml_value(rule.kind))
-        for field, used in (("anchor", counted), ("limit", subsequent_start), ("amendments", rule.kind == "amendment")):
+        for field, used in (("anchor", counted), ("limit", limited), ("amendments", rule.kind == "amendment")):
             if getattr(rule, field) and not used:
                 if rule.kind == "start" and rule.phase == "initial":
                     template = N_("'{key}' has no effect on the start of the initial phase (day 1 comes from the deal)")
@@ -347,6 +358,22 @@ def parse_rulebook(text: str, origin: str) -> Rulebook:
     _references(file, rules)
     _phases(file, top, rules, bodies.data, start, expiry)
     _loops(file, rules, expiry)
+    edition_from = top.string("edition_from")
+    if edition_from is not None and (edition_from not in rules or rules[edition_from].kind != "given"):
+        template = N_("'{key}' must name a rule of kind {kind}, not {value}")
+        raise top.fail(
+            template, "edition_from", key="edition_from", kind=toml_value("given"), value=toml_value(edition_from)
+        )
+    _editions(file, rules, start, expiry)
+    editions: list[tuple[date | None, date | None, str]] = []
+    for i, table in enumerate(top.tables("editions")):
+        table.context = partial(_in_edition, i + 1)
+        table.keys(EDITION_KEYS)
+        since, until = _period(table)
+        if editions and (since is None or editions[-1][1] != since):
+            template = N_("'since' must be the previous edition's 'until' ({until}): editions follow each other")
+            raise table.fail(template, "since", until=editions[-1][1])
+        editions.append((since, until, table.text("label")))
     return Rulebook(
         id=book_id,
         title=title,
@@ -361,7 +388,50 @@ def parse_rulebook(text: str, origin: str) -> Rulebook:
         warn_closed_days=warn_closed,
         historic_note=note,
         offer=offer,
+        edition_from=edition_from,
+        editions=tuple(editions),
     )
+
+
+def _editions(file: TomlFile, rules: dict[str, Rule], start: str, expiry: str) -> None:
+    """For offers of every date, what a rule counts from or is checked against is part of the rules of that
+    date too (a version with ``absent`` leaves a rule out), and so are the book's start and expiry."""
+    changes = sorted({v[k] for r in rules.values() for v in r.versions for k in ("since", "until") if k in v})
+    for day in [date.min, *changes]:
+        if day != date.min:
+            when = Msg(N_("from {day}"), day=day)
+        else:
+            when = Msg(N_("before {day}"), day=changes[0]) if changes else Msg(N_("of any date"))
+        present = {key for key, rule in rules.items() if not rule.as_of(day).absent}
+        for name in (start, expiry):
+            if name not in present:
+                template = N_("the rules for offers {when} leave out '{rule}', the book's start or expiry")
+                raise _refuse(file, name, "absent", template, when=when, rule=name)
+        edition = {key: rule.as_of(day) for key, rule in rules.items() if key in present}
+        for key, rule in edition.items():
+            for field in ("anchor", "limit"):
+                name = getattr(rule, field)
+                if name is not None and name in rules and name not in present:
+                    template = N_("'{key}' names {value}, which the rules for offers {when} leave out ('absent')")
+                    params = {"key": field, "value": toml_value(name), "when": when}
+                    version = _setting(rules[key], field, day)
+                    if version is None:
+                        raise _refuse(file, key, field, template, **params)
+                    context = partial(_in_version, key, version + 1)
+                    at = Table(file, {}, f"rules.{key}.versions", version, context)
+                    raise at.fail(template, field, **params)
+        if day != date.min or changes:  # a version may count a rule from another: checked as the book is
+            _references(file, edition)
+            _loops(file, edition, expiry)
+
+
+def _setting(rule: Rule, field: str, day: date) -> int | None:
+    """The index of the version of ``rule`` that sets ``field`` for offers dated ``day`` (None: the rule's own
+    value applies)."""
+    for i, version in enumerate(rule.versions):
+        if field in version and version.get("since", date.min) <= day < version.get("until", date.max):
+            return i
+    return None
 
 
 def load_rulebook(path: str | Path, origin: str | None = None) -> Rulebook:
