@@ -4824,7 +4824,9 @@ TEXTS: dict[str, bytes] = {
         b'# US third-party tender offers: Exchange Act Regulations 14D and 14E.\n'
         b'#\n'
         b'# Each [rules.<key>] is one deadline. Fields:\n'
-        b'#   kind      start | minimum | maximum | expiry | deadline | estimate | amendment\n'
+        b'#   kind      start | minimum | maximum | expiry | deadline | estimate | amendment | given\n'
+        b"#             (given: a date only the deal knows, an announcement before the offer starts, from the deal's\n"
+        b'#             [[observed]] event "<id>.<key>"; the rules counted from it appear only when the deal gives it)\n'
         b'#   anchor    the rule the count starts from (another key of this file, or "last-closing": the last\n'
         b"#             expiry); required for minimum, maximum, deadline, estimate and a subsequent period's start\n"
         b"#   unit      business (this rulebook's calendar) | settlement (settlement_calendar) | calendar | months\n"
@@ -4837,15 +4839,20 @@ TEXTS: dict[str, bytes] = {
         b'#   evidence  V (primary text), V2 (secondary), K (believed, unverified), P (market practice)\n'
         b'#   requires  "subsequent": only when the deal has a subsequent period / reopening;\n'
         b'#   phase     "initial" (default) or "subsequent" (the default with requires = "subsequent")\n'
-        b"#   limit     a subsequent period's start is checked against this deadline\n"
+        b"#   limit     a start (or a given date) is checked against this deadline: a subsequent period's start\n"
+        b"#             breaches it; the offer's start or a given date after it gets a warning (it may be extended)\n"
         b'#   amendments  for kind = "amendment": the amendment kinds (price, percentage, fee, material) counted from\n'
-        b'# [[rules.<key>.versions]] replace n, time, label, citation, in_force or optional for offers starting in\n'
-        b'# [since, until).\n'
+        b'# [[rules.<key>.versions]] replace n, time, anchor, label, citation, in_force or optional for offers starting\n'
+        b'# in [since, until); absent = true leaves the rule out for those offers (a step of another edition of the\n'
+        b'# rules: not shown, where in_force = false shows it for reference). Each edition is checked as the book is.\n'
         b'# option.name / option.since make the rule a choice the deal must name (deal [options]); with replaces,\n'
         b'# it takes the place of the rule named.\n'
         b'# Top level, besides the ids: default_expiry_time, historic_before/historic_note (offers before that day\n'
         b'# get a warning and the note), offer (a few words), warn_closed_days = true (a day counted in calendar days\n'
-        b'# that falls on a day the calendar is closed gets a warning; it is never moved).\n'
+        b'# that falls on a day the calendar is closed gets a warning; it is never moved), edition_from (a rule of\n'
+        b'# kind "given" whose date, when the deal gives it, chooses the versions instead of the start: the UK Code\'s\n'
+        b"# Rule 2.7 announcement) and [[editions]] (since, until, label: the editions' names, said when one is\n"
+        b'# assumed and listed by `deadlines rules`).\n'
         b'# The file is checked when it loads (`deadlines rules --check FILE.toml` after an edit).\n'
         b'\n'
         b'id = "us-14d"\n'

@@ -327,3 +327,24 @@ def test_uk_offer_notice_gives_the_code_times() -> None:
     french = to_notice(uk, [Localizer("fr")])
     assert "le lundi 23 octobre 2023 à 13h00 (heure de Londres)" in french
     assert "le vendredi 1er décembre 2023 (Jour 60) à 24h00 (heure de Londres)" in french
+
+
+def test_uk_offer_announced_before_july_2021_notice_gives_days_60_and_81() -> None:
+    """A firm offer announced Fri 2 Jul 2021, offer document Fri 23 Jul 2021 (tests/cases/uk-code): the
+    earlier timetable (domain notes sec. 1.4): unconditional as to acceptances by midnight on Day 60, Tue 21
+    Sep 2021; the other conditions by Day 81, Tue 12 Oct 2021, when the first is met on Day 60."""
+    from datetime import date
+
+    from deadlines import Deal, Leg, Observed
+
+    uk = compute(
+        Deal([Leg("uk-code", date(2021, 7, 23))], observed=[Observed("uk-code.firm-announcement", "2021-07-02")])
+    )
+    lines = to_notice(uk, [Localizer("en")]).splitlines()
+    assert lines[2:] == [
+        "The offer must become or be declared unconditional as to acceptances by midnight, London time, on Tuesday, "
+        "September 21, 2021 (Day 60), or it will lapse.",
+        "If the offer becomes unconditional as to acceptances on Day 60, every other condition must be fulfilled by "
+        "midnight, London time, on Tuesday, October 12, 2021 (Day 81), or the offer will lapse.",
+    ]
+    assert "le mardi 12 octobre 2021 (Jour 81) à 24h00 (heure de Londres)" in to_notice(uk, [Localizer("fr")])

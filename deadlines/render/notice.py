@@ -89,6 +89,43 @@ TIMED = {
             "({other_times}), or it will lapse."
         ),
     ),
+    # The timetable before 5 July 2021: Day 60 for the acceptance condition, Day 81 for the others.
+    "acceptance-condition-date": (
+        N_(
+            "The offer must become or be declared unconditional as to acceptances by {time}, {zone}, on {date}, or "
+            "it will lapse."
+        ),
+        N_(
+            "The offer must become or be declared unconditional as to acceptances by {time}, {zone} "
+            "({other_times}), on {date}, or it will lapse."
+        ),
+        N_(
+            "The offer must become or be declared unconditional as to acceptances by {time}, {zone}, on {date} "
+            "(Day 60), or it will lapse."
+        ),
+        N_(
+            "The offer must become or be declared unconditional as to acceptances by {time}, {zone}, on {date} "
+            "(Day 60) ({other_times}), or it will lapse."
+        ),
+    ),
+    "other-conditions-date": (
+        N_(
+            "If the offer becomes unconditional as to acceptances on Day 60, every other condition must be "
+            "fulfilled by {time}, {zone}, on {date}, or the offer will lapse."
+        ),
+        N_(
+            "If the offer becomes unconditional as to acceptances on Day 60, every other condition must be "
+            "fulfilled by {time}, {zone} ({other_times}), on {date}, or the offer will lapse."
+        ),
+        N_(
+            "If the offer becomes unconditional as to acceptances on Day 60, every other condition must be "
+            "fulfilled by {time}, {zone}, on {date} (Day 81), or the offer will lapse."
+        ),
+        N_(
+            "If the offer becomes unconditional as to acceptances on Day 60, every other condition must be "
+            "fulfilled by {time}, {zone}, on {date} (Day 81) ({other_times}), or the offer will lapse."
+        ),
+    ),
     "acceptance-level": (
         N_("The level of acceptances will be announced no later than {time}, {zone}, on {date}."),
         N_("The level of acceptances will be announced no later than {time}, {zone} ({other_times}), on {date}."),

@@ -197,12 +197,14 @@ GAP = 2  # spaces between columns
 
 # The events the key dates above the table list besides each leg's expiry or closing (its rulebook's
 # expiry rule, computed or chosen): results, the end of a subsequent period or reopening, the UK
-# unconditional date, payment and settlement.
+# unconditional date (Days 60 and 81 before 5 July 2021), payment and settlement.
 KEY_EVENTS = frozenset(
     {
         "expiry",
         "closing",
         "unconditional-date",
+        "acceptance-condition-date",
+        "other-conditions-date",
         "sop-expiry",
         "reopening-closing",
         "results-announcement",
