@@ -41,6 +41,8 @@ RULE_FIELDS = (
     "staff_position",
     "each_extension",
     "absent",
+    "back",
+    "extendable",
     "phase",
     "versions",
 )

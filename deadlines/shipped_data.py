@@ -1774,6 +1774,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -1797,6 +1799,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -1825,6 +1829,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -1853,6 +1859,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -1876,6 +1884,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -1899,6 +1909,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -1922,6 +1934,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -1951,6 +1965,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -1974,6 +1990,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -2002,6 +2020,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -2025,6 +2045,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -2048,6 +2070,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -2071,6 +2095,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -2126,6 +2152,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2149,6 +2177,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -2177,6 +2207,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2200,6 +2232,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2223,6 +2257,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2246,6 +2282,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2293,6 +2331,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2316,6 +2356,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2339,6 +2381,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2362,6 +2406,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2385,6 +2431,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2408,6 +2456,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -2436,6 +2486,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -2464,6 +2516,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2473,9 +2527,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'label': "Day 39: last day for the offeree company to announce material new information without the Panel's consent",
                 'citation': 'Takeover Code, Rule 31.8 (Day 39 = Day 60 less 21 days)',
                 'evidence': 'K',
-                'anchor': 'offer-document',
+                'anchor': 'unconditional-date',
                 'unit': 'calendar',
-                'n': 39,
+                'n': 21,
                 'n_max': None,
                 'day1': 'next',
                 'time': (24, 0),
@@ -2487,10 +2541,15 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': True,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (
                     {
                         'until': 737976,
+                        'anchor': 'offer-document',
+                        'n': 39,
+                        'back': False,
                         'citation': 'Takeover Code before 5 July 2021, Rule 31.9: Day 39 counted forward from the publication of the offer document (Travers Smith on RS 2020/1)',
                     },
                 ),
@@ -2501,11 +2560,11 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'label': 'Day 46: last day to revise the offer',
                 'citation': 'Takeover Code, Rule 32.1(c): a revised offer stays open at least 14 days after the revised offer document, so no revision after Day 46 (Day 60 less 14 days)',
                 'evidence': 'V',
-                'anchor': 'offer-document',
+                'anchor': 'unconditional-date',
                 'unit': 'calendar',
-                'n': 46,
+                'n': 14,
                 'n_max': None,
-                'day1': 'next',
+                'day1': 'anchor',
                 'time': (24, 0),
                 'option': None,
                 'replaces': None,
@@ -2515,8 +2574,15 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': True,
+                'extendable': False,
                 'phase': 'initial',
-                'versions': (),
+                'versions': (
+                    {
+                        'until': 737976,
+                        'anchor': 'acceptance-condition-date',
+                    },
+                ),
             },
             {
                 'key': 'day-53',
@@ -2524,9 +2590,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'label': 'Day 53: a competing potential offeror must clarify its intentions (5.00 pm)',
                 'citation': "Takeover Code, Rule 2.6(d): by 5.00 pm on Day 53 of the first offeror's timetable (Day 60 less 7 days)",
                 'evidence': 'V',
-                'anchor': 'offer-document',
+                'anchor': 'unconditional-date',
                 'unit': 'calendar',
-                'n': 53,
+                'n': 7,
                 'n_max': None,
                 'day1': 'next',
                 'time': (17, 0),
@@ -2538,10 +2604,15 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': True,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (
                     {
                         'until': 737976,
+                        'anchor': 'offer-document',
+                        'n': 53,
+                        'back': False,
                         'citation': "Takeover Code before 5 July 2021, Rule 2.6(d): by 5.00 pm on the 53rd day following the publication of the first offeror's initial offer document (Day 53 counted forward: Travers Smith on RS 2020/1)",
                     },
                 ),
@@ -2552,11 +2623,11 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'label': 'Announcement that the offer is unconditional or has lapsed (5.00 pm on the unconditional date, Day 60)',
                 'citation': 'Takeover Code, Rule 31.7(b): by 5.00 pm on the unconditional date',
                 'evidence': 'V',
-                'anchor': 'offer-document',
+                'anchor': 'unconditional-date',
                 'unit': 'calendar',
-                'n': 60,
+                'n': 1,
                 'n_max': None,
-                'day1': 'next',
+                'day1': 'anchor',
                 'time': (17, 0),
                 'option': None,
                 'replaces': None,
@@ -2566,6 +2637,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -2594,6 +2667,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': True,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -2622,6 +2697,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': True,
+                'back': False,
+                'extendable': True,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -2636,9 +2713,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'label': 'Day 81 (midnight): latest day for every other condition to be fulfilled, or the offer lapses (21 days after Day 60)',
                 'citation': "Takeover Code before 5 July 2021, Rule 31.7: the other conditions fulfilled within 21 days after the later of the first closing date and the date the offer becomes unconditional as to acceptances, so Day 81 at the latest (Day 81: Travers Smith, Herbert Smith Freehills on RS 2020/1; the rule's wording believed)",
                 'evidence': 'V2',
-                'anchor': 'offer-document',
+                'anchor': 'acceptance-condition-date',
                 'unit': 'calendar',
-                'n': 81,
+                'n': 21,
                 'n_max': None,
                 'day1': 'next',
                 'time': (24, 0),
@@ -2650,6 +2727,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': True,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -2678,6 +2757,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -2708,6 +2789,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -2759,6 +2842,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2782,6 +2867,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2805,6 +2892,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2828,6 +2917,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2851,6 +2942,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': True,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2874,6 +2967,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2897,6 +2992,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': True,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2920,6 +3017,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -2943,6 +3042,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -2997,6 +3098,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3020,6 +3123,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3043,6 +3148,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3066,6 +3173,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3089,6 +3198,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3112,6 +3223,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3135,6 +3248,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': True,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3158,6 +3273,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3181,6 +3298,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': True,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3204,6 +3323,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3227,6 +3348,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -3260,6 +3383,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -3289,6 +3414,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -3318,6 +3445,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -3347,6 +3476,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -3380,6 +3511,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -3409,6 +3542,8 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'staff_position': False,
                 'each_extension': False,
                 'absent': False,
+                'back': False,
+                'extendable': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -4466,8 +4601,9 @@ TEXTS: dict[str, bytes] = {
         b'# the 2016 Code (12th edition); its dates rest on secondary sources (Travers Smith, Herbert Smith Freehills\n'
         b'# on RS 2020/1), its wording is believed (evidence K).\n'
         b'#\n'
-        b'# Not encoded yet: extensions of Day 60 (Rule 31.3), which move Days 39, 46 and 53 with it; schemes of\n'
-        b'# arrangement (Appendix 7).\n'
+        b"# An extended Day 60 (Rule 31.3: a competing offer, the offeree board's consent, a suspension) is given as\n"
+        b"# the observed unconditional date (before 2021: the acceptance condition's date); Days 39, 46 and 53, and\n"
+        b'# Day 81, count from it and move with it. Not encoded yet: schemes of arrangement (Appendix 7).\n'
         b'\n'
         b'id = "uk-code"\n'
         b'calendar = "XLON"\n'
@@ -4576,49 +4712,60 @@ TEXTS: dict[str, bytes] = {
         b'\n'
         b'[rules.day-39]\n'
         b'kind = "deadline"\n'
-        b'anchor = "offer-document"\n'
+        b'anchor = "unconditional-date"\n'
         b'unit = "calendar"\n'
-        b'n = 39\n'
-        b'day1 = "next"\n'
+        b'n = 21\n'
+        b'day1 = "next"  # for the forward count of the timetable before 2021 (a version)\n'
+        b'back = true  # Day 60 less 21 days: moves when Day 60 is extended\n'
         b'time = "24:00"\n'
         b'label = "Day 39: last day for the offeree company to announce material new information without the Panel\'s consent"\n'
         b'citation = "Takeover Code, Rule 31.8 (Day 39 = Day 60 less 21 days)"\n'
         b'evidence = "K"\n'
         b'[[rules.day-39.versions]]\n'
         b'until = 2021-07-05\n'
+        b'anchor = "offer-document"\n'
+        b'n = 39\n'
+        b'back = false\n'
         b'citation = "Takeover Code before 5 July 2021, Rule 31.9: Day 39 counted forward from the publication of the offer document (Travers Smith on RS 2020/1)"\n'
         b'\n'
         b'[rules.day-46]\n'
         b'kind = "deadline"\n'
-        b'anchor = "offer-document"\n'
+        b'anchor = "unconditional-date"\n'
         b'unit = "calendar"\n'
-        b'n = 46\n'
-        b'day1 = "next"\n'
+        b'n = 14\n'
+        b'back = true  # Day 60 less 14 days: moves when Day 60 is extended (Note on Rule 31.3: a new Day 46)\n'
         b'time = "24:00"\n'
         b'label = "Day 46: last day to revise the offer"\n'
         b'citation = "Takeover Code, Rule 32.1(c): a revised offer stays open at least 14 days after the revised offer document, so no revision after Day 46 (Day 60 less 14 days)"\n'
         b'evidence = "V"\n'
+        b'[[rules.day-46.versions]]\n'
+        b'until = 2021-07-05\n'
+        b'anchor = "acceptance-condition-date"\n'
         b'\n'
         b'[rules.day-53]\n'
         b'kind = "deadline"\n'
-        b'anchor = "offer-document"\n'
+        b'anchor = "unconditional-date"\n'
         b'unit = "calendar"\n'
-        b'n = 53\n'
-        b'day1 = "next"\n'
+        b'n = 7\n'
+        b'day1 = "next"  # for the forward count of the timetable before 2021 (a version)\n'
+        b'back = true  # Day 60 less 7 days: moves when Day 60 is extended\n'
         b'time = "17:00"\n'
         b'label = "Day 53: a competing potential offeror must clarify its intentions (5.00 pm)"\n'
         b'citation = "Takeover Code, Rule 2.6(d): by 5.00 pm on Day 53 of the first offeror\'s timetable (Day 60 less 7 days)"\n'
         b'evidence = "V"\n'
         b'[[rules.day-53.versions]]\n'
         b'until = 2021-07-05\n'
+        b'anchor = "offer-document"\n'
+        b'n = 53\n'
+        b'back = false\n'
         b'citation = "Takeover Code before 5 July 2021, Rule 2.6(d): by 5.00 pm on the 53rd day following the publication of the first offeror\'s initial offer document (Day 53 counted forward: Travers Smith on RS 2020/1)"\n'
         b'\n'
         b'[rules.unconditional-announcement]\n'
         b'kind = "deadline"\n'
-        b'anchor = "offer-document"\n'
+        b'anchor = "unconditional-date"\n'
         b'unit = "calendar"\n'
-        b'n = 60\n'
-        b'day1 = "next"\n'
+        b'n = 1\n'
+        b'day1 = "anchor"  # the unconditional date itself, wherever Day 60 is\n'
         b'time = "17:00"\n'
         b'label = "Announcement that the offer is unconditional or has lapsed (5.00 pm on the unconditional date, Day 60)"\n'
         b'citation = "Takeover Code, Rule 31.7(b): by 5.00 pm on the unconditional date"\n'
@@ -4634,6 +4781,9 @@ TEXTS: dict[str, bytes] = {
         b'n = 60\n'
         b'day1 = "next"\n'
         b'time = "24:00"\n'
+        b'# Extended by the Panel in the cases Rule 31.3 lists: an observed later date moves Days 39, 46 and 53 and\n'
+        b'# what counts from it.\n'
+        b'extendable = true\n'
         b'label = "Unconditional date (Day 60, midnight): every condition satisfied or waived, or the offer lapses"\n'
         b'citation = "Takeover Code, Rule 31.1: by midnight on Day 60, the 60th day following the publication of the initial offer document; Rule 31.3: extended only in the cases it lists"\n'
         b'evidence = "V"\n'
@@ -4648,6 +4798,7 @@ TEXTS: dict[str, bytes] = {
         b'n = 60\n'
         b'day1 = "next"\n'
         b'time = "24:00"\n'
+        b"extendable = true  # with the Panel's consent\n"
         b'absent = true  # the timetable before 2021 only\n'
         b'label = "Day 60 (midnight): last time for the offer to become or be declared unconditional as to acceptances"\n'
         b'citation = "Takeover Code before 5 July 2021, Rule 31.6: not unconditional as to acceptances after midnight on the 60th day following the publication of the initial offer document, except with the Panel\'s consent (Day 60: Travers Smith, Herbert Smith Freehills on RS 2020/1)"\n'
@@ -4658,10 +4809,10 @@ TEXTS: dict[str, bytes] = {
         b'\n'
         b'[rules.other-conditions-date]\n'
         b'kind = "deadline"\n'
-        b'anchor = "offer-document"\n'
+        b'anchor = "acceptance-condition-date"\n'
         b'unit = "calendar"\n'
-        b'n = 81\n'
-        b'day1 = "next"\n'
+        b'n = 21\n'
+        b'day1 = "next"  # Day 81 = Day 60 + 21: moves when Day 60 is extended\n'
         b'time = "24:00"\n'
         b'absent = true  # the timetable before 2021 only\n'
         b'label = "Day 81 (midnight): latest day for every other condition to be fulfilled, or the offer lapses (21 days after Day 60)"\n'
@@ -4835,6 +4986,9 @@ TEXTS: dict[str, bytes] = {
         b'#             day1 = "next": day 1 is the first day after the anchor\'s day (on a start rule: the start is\n'
         b'#             Day 0, as in the UK Code)\n'
         b'#   each_extension  also counted from each expiry the deal extended (deal [[extended]]); anchor = the expiry\n'
+        b"#   back      true: n calendar days before the anchor (the UK's Day 39 = Day 60 less 21 days)\n"
+        b"#   extendable  true: a later observed date is the rule's date moved by the authority (an extended Day 60),\n"
+        b'#             not a missed deadline; what counts from it moves with it\n'
         b'#   time      wall time in this rulebook\'s zone ("24:00" = end of the day)\n'
         b'#   evidence  V (primary text), V2 (secondary), K (believed, unverified), P (market practice)\n'
         b'#   requires  "subsequent": only when the deal has a subsequent period / reopening;\n'
@@ -4842,7 +4996,7 @@ TEXTS: dict[str, bytes] = {
         b"#   limit     a start (or a given date) is checked against this deadline: a subsequent period's start\n"
         b"#             breaches it; the offer's start or a given date after it gets a warning (it may be extended)\n"
         b'#   amendments  for kind = "amendment": the amendment kinds (price, percentage, fee, material) counted from\n'
-        b'# [[rules.<key>.versions]] replace n, time, anchor, label, citation, in_force or optional for offers starting\n'
+        b'# [[rules.<key>.versions]] replace n, time, anchor, back, label, citation, in_force or optional for offers starting\n'
         b'# in [since, until); absent = true leaves the rule out for those offers (a step of another edition of the\n'
         b'# rules: not shown, where in_force = false shows it for reference). Each edition is checked as the book is.\n'
         b'# option.name / option.since make the rule a choice the deal must name (deal [options]); with replaces,\n'

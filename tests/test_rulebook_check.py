@@ -433,3 +433,14 @@ def test_a_count_on_a_given_rule_is_refused(field: str) -> None:
     text, line = _edit(_text("uk-code"), table, 'kind = "given"', f'kind = "given"\n{field}', at=1)
     key = field.split(" =")[0]
     assert _refused(text, "uk-code.toml").startswith(f"uk-code.toml, line {line}: rule 'firm-announcement': '{key}'")
+
+
+def test_a_count_back_is_in_calendar_days() -> None:
+    """Day 39 is Day 60 less 21 calendar days (Rule 31.8); counting business days back is not a rule the
+    Code has, and the engine would not know which day 1 is."""
+    table = "[rules.day-39]"
+    text, _ = _edit(_text("uk-code"), table, 'unit = "calendar"', 'unit = "business"')
+    lines = text.split("\n")
+    back = next(i for i in range(lines.index(table), len(lines)) if lines[i].startswith("back = ")) + 1
+    message = _refused(text, "uk-code.toml")
+    assert message.startswith(f"uk-code.toml, line {back}: rule 'day-39': 'back' counts calendar days"), message

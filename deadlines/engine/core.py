@@ -117,6 +117,20 @@ class _Engine(SharedExpiry, Observations):
             count = cal.trace(first, target)
             self._note_count(count, cal)
             return target, count.message(), count
+        if rule.unit == "calendar" and rule.back:
+            return (
+                target,
+                Plural(
+                    "{n} calendar day before {anchor} = {day}",
+                    "{n} calendar days before {anchor} = {day}",
+                    n,
+                    anchor=anchor,
+                    day=target,
+                ),
+                None,
+            )
+        if rule.unit == "calendar" and target == first:  # the anchor's own day (5.00 pm on Day 60)
+            return target, Msg(N_("calendar days: {ordinal} = {day}"), ordinal=Ordinal(1, "calendar"), day=first), None
         if rule.unit == "calendar":
             trace = Msg(
                 N_("calendar days: {first_ordinal} = {first}; {last_ordinal} = {last}"),

@@ -31,6 +31,8 @@ def count_day(rule: Rule, cal: BusinessCalendar, anchor: date, n: int) -> date:
     if rule.unit in ("business", "settlement"):
         return cal.nth(anchor, n) if rule.day1 == "anchor" else cal.add(anchor, n)
     if rule.unit == "calendar":
+        if rule.back:  # counted back: Day 39 is 21 days before Day 60
+            return anchor - timedelta(days=n)
         return anchor + timedelta(days=n - 1 if rule.day1 == "anchor" else n)
     return _add_months(anchor, n)
 

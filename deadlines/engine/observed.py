@@ -35,7 +35,19 @@ class Observations(EngineBase):
             computed=computed,
             trace=event.trace,
         )
-        if event.kind == "deadline" and event.instant > computed_instant:
+        if rule.extendable and event.instant > computed_instant:
+            # Moved by the authority (the Panel extends Day 60): what counts from it follows the new date.
+            self.warn(
+                "deadline-moved",
+                N_("{regime}: {label} moved from {computed} to {day} as observed; the dates counted from it move too"),
+                severity="info",
+                about=event.id,
+                regime=state.book.id,
+                label=Term(event.label),
+                computed=computed,
+                day=obs.day,
+            )
+        elif event.kind == "deadline" and event.instant > computed_instant:
             self._breach(
                 state,
                 event.key,

@@ -165,6 +165,8 @@ def _count_text(loc: Localizer, book: Rulebook, rule: Rule) -> str:
     if anchor is None:
         return amount
     first = N_("{amount} from {anchor} (its day is day 1)") if rule.day1 == "anchor" else N_("{amount} after {anchor}")
+    if rule.back:
+        first = N_("{amount} before {anchor}")
     return loc.text(Msg(first, amount=amount, anchor=Term(anchor.label)))
 
 

@@ -60,6 +60,10 @@ class Rule(NamedTuple):
     in_force: bool = True
     optional: bool = False
     each_extension: bool = False  # also counted from each scheduled expiry that was extended
+    back: bool = False  # counted back from the anchor: n calendar days before it (Day 39 = Day 60 less 21)
+    # A later observed date is the rule's date moved by the authority (the Panel extends Day 60, Rule 31.3),
+    # not a deadline missed: what counts from it moves with it.
+    extendable: bool = False
     # Not part of the rules for some dates (another edition of the rules has no such step): left out, not
     # shown for reference as a rule no longer in force is.
     absent: bool = False

@@ -61,9 +61,11 @@ RULE_KEYS = {
     "limit",
     "each_extension",
     "absent",
+    "back",
+    "extendable",
 }
 OPTION_KEYS = {"name", "since"}
-VERSION_KEYS = {"since", "until", "in_force", "n", "time", "citation", "label", "optional", "absent", "anchor"}
+VERSION_KEYS = {"since", "until", "in_force", "n", "time", "citation", "label", "optional", "absent", "anchor", "back"}
 BOOK_KEYS = {
     "id",
     "offer",
@@ -146,6 +148,8 @@ def _rule(rules: Table, key: str) -> Rule:
         staff_position=bool(table.flag("staff_position")),
         each_extension=bool(table.flag("each_extension")),
         absent=bool(table.flag("absent")),
+        back=bool(table.flag("back")),
+        extendable=bool(table.flag("extendable")),
         phase=phase,
         versions=_versions(table, key, n_max),
     )
@@ -186,7 +190,7 @@ def _versions(rule: Table, key: str, n_max: int | None) -> tuple[dict[str, Any],
         version.parsed("time", WallTime.parse, "time")
         for text in ("label", "citation", "anchor"):
             version.string(text)
-        for flag in ("in_force", "optional", "absent"):
+        for flag in ("in_force", "optional", "absent", "back"):
             version.flag(flag)
         checked = dict(version.data)
         checked.update({k: v for k, v in (("since", since), ("until", until)) if v is not None})
@@ -260,6 +264,9 @@ def _references(file: TomlFile, rules: dict[str, Rule]) -> None:
         if rule.kind == "amendment" and not rule.amendments:
             template = N_("a rule of kind {kind} needs 'amendments' (one or more of {known})")
             raise _refuse(file, key, "kind", template, kind=toml_value(rule.kind), known=choices(AMENDMENT_KINDS))
+        if rule.back and (rule.unit != "calendar" or rule.kind not in COUNTED):
+            template = N_("'back' counts calendar days back from the anchor: it needs unit = \"calendar\"")
+            raise _refuse(file, key, "back", template)
         if rule.replaces is not None and rule.option is None:
             template = N_("'replaces' needs 'option': the rule named is replaced only when the deal chooses the option")
             raise _refuse(file, key, "replaces", template)
