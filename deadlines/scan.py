@@ -58,7 +58,7 @@ class LegResult(NamedTuple):
     calendar: str
     last_day: date
     business_days: int
-    unit: str  # "business" or "trading", as the calendar names its days
+    unit: str  # "business" or "trading", as the calendar names its days; "day": the Code's Day N, from Day 0
     local: datetime  # the expiry in the leg's zone
 
 
@@ -352,7 +352,7 @@ def _rows(legs: list[_Leg], days: list[date], at: ExpiryTime) -> Iterator[list[S
     closed = {d for c in watched for d in c.closures}
     near = {d for c in closed for d in _around(c)}  # the days with a closed weekday on or next to them
     covered = min(c.last for c in watched)  # the last day whose closures are known in every calendar
-    names = [((leg.book.id, leg.cal.id), leg.cal.unit) for leg in legs]
+    names = [((leg.book.id, leg.cal.id), "day" if leg.book.counts_from_day_0 else leg.cal.unit) for leg in legs]
 
     # The closed weekdays on a last day or the weekdays just before and after it, and what each calendar
     # calls them: worked out once for each last day and each set of closed days.
@@ -390,7 +390,7 @@ def _rows(legs: list[_Leg], days: list[date], at: ExpiryTime) -> Iterator[list[S
                 first=watched[0].first.isoformat(),
                 last=covered.isoformat(),
             )
-        counts = [leg.cal.count_many(run, days) for leg, days in zip(legs, ends, strict=True)]
+        counts = [_counts(leg, run, days) for leg, days in zip(legs, ends, strict=True)]
         maxima = [
             (leg, rule, _due_days(leg, rule, run))
             for leg, plan in zip(legs, plans, strict=True)
@@ -422,6 +422,14 @@ def _closed_column(
     for k in compress(range(len(last_days)), map(not_, map(near.isdisjoint, last_days))):
         found[k] = closed_near(last_days[k])
     return found
+
+
+def _counts(leg: _Leg, launches: list[date], last_days: list[date]) -> list[int]:
+    """Each launch's count to its last day: the Day N of a regime counting from Day 0 (the UK Code's Day 21),
+    else the business or trading days from day 1."""
+    if leg.book.counts_from_day_0:
+        return [(end - launch).days for end, launch in zip(last_days, launches, strict=True)]
+    return leg.cal.count_many(launches, last_days)
 
 
 def _gaps(

@@ -49,7 +49,10 @@ def _reference(regimes: tuple[str, ...], launch: date, at: ExpiryTime | None) ->
     codes = {(w.code, w.event) for w in schedule.warnings}
     return {
         "expiry": expiries[0].instant,
-        "legs": [(e.regime, e.day, e.business_day) for e in expiries],
+        # A regime counting from Day 0 (the UK Code) counts its expiry's Day N, not business days.
+        "legs": [
+            (e.regime, e.day, e.business_day if e.business_day is not None else (e.day - launch).days) for e in expiries
+        ],
         "after_maximum": [e.regime for e in expiries if ("expiry-after-maximum", e.id) in codes],
         "dst": any(w.code == "dst-mismatch" for w in schedule.warnings),
     }
@@ -279,6 +282,7 @@ def test_json_rows_one_a_line_with_their_notes(regimes: tuple[str, ...], first: 
                 "calendar": leg.calendar,
                 "last_day": leg.last_day.isoformat(),
                 "business_days": leg.business_days,
+                "unit": leg.unit,
             }
             for leg in row.legs
         ]
@@ -350,3 +354,11 @@ def test_cli_a_narrow_table_keeps_every_word(capsys: pytest.CaptureFixture[str])
     assert {"Easter", "Monday", "18:00"} <= set(words) and "XPAR" in words
     assert "12:00 noon" in out  # the default cross-border expiry in New York, on one line
     assert all(len(line) <= 80 for line in out.splitlines())
+
+
+def test_a_uk_leg_counts_the_codes_day_n() -> None:
+    """The UK Code counts calendar days from Day 0 (Rule 31.3; domain notes sec. 1.2): a UK offer document on
+    Mon 2 Oct 2023 gives a first closing date on Day 21, Mon 23 Oct 2023 (the worked example, sec. 1.3), and
+    the scan says Day 21, not the 16 London trading days from 2 Oct."""
+    (row,) = scan(["uk-code"], date(2023, 10, 2), date(2023, 10, 2))
+    assert (row.legs[0].last_day, row.legs[0].business_days, row.legs[0].unit) == (date(2023, 10, 23), 21, "day")

@@ -90,7 +90,13 @@ class SharedExpiry(EngineBase):
 
     @staticmethod
     def _expiry_count(state: LegState, start: date, day: date, how: Msg) -> tuple[Msg | Items, Count | None]:
-        """How an expiry was set, followed by its count from the period's start when the calendar covers it."""
+        """How an expiry was set, followed by its count from the period's start when the calendar covers it:
+        business or trading days from day 1, or, for a regime that counts from a Day 0 (the UK Code), the
+        calendar day it is (Day 21)."""
+        if day >= start and state.book.counts_from_day_0:
+            return Items(
+                [how, Msg(N_("Day {n} = {day} (Day 0 = {start})"), n=(day - start).days, day=day, start=start)], "parts"
+            ), None
         if day >= start and state.cal.first <= day <= state.cal.last:
             count = state.cal.trace(start, day)
             return Items([how, count.message()], "parts"), count

@@ -153,7 +153,7 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
         pieces.append([day_text[row.legs[i].last_day] for row in timed])
         text('", "business_days": ')
         pieces.append([str(row.legs[i].business_days) for row in timed])
-        text("}")
+        text(f', "unit": {encode(leg.unit)}}}')
     text("], ")
     pieces.append(
         [

@@ -130,6 +130,12 @@ class Rulebook(NamedTuple):
                 return label
         return self.title
 
+    @property
+    def counts_from_day_0(self) -> bool:
+        """Whether its offer's start is Day 0 and its days are the calendar days after it (the UK Code's
+        "Day 21"), rather than day 1 of a count of business days."""
+        return self.rules[self.start].day1 == "next"
+
     def edition_day(self, start: date, observed: Mapping[str, date]) -> date:
         """The date that chooses the rules in force for an offer starting on ``start``, given the dates the
         deal observed (event id -> day)."""
