@@ -4597,9 +4597,11 @@ TEXTS: dict[str, bytes] = {
         b'# Statement RS 2020/1 (every condition by midnight on Day 60); earlier firm offers, and offers competing with\n'
         b'# them, the earlier one (unconditional as to acceptances by Day 60, the other conditions by Day 81). The\n'
         b'# date of the Rule 2.7 announcement (the observed event "firm-announcement") chooses; without it, the\n'
-        b"# offer document's date does, and the schedule says so. The earlier timetable is cited in the numbering of\n"
-        b'# the 2016 Code (12th edition); its dates rest on secondary sources (Travers Smith, Herbert Smith Freehills\n'
-        b'# on RS 2020/1), its wording is believed (evidence K).\n'
+        b"# offer document's date does, and the schedule says so. (For a competing offer, that date is the first firm\n"
+        b"# offer's, while its own Rule 24.1 deadline counts from its own announcement: give the first offer's date\n"
+        b"# and read the Rule 24.1 deadline from the offer's own announcement; the two are one event here.) The\n"
+        b'# earlier timetable is cited in the numbering of the 2016 Code (12th edition); its dates rest on secondary\n'
+        b'# sources (Travers Smith, Herbert Smith Freehills on RS 2020/1), its wording is believed (evidence K).\n'
         b'#\n'
         b"# An extended Day 60 (Rule 31.3: a competing offer, the offeree board's consent, a suspension) is given as\n"
         b"# the observed unconditional date (before 2021: the acceptance condition's date); Days 39, 46 and 53, and\n"
@@ -4996,9 +4998,10 @@ TEXTS: dict[str, bytes] = {
         b"#   limit     a start (or a given date) is checked against this deadline: a subsequent period's start\n"
         b"#             breaches it; the offer's start or a given date after it gets a warning (it may be extended)\n"
         b'#   amendments  for kind = "amendment": the amendment kinds (price, percentage, fee, material) counted from\n'
-        b'# [[rules.<key>.versions]] replace n, time, anchor, back, label, citation, in_force or optional for offers starting\n'
-        b'# in [since, until); absent = true leaves the rule out for those offers (a step of another edition of the\n'
-        b'# rules: not shown, where in_force = false shows it for reference). Each edition is checked as the book is.\n'
+        b'# [[rules.<key>.versions]] replace n, time, anchor, back, label, citation, in_force or optional for offers\n'
+        b'# starting in [since, until); absent = true leaves the rule out for those offers (a step of another edition\n'
+        b'# of the rules: not shown, where in_force = false shows it for reference). Each edition is checked as the\n'
+        b'# book is.\n'
         b'# option.name / option.since make the rule a choice the deal must name (deal [options]); with replaces,\n'
         b'# it takes the place of the rule named.\n'
         b'# Top level, besides the ids: default_expiry_time, historic_before/historic_note (offers before that day\n'
