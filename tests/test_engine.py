@@ -281,3 +281,20 @@ def test_uk_offer_document_is_day_0_whatever_the_weekday() -> None:
     assert str(start.trace) == "Day 0 = 2023-10-01 (given)"
     assert not [w for w in schedule.warnings if w.code == "start-not-business-day"]
     assert schedule.event("uk-code.minimum-first-closing").day == date(2023, 10, 22)  # Day 21, a Sunday
+
+
+def test_weeks_are_counted_as_the_civil_code_counts_them() -> None:
+    """§§ 187(1), 188(2) BGB: the day of the event is not counted, and a period of weeks ends on the day of the
+    last week with the same weekday name. QIAGEN's offer document, published Mon 18 May 2020, gave a
+    ten-week acceptance period ending Mon 27 Jul 2020 (domain notes europe-uk-de-ch-nl.md sec. 2.3), and the
+    two-week extension of § 21(5) WpUG ran to Mon 10 Aug 2020 (same section, from the amended offer).
+    With the start of a day as the beginning (§ 187(2)), the period ends the day before (§ 188(2))."""
+    from deadlines.calendars import get_calendar
+    from deadlines.engine.counting import count_day
+    from deadlines.rules import Rule
+
+    cal = get_calendar("XPAR")  # not read for weeks: any calendar
+    weeks = Rule(key="w", kind="deadline", label="", citation="", evidence="V", unit="weeks", day1="next")
+    assert count_day(weeks, cal, date(2020, 5, 18), 10) == date(2020, 7, 27)
+    assert count_day(weeks, cal, date(2020, 7, 27), 2) == date(2020, 8, 10)
+    assert count_day(weeks._replace(day1="anchor"), cal, date(2020, 5, 18), 1) == date(2020, 5, 24)

@@ -140,6 +140,14 @@ class _Engine(SharedExpiry, Observations):
                 last=target,
             )
             return target, trace, None
+        if rule.unit == "weeks":
+            return (
+                target,
+                Plural(
+                    "{n} week after {anchor} = {day}", "{n} weeks after {anchor} = {day}", n, anchor=anchor, day=target
+                ),
+                None,
+            )
         return (
             target,
             Plural(
@@ -245,7 +253,7 @@ class _Engine(SharedExpiry, Observations):
             )
             trace = Items([trace, closes], "parts")
         event = self._event(state, rule, day, wall, trace, count)
-        if rule.unit == "calendar" and state.book.warn_closed_days:
+        if rule.unit in ("calendar", "weeks") and state.book.warn_closed_days:
             self._closed_day(state, event)
         if rule.n_max:
             event.range_end, _, _ = self._count(state, rule, anchor.day, rule.n_max)

@@ -34,6 +34,8 @@ def count_day(rule: Rule, cal: BusinessCalendar, anchor: date, n: int) -> date:
         if rule.back:  # counted back: Day 39 is 21 days before Day 60
             return anchor - timedelta(days=n)
         return anchor + timedelta(days=n - 1 if rule.day1 == "anchor" else n)
+    if rule.unit == "weeks":  # §§ 187, 188(2) BGB: 7 days a week, the anchor's day counted or not as day1 says
+        return anchor + timedelta(days=7 * n - 1 if rule.day1 == "anchor" else 7 * n)
     return _add_months(anchor, n)
 
 

@@ -177,6 +177,8 @@ def _amount(unit: str, n: int) -> Plural:
         return Plural("{n} trading day", "{n} trading days", n)
     if unit == "calendar":
         return Plural("{n} calendar day", "{n} calendar days", n)
+    if unit == "weeks":
+        return Plural("{n} week", "{n} weeks", n)
     return Plural("{n} month", "{n} months", n)
 
 

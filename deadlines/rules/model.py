@@ -16,7 +16,9 @@ from ..timeutil import WallTime
 # given: a date only the deal knows (an announcement before the offer starts), from an [[observed]] event;
 # the rules counted from it appear when the deal gives it.
 Kind = Literal["start", "minimum", "maximum", "expiry", "deadline", "estimate", "amendment", "given"]
-Unit = Literal["business", "settlement", "calendar", "months"]
+# weeks: as the German Civil Code counts them (§§ 187, 188(2) BGB): with day1 = "next" (the day of the event
+# not counted, § 187(1)), n weeks end on the weekday of the same name as the anchor's, n weeks later.
+Unit = Literal["business", "settlement", "calendar", "weeks", "months"]
 Day1 = Literal["anchor", "next"]  # anchor: the anchor's day is day 1 (Rule 14d-1(g)(3)); next: the day after
 Phase = Literal["initial", "subsequent"]
 Requires = Literal["subsequent"]
