@@ -373,7 +373,7 @@ _dates = st.dates(min_value=D(1995, 1, 1), max_value=D(2035, 12, 31))  # the who
 
 
 @settings(max_examples=300, deadline=None)
-@given(cal_id=st.sampled_from(["us-federal", "XNYS", "XNAS", "XPAR"]), d=_dates, n=st.integers(1, 60))
+@given(cal_id=st.sampled_from(["us-federal", "XNYS", "XNAS", "XPAR", "XETR", "XSWX"]), d=_dates, n=st.integers(1, 60))
 def test_add_count_nth_consistency(cal_id, d, n):
     cal = get_calendar(cal_id)
     if cal.count(d, cal.last) < n:  # day n would fall past the coverage: a clear error, never a guess
@@ -402,7 +402,7 @@ def test_add_count_nth_consistency(cal_id, d, n):
 
 @settings(max_examples=100, deadline=None)
 @given(
-    cal_id=st.sampled_from(["us-federal", "XNYS", "XNAS", "XPAR", "XLON"]),
+    cal_id=st.sampled_from(["us-federal", "XNYS", "XNAS", "XPAR", "XLON", "XETR", "XSWX"]),
     days=st.lists(st.dates(min_value=D(1995, 3, 1), max_value=D(2035, 10, 31)), max_size=30),
     n=st.integers(-40, 40).filter(bool),
     spans=st.lists(st.integers(0, 90), min_size=30, max_size=30),
@@ -415,7 +415,7 @@ def test_batch_methods_equal_the_scalar_ones(cal_id, days, n, spans):
     assert cal.count_many(days, ends) == [cal.count(a, b) for a, b in zip(days, ends, strict=True)]
 
 
-@pytest.mark.parametrize("cal_id", ["us-federal", "XNYS", "XPAR", "XLON"])
+@pytest.mark.parametrize("cal_id", ["us-federal", "XNYS", "XPAR", "XLON", "XETR", "XSWX"])
 def test_batch_methods_at_the_ends_of_the_coverage(cal_id):
     cal = get_calendar(cal_id)
     edges = [cal.first, cal.first + timedelta(days=1), cal.last - timedelta(days=1), cal.last]
@@ -477,6 +477,11 @@ def test_coverage_error_message():
         ("xpar", "XPAR"),  # ids are case-insensitive
         ("lse", "XLON"),  # issue 15: XLON aliases lse, london
         ("London", "XLON"),
+        ("xetra", "XETR"),  # XETR aliases xetra, frankfurt
+        ("Frankfurt", "XETR"),
+        ("six", "XSWX"),  # XSWX aliases six, swx, zurich
+        ("SWX", "XSWX"),
+        ("Zurich", "XSWX"),
         ("US-FEDERAL", "us-federal"),
     ],
 )
@@ -590,3 +595,37 @@ def test_an_alias_two_calendars_claim_is_an_error_in_the_data(monkeypatch: pytes
             calendars.aliases()
     finally:
         calendars.aliases.cache_clear()
+
+
+# ---------------------------------------------------------------------------------------------
+# XETR and XSWX: the years their closing days changed (europe-uk-de-ch-nl.md sec. 5.2, 5.3; sources in the
+# data files). Ascension 1999 = 13 May, Whit Monday 1999 = 24 May, Corpus Christi 1999 = 3 June (Easter 4 April);
+# Ascension 2002 = 9 May, Whit Monday 2002 = 20 May (Easter 31 March).
+# ---------------------------------------------------------------------------------------------
+def test_xetra_holiday_trading_from_2000():
+    xetr = get_calendar("XETR")
+    assert [xetr.is_business_day(d) for d in (D(1999, 5, 13), D(1999, 5, 24), D(1999, 6, 3))] == [False] * 3
+    assert xetr.closed_names(D(1999, 6, 3)) == ("Corpus Christi",)
+    assert [xetr.is_business_day(d) for d in (D(2000, 6, 1), D(2000, 6, 12), D(2000, 6, 22))] == [True] * 3
+    assert not xetr.is_business_day(D(2000, 10, 3)) and xetr.is_business_day(D(2001, 10, 3))
+    assert not xetr.is_business_day(D(2007, 5, 28)) and xetr.is_business_day(D(2008, 5, 12))  # Whit Monday
+    assert not xetr.is_business_day(D(2017, 10, 31)) and xetr.closed_names(D(2017, 10, 31)) == ("Reformation Day",)
+    assert xetr.is_business_day(D(2022, 6, 6)) and xetr.is_business_day(D(2022, 10, 3))
+    assert xetr.early_close(D(2019, 12, 30)).close == time(14, 0)
+    assert xetr.early_close(D(2018, 12, 28)).close == time(14, 0)  # 30 December 2018 a Sunday
+    assert xetr.secondary_until == D(2001, 1, 1)
+
+
+def test_swx_virtx_calendar_2001_to_2005():
+    six = get_calendar("XSWX")
+    assert not six.is_business_day(D(2000, 1, 3)) and six.closed_names(D(2000, 1, 3)) == ("Year 2000 changeover",)
+    assert not six.is_business_day(D(2001, 5, 24)) and not six.is_business_day(D(2001, 6, 4))  # before 25 June
+    assert six.is_business_day(D(2001, 8, 1))
+    assert all(six.is_business_day(d) for d in (D(2002, 1, 2), D(2002, 5, 9), D(2002, 5, 20), D(2002, 8, 1)))
+    assert not six.is_business_day(D(2003, 1, 2)) and six.is_business_day(D(2003, 8, 1))
+    assert six.is_business_day(D(2005, 8, 1)) and not six.is_business_day(D(2006, 8, 1))
+    assert six.closed_names(D(2006, 8, 1)) == ("Swiss National Day",)
+    assert not six.is_business_day(D(2001, 12, 24)) and not six.is_business_day(D(2001, 12, 31))
+    assert six.secondary_until == D(2006, 1, 1)
+    # SIX drops a holiday on a weekend: 1 August 2021 a Sunday, Monday 2 August open
+    assert six.is_business_day(D(2021, 8, 2))

@@ -6,11 +6,13 @@ Our calendars cover 1995-01-01..2035-12-31. Spans checked (exchange_calendars 4.
   build from 1885 to past 2035 when given start/end; the default window is only 20 years back):
   XNYS and XNAS sessions (exchange_calendars' XNAS is an alias of its XNYS calendar, so holidays.XNAS below is
   the independent Nasdaq check), XPAR sessions, XPAR early closes and their 14:05 Paris time, XNYS and XNAS
-  early closes and their 13:00 New York time, XLON sessions and early closes at 12:30 London time;
+  early closes and their 13:00 New York time, XLON sessions and early closes at 12:30 London time, XETR sessions
+  and early closes at 14:00 Berlin time, XSWX sessions (neither side has an XSWX early close);
 - holidays, 1995-2035: US federal holidays (holidays.US), executive-order closures of federal offices
   (holidays.US(categories=("government",)), our notices), NYSE closures, Nasdaq closures (holidays.XNAS), NYSE
   and Nasdaq early closes (categories=("half_day",));
 - holidays.XLON (from 2000, its first year): London Stock Exchange closures and half days (categories=("half_day",));
+- holidays.XETR (from 2016, its first year) and holidays.XSWX (from 2000, its first year): closures;
 - holidays.ECB (TARGET) against XPAR closures for 1999-01-01..2035-12-31: TARGET began on 4 January 1999 and
   holidays has no ECB day before (asserted); before 2002 TARGET and the Paris Bourse closed on different days,
   each one listed below (domain notes: "TARGET equals Euronext Paris closures from 2002 on").
@@ -51,11 +53,84 @@ _MOURNING = (
     "treated 5 Dec 2018 and 9 Jan 2025 as holidays for filings). holidays.US lists statutory holidays only (it "
     "has the day under categories=('government',)). Ours is right: closed."
 )
+_FEIERTAGSHANDEL = (
+    "exchange_calendars XETR has no history before 2000: it trades on {} {}, a public holiday on which the "
+    "Frankfurt exchange closed until its holiday trading began in 2000 (Handelsblatt 2000: 'In diesem Jahr war "
+    "bereits an Christi Himmelfahrt, Pfingstmontag und an Fronleichnam gehandelt worden'; portfolio-performance "
+    "'de' trade calendar, correct 'since at least 1995' per its PR 2837). Ours is right: closed."
+)
+_SWX_VIRTX = (
+    "SWX traded on {} from the virt-x/TARGET calendar of 25 June 2001 (SWX notice of 15 May 2001: 2 January, "
+    "Ascension, Whit Monday and 1 August become trading days) in the year {}, per the archived SWX trading calendar "
+    "read by portfolio-performance's 'six' calendar ({}); {} has no history and closes it. Ours is right: open "
+    "(secondary record, the span is marked [[secondary]])."
+)
+_SWX_DAYS = {
+    date(2001, 8, 1): ("1 August (Swiss National Day)", "trading_calendar_en.html as of 19 June 2001"),
+    date(2002, 1, 2): ("2 January (Berchtoldstag)", "tradcal2002.pdf"),
+    date(2002, 5, 9): ("Ascension", "tradcal2002.pdf"),
+    date(2002, 5, 20): ("Whit Monday", "tradcal2002.pdf"),
+    date(2002, 8, 1): ("1 August (Swiss National Day)", "tradcal2002.pdf"),
+    date(2003, 8, 1): ("1 August (Swiss National Day)", "tradcal2003.pdf; the other holidays closed again"),
+    date(2005, 8, 1): ("1 August (Swiss National Day)", "2005 calendar grid; closed again from 2006"),
+}
+_SWX_Y2K = (
+    "SWX stayed closed on Monday 3 January 2000 to test its systems for the millennium bug (swissinfo, 3 January "
+    "2000: 'set to resume trading on Tuesday'; SWX tradcal2000.pdf, a 'customer holiday', read by "
+    "portfolio-performance's 'six' calendar); {} has no such closure. Ours is right: closed."
+)
+
+
+def _swx(oracle: str) -> dict[date, str]:
+    out = {day: _SWX_VIRTX.format(what, day.year, where, oracle) for day, (what, where) in _SWX_DAYS.items()}
+    out[date(2000, 1, 3)] = _SWX_Y2K.format(oracle)
+    return out
+
+
 # (oracle, calendar) -> {day: reason}. A day listed here may differ in either direction.
 KNOWN_DIFFERENCES: dict[tuple[str, str], dict[date, str]] = {
     ("exchange_calendars", "XNYS"): {},
     ("exchange_calendars", "XNAS"): {},
     ("exchange_calendars", "XLON"): {},
+    ("exchange_calendars", "XETR"): {
+        **{
+            day: _FEIERTAGSHANDEL.format(what, day.year)
+            for day, what in (
+                (date(1995, 5, 25), "Ascension"),
+                (date(1995, 6, 5), "Whit Monday"),
+                (date(1995, 6, 15), "Corpus Christi"),
+                (date(1995, 10, 3), "German Unity Day"),
+                (date(1996, 5, 16), "Ascension"),
+                (date(1996, 5, 27), "Whit Monday"),
+                (date(1996, 6, 6), "Corpus Christi"),
+                (date(1996, 10, 3), "German Unity Day"),
+                (date(1997, 5, 8), "Ascension"),
+                (date(1997, 5, 19), "Whit Monday"),
+                (date(1997, 5, 29), "Corpus Christi"),
+                (date(1997, 10, 3), "German Unity Day"),
+                (date(1998, 5, 21), "Ascension"),
+                (date(1998, 6, 1), "Whit Monday"),
+                (date(1998, 6, 11), "Corpus Christi"),
+                (date(1999, 5, 13), "Ascension"),
+                (date(1999, 5, 24), "Whit Monday"),
+                (date(1999, 6, 3), "Corpus Christi"),
+            )
+        },
+        date(2000, 10, 3): "German Unity Day 2000: Deutsche Börse meant to trade on it with the other holidays of "
+        "2000 but did not, after union and church protests (Handelsblatt 2000, 'Deutsche Börse: Kein Börsenhandel am "
+        "3. Oktober'; portfolio-performance 'de' trade calendar, its fix of 2000-10-03). exchange_calendars XETR "
+        "has 3 October as a holiday from 2014 only. Ours is right: closed.",
+    },
+    ("exchange_calendars early closes", "XETR"): {
+        date(2005, 12, 30): "exchange_calendars XETR starts the year-end early close in 2010 ('decided upon "
+        "separately each year'); dpa-AFX of 29 December 2005 reports Xetra's closing auction called from 14:00 on "
+        "Friday 30 December 2005, the last trading day. Ours is right: early close at 14:00. Other years before "
+        "2010 are unknown and have none on either side.",
+    },
+    ("exchange_calendars", "XSWX"): _swx("exchange_calendars XSWX"),
+    ("exchange_calendars early closes", "XSWX"): {},
+    ("holidays.XETR", "XETR"): {},
+    ("holidays.XSWX", "XSWX"): _swx("holidays XSWX"),
     ("exchange_calendars early closes", "XLON"): {},
     ("holidays.XLON", "XLON"): {},
     ("holidays.XLON half days", "XLON"): {},
@@ -162,7 +237,7 @@ def xc_calendar():
     return get
 
 
-@pytest.mark.parametrize("code", ["XNYS", "XNAS", "XPAR", "XLON"])
+@pytest.mark.parametrize("code", ["XNYS", "XNAS", "XPAR", "XLON", "XETR", "XSWX"])
 def test_sessions_match_exchange_calendars(xc_calendar, code):
     oracle = xc_calendar(code)
     theirs = {ts.date() for ts in oracle.sessions}
@@ -197,6 +272,26 @@ def test_xlon_early_closes_match_exchange_calendars(xc_calendar):
     local = oracle.closes[oracle.early_closes].dt.tz_convert("Europe/London")
     assert {(t.hour, t.minute) for t in local} == {(12, 30)}
     assert {cal.early_close(d).close for d in ours} == {time(12, 30)}
+
+
+def test_xetr_early_closes_match_exchange_calendars(xc_calendar):
+    oracle = xc_calendar("XETR")
+    theirs = {ts.date() for ts in oracle.early_closes}
+    cal = get_calendar("XETR")
+    ours = {d for d in cal.business_days(FIRST, LAST) if cal.early_close(d) is not None}
+    assert len(theirs) > 25  # the last trading day of every year from 2010
+    _check(("exchange_calendars early closes", "XETR"), ours, theirs, "early closes")
+    local = oracle.closes[oracle.early_closes].dt.tz_convert("Europe/Berlin")
+    assert {(t.hour, t.minute) for t in local} == {(14, 0)}
+    assert {cal.early_close(d).close for d in ours} == {time(14, 0)}
+
+
+def test_xswx_has_no_early_closes_as_exchange_calendars(xc_calendar):
+    theirs = {ts.date() for ts in xc_calendar("XSWX").early_closes}
+    cal = get_calendar("XSWX")
+    ours = {d for d in cal.business_days(FIRST, LAST) if cal.early_close(d) is not None}
+    assert not theirs and not ours
+    _check(("exchange_calendars early closes", "XSWX"), ours, theirs, "early closes")
 
 
 @pytest.mark.parametrize("code", ["XNYS", "XNAS"])
@@ -291,3 +386,17 @@ def test_xlon_early_closes_match_holidays_half_days(hol):
     cal = get_calendar("XLON")
     ours = {d for d in cal.business_days(XLON_HOLIDAYS_START, LAST) if cal.early_close(d) is not None}
     _check(("holidays.XLON half days", "XLON"), ours, theirs, "early closes")
+
+
+# holidays.XETR starts in 2016 and holidays.XSWX in 2000, their first years.
+HOLIDAYS_START = {"XETR": date(2016, 1, 1), "XSWX": date(2000, 1, 1)}
+
+
+@pytest.mark.parametrize("code", ["XETR", "XSWX"])
+def test_xetr_and_xswx_match_holidays(hol, code):
+    start = HOLIDAYS_START[code]
+    market = hol.financial_holidays(code, years=YEARS)
+    assert min(market) >= start, f"holidays.{code} now has days before {start}: widen the span"
+    assert min(market) < start + timedelta(days=120)  # and it does start then
+    theirs = _weekday_holidays(market, start)
+    _check((f"holidays.{code}", code), _closed_weekdays(code, start), theirs, "closed weekdays")

@@ -25,7 +25,7 @@ The keys (dates are TOML dates, times "HH:MM" strings in the calendar's zone, "2
 >>> parse_calendar('id = "x"\\nname = "X"\\nsame_as = "x"', "x.toml")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-deadlines.errors.DealFileError: x.toml, line 3: 'same_as' must be one of "XLON", "XNAS", ..., not "x"
+deadlines.errors.DealFileError: x.toml, line 3: 'same_as' must be one of "XETR", "XLON", ..., not "x"
 """
 
 from __future__ import annotations

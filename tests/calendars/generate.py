@@ -37,6 +37,55 @@ EO_ADDENDA = {
 }
 
 
+# Frankfurt / Xetra: exchange_calendars XETR has no history before 2000 and trades on the public holidays the
+# Frankfurt exchange closed on until its holiday trading ("Feiertagshandel") began in spring 2000.
+_FEIERTAGSHANDEL = (
+    "Frankfurt exchange closed on {} until 1999; holiday trading began in 2000 (Handelsblatt 2000, 'Deutsche "
+    "Boerse: Kein Boersenhandel am 3. Oktober'; portfolio-performance 'de' trade calendar, PR 2837)"
+)
+_UNITY_2000 = (
+    "German Unity Day 2000: no trading after union and church protests (Handelsblatt 2000, 'Deutsche Boerse: Kein "
+    "Boersenhandel am 3. Oktober'; portfolio-performance 'de' trade calendar, commit 'Fix 2000-10-03')"
+)
+# Xetra's early close on the last trading day of the year before exchange_calendars' 2010.
+XETR_EARLY = {
+    date(2005, 12, 30): (
+        "14:00",
+        "dpa-AFX 29 Dec 2005: Xetra closing auction called from 14:00 on Friday 30 December, the last trading day",
+    ),
+}
+# SWX: the virt-x/TARGET-like calendar from 25 June 2001 (SWX notice of 15 May 2001) and the archived SWX trading
+# calendars 2000-2006 as read by portfolio-performance's "six" calendar (commits of 6 June 2022 citing
+# swx.com tradcal2000.pdf ... 2006 grid); exchange_calendars XSWX and holidays XSWX have no history.
+_SWX_NOTICE = "SWX notice 15 May 2001 (virt-x/TARGET calendar from 25 June 2001)"
+_PP_SIX = "portfolio-performance 'six' trade calendar reading the archived SWX trading calendar"
+XSWX_TRADED = {
+    date(2001, 8, 1): f"{_SWX_NOTICE}; {_PP_SIX} (2001): traded on 1 August",
+    date(2002, 1, 2): f"{_SWX_NOTICE}; {_PP_SIX} tradcal2002.pdf: traded on 2 January",
+    date(2002, 5, 9): f"{_SWX_NOTICE}; {_PP_SIX} tradcal2002.pdf: traded on Ascension",
+    date(2002, 5, 20): f"{_SWX_NOTICE}; {_PP_SIX} tradcal2002.pdf: traded on Whit Monday",
+    date(2002, 8, 1): f"{_SWX_NOTICE}; {_PP_SIX} tradcal2002.pdf: traded on 1 August",
+    date(2003, 8, 1): f"{_PP_SIX} tradcal2003.pdf: traded on 1 August",
+    date(2005, 8, 1): f"{_PP_SIX} 2005 grid: traded on 1 August",
+}
+XSWX_CLOSED = {
+    date(2000, 1, 3): f"swissinfo 3 Jan 2000: SWX closed for its year-2000 checks; {_PP_SIX} tradcal2000.pdf",
+}
+
+
+def xetr_closed() -> dict[date, str]:
+    from dateutil.easter import easter
+
+    out: dict[date, str] = {}
+    for year in range(FIRST.year, 2000):
+        sunday = easter(year)
+        for offset, what in ((39, "Ascension"), (50, "Whit Monday"), (60, "Corpus Christi")):
+            out[sunday + timedelta(days=offset)] = _FEIERTAGSHANDEL.format(what)
+        out[date(year, 10, 3)] = _FEIERTAGSHANDEL.format("German Unity Day")
+    out[date(2000, 10, 3)] = _UNITY_2000
+    return {day: source for day, source in out.items() if day.weekday() < 5}
+
+
 def _write(cal_id: str, comments: list[str], rows: list[tuple[date, str, str, str, str]]) -> None:
     out = io.StringIO()
     for line in comments:
@@ -76,9 +125,21 @@ def us_federal() -> None:
     )
 
 
-def exchange(cal_id: str, code: str, names_market: str) -> None:
+def exchange(
+    cal_id: str,
+    code: str,
+    names_market: str,
+    closed: dict[date, str] | None = None,
+    traded: dict[date, str] | None = None,
+    extra_early: dict[date, tuple[str, str]] | None = None,
+) -> None:
+    """The oracle's closed days and early closes, corrected by ``closed`` (days the sources say were closed and
+    the oracle trades on: a row with that source), ``traded`` (days the sources say were traded and the oracle
+    closes: no row) and ``extra_early`` (early closes it lacks: close "HH:MM" and source)."""
     import exchange_calendars as xc
     import holidays
+
+    closed, traded, early_add = closed or {}, traded or {}, extra_early or {}
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -95,13 +156,22 @@ def exchange(cal_id: str, code: str, names_market: str) -> None:
     rows = []
     day = FIRST
     while day <= LAST:
-        if day.weekday() < 5 and day not in sessions:
+        if day in closed:
+            assert day in sessions, f"{day}: exchange_calendars {code} now closes it: drop it from the corrections"
+            rows.append((day, "closed", names.get(day, ""), "", closed[day]))
+        elif day.weekday() < 5 and day not in sessions and day not in traded:
             rows.append((day, "closed", names.get(day, ""), "", f"exchange_calendars {code}"))
         day += timedelta(days=1)
+    assert not [d for d in traded if d in sessions], f"exchange_calendars {code} now trades a corrected day"
     for ts, local in zip(oracle.early_closes, early, strict=True):
         rows.append(
             (ts.date(), "early-close", "", f"{local.hour:02d}:{local.minute:02d}", f"exchange_calendars {code}")
         )
+    for day, (close, source) in early_add.items():
+        assert day in sessions and day not in {ts.date() for ts in oracle.early_closes}, f"{day}: not a correction"
+        rows.append((day, "early-close", "", close, source))
+    fixes = len(closed) + len(traded) + len(early_add)
+    corrected = [f"Corrected on {fixes} days from the sources in tests/calendars/generate.py (added rows name theirs)."]
     _write(
         cal_id,
         [
@@ -109,6 +179,7 @@ def exchange(cal_id: str, code: str, names_market: str) -> None:
             f"closes), names from holidays {holidays.__version__} ({names_market}) where it has them."
             if names_market
             else "closes), without names.",
+            *(corrected if fixes else []),
             "Never from our code.",
             f"range: {FIRST}..{LAST}",
             f"session: {open_h:02d}:{open_m:02d}-{close_h:02d}:{close_m:02d}",
@@ -124,6 +195,9 @@ def main() -> None:
     exchange("XNAS", "XNAS", "XNAS")
     exchange("XPAR", "XPAR", "")
     exchange("XLON", "XLON", "XLON")  # holidays has its names from 2000 on
+    # holidays has XETR names from 2016 on, XSWX names from 2000 on
+    exchange("XETR", "XETR", "XETR", closed=xetr_closed(), extra_early=XETR_EARLY)
+    exchange("XSWX", "XSWX", "XSWX", closed=XSWX_CLOSED, traded=XSWX_TRADED)
 
 
 if __name__ == "__main__":
