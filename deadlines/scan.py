@@ -106,6 +106,23 @@ class _Leg:
         self.options = set(options)
         self.changes = _rule_changes(self.book)
         self._plans: dict[int, _Plan] = {}
+        # For each minimum and maximum: the rules counted one after the other from the launch to it (a Swiss
+        # offer period counts from the end of the cooling-off period, itself counted from the prospectus).
+        self.chains: dict[str, tuple[Rule, ...]] = {}
+
+    def _chain(self, rule: Rule, counted: dict[str, Rule]) -> tuple[Rule, ...]:
+        chain = [rule]
+        while chain[-1].anchor not in (None, self.book.start):
+            anchor = counted.get(chain[-1].anchor or "")
+            if anchor is None or len(chain) > len(counted):
+                raise InputError(
+                    "{regime}: the scan cannot count {rule} from {anchor}",
+                    regime=self.book.id,
+                    rule=rule.key,
+                    anchor=chain[-1].anchor,
+                )
+            chain.append(anchor)
+        return tuple(reversed(chain))
 
     def plan(self, launch: date) -> _Plan:
         """The rules in force for ``launch``, computed once per span between two rule changes."""
@@ -117,14 +134,10 @@ class _Leg:
             rules_in_force = self.book.in_force(launch, self.options)
             before = set(leg_plan(rules_in_force, self.book.expiry, subsequent=False).segments[0])
             rules = [r for r in rules_in_force if r.key in before and r.phase == "initial" and r.in_force]
+            counted = {r.key: r for r in rules_in_force if r.kind in ("minimum", "maximum", "deadline")}
             for rule in rules:
-                if rule.kind in ("minimum", "maximum") and rule.anchor not in (None, self.book.start):
-                    raise InputError(
-                        "{regime}: the scan cannot count {rule} from {anchor}",
-                        regime=self.book.id,
-                        rule=rule.key,
-                        anchor=rule.anchor,
-                    )
+                if rule.kind in ("minimum", "maximum"):
+                    self.chains[rule.key] = self._chain(rule, counted)
             historic = self.book.historic_before is not None and launch < self.book.historic_before
             plan = _Plan(
                 tuple(r for r in rules if r.kind == "minimum" and r.requires is None),
@@ -478,11 +491,16 @@ def _runs(legs: list[_Leg], days: list[date]) -> Iterator[tuple[list[date], list
 
 
 def _due_days(leg: _Leg, rule: Rule, launches: list[date]) -> list[date]:
-    """The day ``rule`` falls due for offers launched on each of ``launches``."""
-    cal = leg.calendar_for(rule)
-    if rule.unit in ("business", "settlement"):
-        return (cal.nth_many if rule.day1 == "anchor" else cal.add_many)(launches, rule.n)
-    return [count_day(rule, cal, launch, rule.n) for launch in launches]
+    """The day ``rule`` falls due for offers launched on each of ``launches``, counted along its chain from
+    the launch (each rule from the day the one before it falls due)."""
+    days = launches
+    for step in leg.chains.get(rule.key, (rule,)):
+        cal = leg.calendar_for(step)
+        if step.unit in ("business", "settlement"):
+            days = (cal.nth_many if step.day1 == "anchor" else cal.add_many)(days, step.n)
+        else:
+            days = [count_day(step, cal, day, step.n) for day in days]
+    return days
 
 
 def _floors(minima: list[tuple[_Leg, Rule, list[date]]], size: int) -> list[datetime]:

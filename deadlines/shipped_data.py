@@ -2500,6 +2500,352 @@ STRINGS: tuple[str, ...] = ('Good Friday', 'Xetra trading calendar: no trading o
 
 # Rulebooks by id: the file each is read from, the book's values, its rules' values.
 RULEBOOKS: dict[str, dict[str, Any]] = {
+    'ch-uev': {
+        'files': ('rules/ch-uev.toml',),
+        'book': {
+            'id': 'ch-uev',
+            'title': 'Swiss public tender offer (Takeover Ordinance)',
+            'calendar': 'XSWX',
+            'settlement_calendar': 'XSWX',
+            'zone': 'Europe/Zurich',
+            'start': 'prospectus',
+            'expiry': 'expiry',
+            'default_expiry_time': (16, 0),
+            'historic_before': 729390,
+            'historic_note': 'The Swiss takeover rules of the Stock Exchange Act (SESTA) took effect on 1 January 1998: an offer before is not covered by them.',
+            'offer': 'Swiss offer',
+            'warn_closed_days': False,
+            'edition_from': None,
+            'editions': (),
+        },
+        'rules': (
+            {
+                'key': 'prospectus',
+                'kind': 'start',
+                'label': 'Publication of the offer prospectus',
+                'citation': 'UEV art. 14(1): the offer may be accepted only after the cooling-off period that follows the publication of the prospectus; FinfraV-FINMA art. 9(1): a period in trading days starts on the first trading day following the event',
+                'evidence': 'V',
+                'anchor': None,
+                'unit': 'business',
+                'n': 0,
+                'n_max': None,
+                'day1': 'anchor',
+                'time': (7, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'cooling-off-end',
+                'kind': 'deadline',
+                'label': 'End of the cooling-off period (10 trading days after the prospectus)',
+                'citation': 'UEV art. 14(1)-(2): the offer may be accepted only after a cooling-off period of 10 trading days from the publication of the prospectus, which the Takeover Board may extend or shorten',
+                'evidence': 'V',
+                'anchor': 'prospectus',
+                'unit': 'business',
+                'n': 10,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'board-report',
+                'kind': 'deadline',
+                'label': "Report of the target's board, when not in the prospectus (at the latest the 15th trading day)",
+                'citation': "UEV art. 33(2): the board's report is published at the latest on the 15th trading day after the publication of the prospectus",
+                'evidence': 'V',
+                'anchor': 'prospectus',
+                'unit': 'business',
+                'n': 15,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'minimum-expiry',
+                'kind': 'minimum',
+                'label': 'Earliest expiry (the 20th trading day of the offer period, at the usual 4.00 pm)',
+                'citation': 'UEV art. 14(3): the offer period lasts at least 20 trading days after the cooling-off period',
+                'evidence': 'V',
+                'anchor': 'cooling-off-end',
+                'unit': 'business',
+                'n': 20,
+                'n_max': None,
+                'day1': 'next',
+                'time': (16, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'minimum-expiry-majority',
+                'kind': 'minimum',
+                'label': 'Earliest expiry (the 10th trading day: a bidder already holding the majority, board report in the prospectus)',
+                'citation': "UEV art. 14(3): at the bidder's request, 10 trading days when the bidder held the majority of the voting rights before the publication and the board's report is in the prospectus",
+                'evidence': 'V',
+                'anchor': 'cooling-off-end',
+                'unit': 'business',
+                'n': 10,
+                'n_max': None,
+                'day1': 'next',
+                'time': (16, 0),
+                'option': ('majority-holder', None),
+                'replaces': 'minimum-expiry',
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'maximum-expiry',
+                'kind': 'maximum',
+                'label': 'Latest expiry (the 40th trading day of the offer period)',
+                'citation': "UEV art. 14(4): the offer period lasts at most 40 trading days; longer only with the Takeover Board's consent",
+                'evidence': 'V',
+                'anchor': 'cooling-off-end',
+                'unit': 'business',
+                'n': 40,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'expiry',
+                'kind': 'expiry',
+                'label': 'Expiry of the offer period',
+                'citation': 'UEV art. 14(3)-(4); the prospectus names the time (16:00 Zurich in practice)',
+                'evidence': 'V',
+                'anchor': None,
+                'unit': 'business',
+                'n': 0,
+                'n_max': None,
+                'day1': 'anchor',
+                'time': None,
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'provisional-interim-result',
+                'kind': 'deadline',
+                'label': 'Provisional interim result (first trading day after the expiry)',
+                'citation': 'UEV art. 44(1): the provisional interim result is published on the first trading day after the expiry of the offer period',
+                'evidence': 'V',
+                'anchor': 'expiry',
+                'unit': 'business',
+                'n': 1,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'definitive-interim-result',
+                'kind': 'deadline',
+                'label': 'Definitive interim result (at the latest the 4th trading day after the expiry)',
+                'citation': 'UEV art. 44(2): the definitive interim result is published at the latest on the fourth trading day after the expiry of the offer period',
+                'evidence': 'V',
+                'anchor': 'expiry',
+                'unit': 'business',
+                'n': 4,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'additional-period-start',
+                'kind': 'start',
+                'label': 'Additional acceptance period begins (first trading day after the definitive interim result)',
+                'citation': 'UEV art. 14(5): a successful offer is open for a further 10 trading days after the publication of the definitive interim result; FinfraV-FINMA art. 9(1): from the first trading day following it',
+                'evidence': 'V',
+                'anchor': 'definitive-interim-result',
+                'unit': 'business',
+                'n': 1,
+                'n_max': None,
+                'day1': 'next',
+                'time': (9, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': 'subsequent',
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'subsequent',
+                'versions': (),
+            },
+            {
+                'key': 'additional-period-minimum',
+                'kind': 'minimum',
+                'label': 'Additional acceptance period: earliest end (its 10th trading day)',
+                'citation': 'UEV art. 14(5): 10 trading days from the publication of the definitive interim result',
+                'evidence': 'V',
+                'anchor': 'additional-period-start',
+                'unit': 'business',
+                'n': 10,
+                'n_max': None,
+                'day1': 'anchor',
+                'time': (16, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': 'subsequent',
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'subsequent',
+                'versions': (),
+            },
+            {
+                'key': 'additional-period-end',
+                'kind': 'expiry',
+                'label': 'End of the additional acceptance period',
+                'citation': 'UEV art. 14(5)',
+                'evidence': 'V',
+                'anchor': None,
+                'unit': 'business',
+                'n': 0,
+                'n_max': None,
+                'day1': 'anchor',
+                'time': None,
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': 'subsequent',
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'subsequent',
+                'versions': (),
+            },
+            {
+                'key': 'settlement',
+                'kind': 'deadline',
+                'label': 'Settlement (in principle at the latest the 10th trading day after the additional period)',
+                'citation': "UEV art. 14(6): the offer is settled in principle at the latest on the 10th trading day after the end of the additional period (later with the Takeover Board's consent while a condition is outstanding)",
+                'evidence': 'V',
+                'anchor': 'additional-period-end',
+                'unit': 'settlement',
+                'n': 10,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': 'subsequent',
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'subsequent',
+                'versions': (),
+            },
+        ),
+    },
     'fr-amf': {
         'files': ('rules/fr-amf.toml',),
         'book': {
@@ -5409,6 +5755,176 @@ TEXTS: dict[str, bytes] = {
         b'date = 2025-12-26\n'
         b'policy = "executive-order"\n'
         b'source = "Executive order closing federal executive departments, 26 December 2025"\n'
+    ),
+    'rules/ch-uev.toml': (
+        b'# Swiss public tender offers: Financial Market Infrastructure Act (FinfraG) arts. 125-141 and the Takeover\n'
+        b"# Board's Ordinance on Public Takeover Offers (UEV / OOPA / TOO, SR 954.195.1) of 21 August 2008, as in\n"
+        b'# force since 1 January 2016. Field meanings: see us-14d.toml.\n'
+        b'#\n'
+        b'# Counts are in SIX Swiss Exchange trading days (calendar XSWX). A period in trading days starts on the\n'
+        b"# first trading day following the event that triggers it (FINMA's rule on periods, FinfraV-FINMA art. 9(1),\n"
+        b'# and Takeover Board practice: domain notes europe-uk-de-ch-nl.md sec. 3.2): day1 = "next". The expiry time\n'
+        b'# is the one the prospectus names; 16:00 Zurich is the usual one (sec. 3.4).\n'
+        b'#\n'
+        b'# Not encoded (domain notes sec. 3.3): a cooling-off period the Takeover Board changes (art. 14(2): give\n'
+        b"# the opening of the offer period as the deal's observed event instead), extensions beyond 40 trading days\n"
+        b"# with the Board's consent, amendments (art. 15: open at least 10 trading days after one), competing offers\n"
+        b'# (art. 51), the final result after the additional period (art. 47, believed analogous to art. 44). Offers\n'
+        b'# under the UEV-UEK of 21 July 1997 (before 1 January 2009) are counted with the same numbers (believed\n'
+        b'# unchanged: evidence K), and the Swiss takeover rules took effect on 1 January 1998.\n'
+        b'\n'
+        b'id = "ch-uev"\n'
+        b'calendar = "XSWX"\n'
+        b'settlement_calendar = "XSWX"\n'
+        b'zone = "Europe/Zurich"\n'
+        b'start = "prospectus"\n'
+        b'expiry = "expiry"\n'
+        b'default_expiry_time = "16:00"\n'
+        b'title = "Swiss public tender offer (Takeover Ordinance)"\n'
+        b'# The offer in a few words, where a title would be cut: a calendar event "Expiry of the offer (Swiss offer)".\n'
+        b'offer = "Swiss offer"\n'
+        b'historic_before = "1998-01-01"\n'
+        b'historic_note = "The Swiss takeover rules of the Stock Exchange Act (SESTA) took effect on 1 January 1998: an offer before is not covered by them."\n'
+        b'\n'
+        b'[rules.prospectus]\n'
+        b'kind = "start"\n'
+        b'time = "07:00"\n'
+        b'label = "Publication of the offer prospectus"\n'
+        b'citation = "UEV art. 14(1): the offer may be accepted only after the cooling-off period that follows the publication of the prospectus; FinfraV-FINMA art. 9(1): a period in trading days starts on the first trading day following the event"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.cooling-off-end]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "prospectus"\n'
+        b'unit = "business"\n'
+        b'n = 10\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'label = "End of the cooling-off period (10 trading days after the prospectus)"\n'
+        b'citation = "UEV art. 14(1)-(2): the offer may be accepted only after a cooling-off period of 10 trading days from the publication of the prospectus, which the Takeover Board may extend or shorten"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.board-report]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "prospectus"\n'
+        b'unit = "business"\n'
+        b'n = 15\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'label = "Report of the target\'s board, when not in the prospectus (at the latest the 15th trading day)"\n'
+        b'citation = "UEV art. 33(2): the board\'s report is published at the latest on the 15th trading day after the publication of the prospectus"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.minimum-expiry]\n'
+        b'kind = "minimum"\n'
+        b'anchor = "cooling-off-end"\n'
+        b'unit = "business"\n'
+        b'n = 20\n'
+        b'day1 = "next"\n'
+        b'time = "16:00"\n'
+        b'label = "Earliest expiry (the 20th trading day of the offer period, at the usual 4.00 pm)"\n'
+        b'citation = "UEV art. 14(3): the offer period lasts at least 20 trading days after the cooling-off period"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.minimum-expiry-majority]\n'
+        b'kind = "minimum"\n'
+        b'anchor = "cooling-off-end"\n'
+        b'unit = "business"\n'
+        b'n = 10\n'
+        b'day1 = "next"\n'
+        b'time = "16:00"\n'
+        b'replaces = "minimum-expiry"\n'
+        b'label = "Earliest expiry (the 10th trading day: a bidder already holding the majority, board report in the prospectus)"\n'
+        b'citation = "UEV art. 14(3): at the bidder\'s request, 10 trading days when the bidder held the majority of the voting rights before the publication and the board\'s report is in the prospectus"\n'
+        b'evidence = "V"\n'
+        b'option.name = "majority-holder"\n'
+        b'\n'
+        b'[rules.maximum-expiry]\n'
+        b'kind = "maximum"\n'
+        b'anchor = "cooling-off-end"\n'
+        b'unit = "business"\n'
+        b'n = 40\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'label = "Latest expiry (the 40th trading day of the offer period)"\n'
+        b'citation = "UEV art. 14(4): the offer period lasts at most 40 trading days; longer only with the Takeover Board\'s consent"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.expiry]\n'
+        b'kind = "expiry"\n'
+        b'label = "Expiry of the offer period"\n'
+        b'citation = "UEV art. 14(3)-(4); the prospectus names the time (16:00 Zurich in practice)"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.provisional-interim-result]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "expiry"\n'
+        b'unit = "business"\n'
+        b'n = 1\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'label = "Provisional interim result (first trading day after the expiry)"\n'
+        b'citation = "UEV art. 44(1): the provisional interim result is published on the first trading day after the expiry of the offer period"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.definitive-interim-result]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "expiry"\n'
+        b'unit = "business"\n'
+        b'n = 4\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'label = "Definitive interim result (at the latest the 4th trading day after the expiry)"\n'
+        b'citation = "UEV art. 44(2): the definitive interim result is published at the latest on the fourth trading day after the expiry of the offer period"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.additional-period-start]\n'
+        b'# The additional acceptance period (Nachfrist, d\xc3\xa9lai suppl\xc3\xa9mentaire) runs from the publication of the\n'
+        b'# definitive interim result; without a date in the deal, that publication is taken on its latest day (an\n'
+        b'# observed definitive-interim-result moves it), and the period begins on the next trading day.\n'
+        b'kind = "start"\n'
+        b'phase = "subsequent"\n'
+        b'anchor = "definitive-interim-result"\n'
+        b'unit = "business"\n'
+        b'n = 1\n'
+        b'day1 = "next"\n'
+        b'time = "09:00"\n'
+        b'requires = "subsequent"\n'
+        b'label = "Additional acceptance period begins (first trading day after the definitive interim result)"\n'
+        b'citation = "UEV art. 14(5): a successful offer is open for a further 10 trading days after the publication of the definitive interim result; FinfraV-FINMA art. 9(1): from the first trading day following it"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.additional-period-minimum]\n'
+        b'kind = "minimum"\n'
+        b'anchor = "additional-period-start"\n'
+        b'unit = "business"\n'
+        b'n = 10\n'
+        b'day1 = "anchor"\n'
+        b'time = "16:00"\n'
+        b'requires = "subsequent"\n'
+        b'label = "Additional acceptance period: earliest end (its 10th trading day)"\n'
+        b'citation = "UEV art. 14(5): 10 trading days from the publication of the definitive interim result"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.additional-period-end]\n'
+        b'kind = "expiry"\n'
+        b'phase = "subsequent"\n'
+        b'requires = "subsequent"\n'
+        b'label = "End of the additional acceptance period"\n'
+        b'citation = "UEV art. 14(5)"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.settlement]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "additional-period-end"\n'
+        b'unit = "settlement"\n'
+        b'n = 10\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'requires = "subsequent"\n'
+        b'label = "Settlement (in principle at the latest the 10th trading day after the additional period)"\n'
+        b'citation = "UEV art. 14(6): the offer is settled in principle at the latest on the 10th trading day after the end of the additional period (later with the Takeover Board\'s consent while a condition is outstanding)"\n'
+        b'evidence = "V"\n'
     ),
     'rules/fr-amf-simplified.toml': (
         b'# French public offers, simplified procedure (proc\xc3\xa9dure simplifi\xc3\xa9e): RG AMF art. 233-1 and following.\n'

@@ -34,6 +34,8 @@ COMBINATIONS = [
     ("us-13e4", "fr-amf"),
     ("uk-code",),
     ("us-14d", "uk-code"),
+    ("ch-uev",),  # an offer period counted from the end of the cooling-off period (a chain of counts)
+    ("us-14d", "ch-uev"),
 ]
 TIMES = [None, ExpiryTime(WallTime(17, 30), "Europe/Paris"), ExpiryTime(WallTime(12, 0), "America/New_York")]
 
@@ -61,8 +63,11 @@ def _reference(regimes: tuple[str, ...], launch: date, at: ExpiryTime | None) ->
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @example(regimes=COMBINATIONS[5], start=date(1995, 1, 2), length=40, at=None)  # both ends of the calendars
 @example(regimes=COMBINATIONS[5], start=date(2035, 5, 21), length=40, at=None)
-@example(regimes=COMBINATIONS[-1], start=date(1995, 1, 2), length=40, at=None)  # a US and a UK offer
-@example(regimes=COMBINATIONS[-1], start=date(2035, 5, 21), length=40, at=None)
+@example(regimes=COMBINATIONS[7], start=date(1995, 1, 2), length=40, at=None)  # a US and a UK offer
+@example(regimes=COMBINATIONS[7], start=date(2035, 5, 21), length=40, at=None)
+@example(regimes=COMBINATIONS[-1], start=date(1998, 1, 2), length=40, at=None)  # a US and a Swiss offer
+@example(regimes=COMBINATIONS[-1], start=date(2035, 4, 2), length=40, at=None)
+@example(regimes=COMBINATIONS[-2], start=date(2001, 12, 20), length=40, at=None)  # the virt-x calendar of 2002
 @given(
     regimes=st.sampled_from(COMBINATIONS),
     start=st.dates(date(1995, 1, 2), date(2035, 6, 30)),  # the calendars cover 1995-2035

@@ -66,6 +66,16 @@ TIMED = {
             "unless extended."
         ),
     ),
+    # Swiss offers (Takeover Ordinance): the end of the additional acceptance period (art. 14(5)).
+    "additional-period-end": (
+        N_("The additional acceptance period will end at {time}, {zone}, on {date}."),
+        N_("The additional acceptance period will end at {time}, {zone} ({other_times}), on {date}."),
+        N_("The additional acceptance period will end at {time}, {zone}, at the end of the day on {date}."),
+        N_(
+            "The additional acceptance period will end at {time}, {zone}, at the end of the day on {date} "
+            "({other_times})."
+        ),
+    ),
     # UK offers (Takeover Code): the first closing date (1.00 pm in practice), the unconditional date (midnight
     # on Day 60) and the acceptance-level announcement (Rule 17.1).
     "first-closing": (
@@ -203,7 +213,7 @@ OTHER_TIME_OTHER_DAY = N_("{time}, {zone}, on {date}")
 DUTIES = ("extension-notice", "results-announcement")
 
 # Events that end at one instant for every leg share a sentence: the rule keys of one class.
-CLASSES = (("expiry", "closing", "first-closing"), ("sop-expiry", "reopening-closing"))
+CLASSES = (("expiry", "closing", "first-closing"), ("sop-expiry", "reopening-closing", "additional-period-end"))
 
 # The zone each language leads with, when a leg is in it: US documents lead with New York, French ones
 # with Paris. Only the order of the zones depends on the language: the event a shared sentence names (the

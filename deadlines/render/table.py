@@ -208,6 +208,7 @@ KEY_EVENTS = frozenset(
         "sop-expiry",
         "reopening-closing",
         "results-announcement",
+        "definitive-interim-result",
         "result",
         "reopening-result",
         "payment",
