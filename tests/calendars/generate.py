@@ -125,6 +125,28 @@ def us_federal() -> None:
     )
 
 
+def de_hessen() -> None:
+    """German statutory holidays in Hesse (§ 1(1) HFeiertagsG, 3 October federal) from holidays.Germany("HE"),
+    which also has the one-off nationwide Reformation Day of 31 October 2017. No weekend substitution."""
+    import holidays
+
+    public = holidays.Germany(subdiv="HE", years=YEARS, language="en_US")
+    statutory = "holidays.Germany(subdiv='HE') (HFeiertagsG § 1(1); Einigungsvertrag art. 2(2))"
+    special = "holidays.Germany(subdiv='HE'): special public holiday of 2017 (Reformation, 500th anniversary)"
+    rows = [(d, "closed", public[d], "", special if d == date(2017, 10, 31) else statutory) for d in _weekdays(public)]
+    _write(
+        "de-hessen",
+        [
+            f"de-hessen answers, {FIRST}..{LAST}, from holidays {holidays.__version__} (holidays.Germany,",
+            "subdiv='HE': public holidays of Hesse, and its special public holiday of 31 October 2017).",
+            "Never from our code.",
+            f"range: {FIRST}..{LAST}",
+            "session: 00:00-24:00",
+        ],
+        rows,
+    )
+
+
 def exchange(
     cal_id: str,
     code: str,
@@ -190,6 +212,7 @@ def exchange(
 
 def main() -> None:
     us_federal()
+    de_hessen()
     exchange("XNYS", "XNYS", "NYSE")
     # exchange_calendars' XNAS is an alias of its XNYS; holidays.XNAS is checked against ours in test_oracle.py
     exchange("XNAS", "XNAS", "XNAS")
