@@ -373,7 +373,11 @@ _dates = st.dates(min_value=D(1995, 1, 1), max_value=D(2035, 12, 31))  # the who
 
 
 @settings(max_examples=300, deadline=None)
-@given(cal_id=st.sampled_from(["us-federal", "XNYS", "XNAS", "XPAR", "XETR", "XSWX"]), d=_dates, n=st.integers(1, 60))
+@given(
+    cal_id=st.sampled_from(["us-federal", "XNYS", "XNAS", "XPAR", "XETR", "XSWX", "de-hessen"]),
+    d=_dates,
+    n=st.integers(1, 60),
+)
 def test_add_count_nth_consistency(cal_id, d, n):
     cal = get_calendar(cal_id)
     if cal.count(d, cal.last) < n:  # day n would fall past the coverage: a clear error, never a guess
@@ -402,7 +406,7 @@ def test_add_count_nth_consistency(cal_id, d, n):
 
 @settings(max_examples=100, deadline=None)
 @given(
-    cal_id=st.sampled_from(["us-federal", "XNYS", "XNAS", "XPAR", "XLON", "XETR", "XSWX"]),
+    cal_id=st.sampled_from(["us-federal", "XNYS", "XNAS", "XPAR", "XLON", "XETR", "XSWX", "de-hessen"]),
     days=st.lists(st.dates(min_value=D(1995, 3, 1), max_value=D(2035, 10, 31)), max_size=30),
     n=st.integers(-40, 40).filter(bool),
     spans=st.lists(st.integers(0, 90), min_size=30, max_size=30),
@@ -415,7 +419,7 @@ def test_batch_methods_equal_the_scalar_ones(cal_id, days, n, spans):
     assert cal.count_many(days, ends) == [cal.count(a, b) for a, b in zip(days, ends, strict=True)]
 
 
-@pytest.mark.parametrize("cal_id", ["us-federal", "XNYS", "XPAR", "XLON", "XETR", "XSWX"])
+@pytest.mark.parametrize("cal_id", ["us-federal", "XNYS", "XPAR", "XLON", "XETR", "XSWX", "de-hessen"])
 def test_batch_methods_at_the_ends_of_the_coverage(cal_id):
     cal = get_calendar(cal_id)
     edges = [cal.first, cal.first + timedelta(days=1), cal.last - timedelta(days=1), cal.last]
@@ -436,12 +440,12 @@ def test_batch_methods_at_the_ends_of_the_coverage(cal_id):
 # ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("cal_id", ["us-federal", "XNYS", "XNAS", "XPAR"])
+@pytest.mark.parametrize("cal_id", ["us-federal", "XNYS", "XNAS", "XPAR", "de-hessen"])
 def test_coverage_1995_to_2035(cal_id):
     cal = get_calendar(cal_id)
     # first covered day: Sun 1 Jan 1995. The US calendars observe New Year's Day on Mon 2 Jan 1995
-    # (5 U.S.C. 6103(b) / NYSE Rule 7.2, Sunday -> Monday); Paris has no substitute day.
-    first_open = D(1995, 1, 2) if cal_id == "XPAR" else D(1995, 1, 3)
+    # (5 U.S.C. 6103(b) / NYSE Rule 7.2, Sunday -> Monday); Paris and Hesse have no substitute day.
+    first_open = D(1995, 1, 2) if cal_id in ("XPAR", "de-hessen") else D(1995, 1, 3)
     assert cal.next_business_day(D(1995, 1, 1), inclusive=True) == first_open
     # last covered day: Mon 31 Dec 2035, a trading/business day everywhere (1 Jan 2036 is a Tuesday)
     assert cal.is_business_day(D(2035, 12, 31))
@@ -482,6 +486,10 @@ def test_coverage_error_message():
         ("six", "XSWX"),  # XSWX aliases six, swx, zurich
         ("SWX", "XSWX"),
         ("Zurich", "XSWX"),
+        ("hessen", "de-hessen"),  # de-hessen aliases hessen, hesse, frankfurt-holidays
+        ("Hesse", "de-hessen"),
+        ("FRANKFURT-HOLIDAYS", "de-hessen"),
+        ("DE-HESSEN", "de-hessen"),
         ("US-FEDERAL", "us-federal"),
     ],
 )
@@ -629,3 +637,30 @@ def test_swx_virtx_calendar_2001_to_2005():
     assert six.secondary_until == D(2006, 1, 1)
     # SIX drops a holiday on a weekend: 1 August 2021 a Sunday, Monday 2 August open
     assert six.is_business_day(D(2021, 8, 2))
+
+
+# ---------------------------------------------------------------------------------------------
+# de-hessen: German working days at Frankfurt (§ 2(9) WpÜG; § 1(1) HFeiertagsG; europe-uk-de-ch-nl.md sec. 2.3).
+# Easter 2024 = 31 March: Ascension 9 May, Whit Monday 20 May, Corpus Christi 30 May.
+# ---------------------------------------------------------------------------------------------
+def test_hesse_working_days_are_not_xetra_days():
+    hesse, xetr = get_calendar("de-hessen"), get_calendar("XETR")
+    for day in (D(2024, 5, 9), D(2024, 5, 20), D(2024, 5, 30), D(2024, 10, 3)):  # Xetra trades, Hesse rests
+        assert not hesse.is_business_day(day) and xetr.is_business_day(day)
+    assert hesse.closed_names(D(2024, 5, 30)) == ("Corpus Christi",)
+    for day in (D(2024, 12, 24), D(2024, 12, 31)):  # Xetra closed, working days in Hesse
+        assert hesse.is_business_day(day) and not xetr.is_business_day(day)
+    assert hesse.closed_names(D(2024, 12, 26)) == ("Second Day of Christmas",)
+    # a day runs to 24:00, no session close; its days are business days
+    assert hesse.close is None and hesse.zone == "Europe/Berlin"
+
+
+def test_hesse_reformation_day_2017_only_and_no_substitutes():
+    hesse = get_calendar("de-hessen")
+    assert hesse.closed_names(D(2017, 10, 31)) == ("Reformation Day",)
+    assert hesse.is_business_day(D(2018, 10, 31)) and hesse.is_business_day(D(2016, 10, 31))
+    # New Year's Day 2017 a Sunday, Christmas 2021 on a weekend: no substitute day in Germany
+    assert hesse.is_business_day(D(2017, 1, 2))
+    assert hesse.is_business_day(D(2021, 12, 27)) and hesse.is_business_day(D(2021, 12, 28))
+    # 10 Arbeitstage (§ 14(2) WpÜG) from Thu 23 May 2024: Corpus Christi (30 May) skipped -> Fri 7 June
+    assert hesse.add(D(2024, 5, 23), 10) == D(2024, 6, 7)

@@ -13,6 +13,8 @@ Our calendars cover 1995-01-01..2035-12-31. Spans checked (exchange_calendars 4.
   and Nasdaq early closes (categories=("half_day",));
 - holidays.XLON (from 2000, its first year): London Stock Exchange closures and half days (categories=("half_day",));
 - holidays.XETR (from 2016, its first year) and holidays.XSWX (from 2000, its first year): closures;
+- holidays.Germany(subdiv="HE"), 1995-2035: the public holidays of Hesse (de-hessen), with its special
+  nationwide holiday of 31 October 2017;
 - holidays.ECB (TARGET) against XPAR closures for 1999-01-01..2035-12-31: TARGET began on 4 January 1999 and
   holidays has no ECB day before (asserted); before 2002 TARGET and the Paris Bourse closed on different days,
   each one listed below (domain notes: "TARGET equals Euronext Paris closures from 2002 on").
@@ -151,6 +153,7 @@ KNOWN_DIFFERENCES: dict[tuple[str, str], dict[date, str]] = {
         date(2025, 1, 9): _MOURNING.format("Jimmy Carter"),
     },
     ("holidays.US government", "us-federal"): {},
+    ("holidays.Germany HE", "de-hessen"): {},
     ("holidays.NYSE", "XNYS"): {},
     ("holidays.XNAS", "XNAS"): {},
     ("holidays.ECB", "XPAR"): {
@@ -400,3 +403,11 @@ def test_xetr_and_xswx_match_holidays(hol, code):
     assert min(market) < start + timedelta(days=120)  # and it does start then
     theirs = _weekday_holidays(market, start)
     _check((f"holidays.{code}", code), _closed_weekdays(code, start), theirs, "closed weekdays")
+
+
+def test_de_hessen_matches_holidays_germany_he(hol):
+    hesse = hol.Germany(subdiv="HE", years=YEARS)
+    assert date(2017, 10, 31) in hesse and date(2018, 10, 31) not in hesse  # Reformation Day 2017 only
+    assert date(2024, 5, 30) in hesse  # Corpus Christi, a Hessian holiday
+    theirs = _weekday_holidays(hesse)
+    _check(("holidays.Germany HE", "de-hessen"), _closed_weekdays("de-hessen"), theirs, "closed weekdays")
