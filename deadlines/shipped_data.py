@@ -2042,11 +2042,11 @@ FACTS: dict[str, dict[str, Any]] = {
         'zone': 'Europe/Berlin',
         'first': 728294,
         'last': 743268,
-        'open': (0, 0),
+        'open': (0, 1),
         'close': None,
         'source': '§ 2(9) WpÜG (from 1 January 2024); § 1(1) Hessisches Feiertagsgesetz (HFeiertagsG); Einigungsvertrag art. 2(2)',
         'sessions': (
-            (728294, (0, 0), None, '§ 2(9) WpÜG: an Arbeitstag is a calendar day, from 00:00 to 24:00 Frankfurt am Main time (§§ 187, 188 BGB count whole days)'),
+            (728294, (0, 1), None, '§ 2(9) WpÜG: an Arbeitstag is a calendar day, to 24:00 Frankfurt am Main time (§§ 187, 188 BGB count whole days)'),
         ),
         'secondary': (),
         'closures': (
@@ -3220,6 +3220,202 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'back': False,
                 'extendable': False,
                 'phase': 'subsequent',
+                'versions': (),
+            },
+        ),
+    },
+    'de-wpug': {
+        'files': ('rules/de-wpug.toml',),
+        'book': {
+            'id': 'de-wpug',
+            'title': 'German public offer (WpÜG)',
+            'calendar': 'de-hessen',
+            'settlement_calendar': 'XETR',
+            'zone': 'Europe/Berlin',
+            'start': 'offer-document',
+            'expiry': 'expiry',
+            'default_expiry_time': (24, 0),
+            'historic_before': 730851,
+            'historic_note': 'The WpÜG took effect on 1 January 2002; earlier offers followed the voluntary Takeover Code of the Exchange Expert Commission, not encoded here: dates come from the deal file.',
+            'offer': 'German offer',
+            'warn_closed_days': True,
+            'edition_from': None,
+            'editions': (),
+        },
+        'rules': (
+            {
+                'key': 'offer-document',
+                'kind': 'start',
+                'label': 'Publication of the offer document (the acceptance period begins)',
+                'citation': 'WpÜG § 14(3) sentence 1 (publication on the internet and notice in the Federal Gazette); § 16(1) sentence 2: the acceptance period begins with the publication; § 187(1) BGB: the day of publication is not counted',
+                'evidence': 'V2',
+                'anchor': None,
+                'unit': 'business',
+                'n': 0,
+                'n_max': None,
+                'day1': 'next',
+                'time': (0, 1),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'minimum-expiry',
+                'kind': 'minimum',
+                'label': 'Earliest end of the acceptance period (4 weeks)',
+                'citation': 'WpÜG § 16(1) sentence 1: the acceptance period is not less than four weeks; §§ 187(1), 188(2) BGB',
+                'evidence': 'V2',
+                'anchor': 'offer-document',
+                'unit': 'weeks',
+                'n': 4,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'minimum-expiry-general-meeting',
+                'kind': 'minimum',
+                'label': 'End of the acceptance period when a general meeting is convened (10 weeks)',
+                'citation': 'WpÜG § 16(3): when a general meeting of the target is convened in connection with the offer after the publication of the offer document, the acceptance period is ten weeks from the publication',
+                'evidence': 'V2',
+                'anchor': 'offer-document',
+                'unit': 'weeks',
+                'n': 10,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': ('general-meeting', None),
+                'replaces': 'minimum-expiry',
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'maximum-expiry',
+                'kind': 'maximum',
+                'label': 'Latest end of the acceptance period (10 weeks)',
+                'citation': 'WpÜG § 16(1) sentence 1: not more than ten weeks, subject to § 21(5) (amendment in the last two weeks) and § 22(2) (competing offer); §§ 187(1), 188(2) BGB',
+                'evidence': 'V2',
+                'anchor': 'offer-document',
+                'unit': 'weeks',
+                'n': 10,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'expiry',
+                'kind': 'expiry',
+                'label': 'End of the acceptance period',
+                'citation': 'WpÜG § 16(1); the offer document states the end (24:00 Frankfurt time in practice)',
+                'evidence': 'V2',
+                'anchor': None,
+                'unit': 'business',
+                'n': 0,
+                'n_max': None,
+                'day1': 'anchor',
+                'time': None,
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'result',
+                'kind': 'estimate',
+                'label': 'Publication of the result (without delay: estimate, 1 to 2 working days)',
+                'citation': 'WpÜG § 23(1) sentence 1 no. 2: the result is published without delay (unverzüglich) after the acceptance period; 1 to 2 working days in practice (Haufe, Kapitalmarktrecht, Rz. 319)',
+                'evidence': 'V2',
+                'anchor': 'expiry',
+                'unit': 'business',
+                'n': 1,
+                'n_max': 2,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'additional-period-end',
+                'kind': 'deadline',
+                'label': 'End of the additional acceptance period of a takeover offer (2 weeks after the publication of the result)',
+                'citation': 'WpÜG § 16(2) sentence 1: in a takeover offer, shareholders who have not accepted may accept within two weeks after the publication of § 23(1) sentence 1 no. 2 (not when the offer made a minimum acceptance a condition that was not met); §§ 187(1), 188(2) BGB',
+                'evidence': 'V',
+                'anchor': 'result',
+                'unit': 'weeks',
+                'n': 2,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'phase': 'initial',
                 'versions': (),
             },
         ),
@@ -5943,9 +6139,9 @@ TEXTS: dict[str, bytes] = {
         b'\n'
         b'[[sessions]]\n'
         b'from = 1995-01-01\n'
-        b'open = "00:00"\n'
+        b'open = "00:01"  # 00:00 is the end (24:00) of the day before: a period ending at 24:00 ends on its own day\n'
         b'close = "24:00"\n'
-        b'source = "\xc2\xa7 2(9) Wp\xc3\x9cG: an Arbeitstag is a calendar day, from 00:00 to 24:00 Frankfurt am Main time (\xc2\xa7\xc2\xa7 187, 188 BGB count whole days)"\n'
+        b'source = "\xc2\xa7 2(9) Wp\xc3\x9cG: an Arbeitstag is a calendar day, to 24:00 Frankfurt am Main time (\xc2\xa7\xc2\xa7 187, 188 BGB count whole days)"\n'
         b'\n'
         b'[[holidays]]\n'
         b'name = "New Year\'s Day"\n'
@@ -6411,6 +6607,117 @@ TEXTS: dict[str, bytes] = {
         b'requires = "subsequent"\n'
         b'label = "Settlement (in principle at the latest the 10th trading day after the additional period)"\n'
         b'citation = "UEV art. 14(6): the offer is settled in principle at the latest on the 10th trading day after the end of the additional period (later with the Takeover Board\'s consent while a condition is outstanding)"\n'
+        b'evidence = "V"\n'
+    ),
+    'rules/de-wpug.toml': (
+        b'# German public offers: Securities Acquisition and Takeover Act (Wertpapiererwerbs- und \xc3\x9cbernahmegesetz,\n'
+        b'# Wp\xc3\x9cG, in force 1 January 2002). Field meanings: see us-14d.toml.\n'
+        b'#\n'
+        b'# The acceptance period (Annahmefrist) begins with the publication of the offer document (\xc2\xa7 16(1) sentence 2)\n'
+        b'# and is counted in weeks as the Civil Code counts them (\xc2\xa7\xc2\xa7 187(1), 188(2) BGB): the day of publication is not\n'
+        b'# counted, and N weeks end at 24:00 on the day of the same weekday name N weeks later (domain notes\n'
+        b'# europe-uk-de-ch-nl.md sec. 2.3: QIAGEN, published Monday 18 May 2020, ten weeks to Monday 27 July 2020 at\n'
+        b'# 24:00 Frankfurt time). Times are Frankfurt time (Europe/Berlin), CET or CEST by the date.\n'
+        b'#\n'
+        b'# A period that ends on a Saturday, a Sunday or a public holiday: whether \xc2\xa7 193 BGB moves it to the next\n'
+        b'# working day is unsettled for Wp\xc3\x9cG periods (sec. 2.3, [?]): the day is not moved, and the schedule warns\n'
+        b'# (warn_closed_days). Working days (Arbeitstage, \xc2\xa7 2(9) Wp\xc3\x9cG from 2024) are those of the calendar de-hessen:\n'
+        b'# public holidays at Frankfurt, where offers are usually declared; Xetra trading days are not Wp\xc3\x9cG days.\n'
+        b'#\n'
+        b'# The additional acceptance period (weitere Annahmefrist, \xc2\xa7 16(2)) is that of a takeover offer; it is counted\n'
+        b'# from the publication of the result, estimated until the deal gives it (observed "de-wpug.result"); an offer\n'
+        b'# whose minimum acceptance condition failed has none.\n'
+        b'#\n'
+        b'# Not encoded yet: the two-week extension after an amendment in the last two weeks (\xc2\xa7 21(5)), competing\n'
+        b'# offers (\xc2\xa7 22(2)), the last day for an amendment (\xc2\xa7 21(1): one Werktag, from 2024 one Arbeitstag, before the\n'
+        b'# end), the BaFin review (\xc2\xa7 14(2): Werktage until 2023, Arbeitstage from 2024), water-level notices (\xc2\xa7 23(1)\n'
+        b'# no. 1) and the squeeze-out (\xc2\xa7 39a).\n'
+        b'\n'
+        b'id = "de-wpug"\n'
+        b'calendar = "de-hessen"\n'
+        b'settlement_calendar = "XETR"\n'
+        b'zone = "Europe/Berlin"\n'
+        b'start = "offer-document"\n'
+        b'expiry = "expiry"\n'
+        b'default_expiry_time = "24:00"\n'
+        b'title = "German public offer (Wp\xc3\x9cG)"\n'
+        b'# The offer in a few words, where a title would be cut: a calendar event "Expiry of the offer (German offer)".\n'
+        b'offer = "German offer"\n'
+        b'# A period of weeks ending on a day Frankfurt does not work is warned about, never moved (\xc2\xa7 193 BGB unsettled).\n'
+        b'warn_closed_days = true\n'
+        b'historic_before = "2002-01-01"\n'
+        b'historic_note = "The Wp\xc3\x9cG took effect on 1 January 2002; earlier offers followed the voluntary Takeover Code of the Exchange Expert Commission, not encoded here: dates come from the deal file."\n'
+        b'\n'
+        b'[rules.offer-document]\n'
+        b'kind = "start"\n'
+        b'day1 = "next"  # the day of publication is not counted (\xc2\xa7 187(1) BGB): the weeks count from the next day\n'
+        b'time = "00:01"\n'
+        b'label = "Publication of the offer document (the acceptance period begins)"\n'
+        b'citation = "Wp\xc3\x9cG \xc2\xa7 14(3) sentence 1 (publication on the internet and notice in the Federal Gazette); \xc2\xa7 16(1) sentence 2: the acceptance period begins with the publication; \xc2\xa7 187(1) BGB: the day of publication is not counted"\n'
+        b'evidence = "V2"\n'
+        b'\n'
+        b'[rules.minimum-expiry]\n'
+        b'kind = "minimum"\n'
+        b'anchor = "offer-document"\n'
+        b'unit = "weeks"\n'
+        b'n = 4\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'label = "Earliest end of the acceptance period (4 weeks)"\n'
+        b'citation = "Wp\xc3\x9cG \xc2\xa7 16(1) sentence 1: the acceptance period is not less than four weeks; \xc2\xa7\xc2\xa7 187(1), 188(2) BGB"\n'
+        b'evidence = "V2"\n'
+        b'\n'
+        b'[rules.minimum-expiry-general-meeting]\n'
+        b'kind = "minimum"\n'
+        b'anchor = "offer-document"\n'
+        b'unit = "weeks"\n'
+        b'n = 10\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'replaces = "minimum-expiry"\n'
+        b'label = "End of the acceptance period when a general meeting is convened (10 weeks)"\n'
+        b'citation = "Wp\xc3\x9cG \xc2\xa7 16(3): when a general meeting of the target is convened in connection with the offer after the publication of the offer document, the acceptance period is ten weeks from the publication"\n'
+        b'evidence = "V2"\n'
+        b'option.name = "general-meeting"\n'
+        b'\n'
+        b'[rules.maximum-expiry]\n'
+        b'kind = "maximum"\n'
+        b'anchor = "offer-document"\n'
+        b'unit = "weeks"\n'
+        b'n = 10\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'label = "Latest end of the acceptance period (10 weeks)"\n'
+        b'citation = "Wp\xc3\x9cG \xc2\xa7 16(1) sentence 1: not more than ten weeks, subject to \xc2\xa7 21(5) (amendment in the last two weeks) and \xc2\xa7 22(2) (competing offer); \xc2\xa7\xc2\xa7 187(1), 188(2) BGB"\n'
+        b'evidence = "V2"\n'
+        b'\n'
+        b'[rules.expiry]\n'
+        b'kind = "expiry"\n'
+        b'label = "End of the acceptance period"\n'
+        b'citation = "Wp\xc3\x9cG \xc2\xa7 16(1); the offer document states the end (24:00 Frankfurt time in practice)"\n'
+        b'evidence = "V2"\n'
+        b'\n'
+        b'[rules.result]\n'
+        b'kind = "estimate"\n'
+        b'anchor = "expiry"\n'
+        b'unit = "business"\n'
+        b'n = 1\n'
+        b'n_max = 2\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'label = "Publication of the result (without delay: estimate, 1 to 2 working days)"\n'
+        b'citation = "Wp\xc3\x9cG \xc2\xa7 23(1) sentence 1 no. 2: the result is published without delay (unverz\xc3\xbcglich) after the acceptance period; 1 to 2 working days in practice (Haufe, Kapitalmarktrecht, Rz. 319)"\n'
+        b'evidence = "V2"\n'
+        b'\n'
+        b'[rules.additional-period-end]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "result"\n'
+        b'unit = "weeks"\n'
+        b'n = 2\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'label = "End of the additional acceptance period of a takeover offer (2 weeks after the publication of the result)"\n'
+        b'citation = "Wp\xc3\x9cG \xc2\xa7 16(2) sentence 1: in a takeover offer, shareholders who have not accepted may accept within two weeks after the publication of \xc2\xa7 23(1) sentence 1 no. 2 (not when the offer made a minimum acceptance a condition that was not met); \xc2\xa7\xc2\xa7 187(1), 188(2) BGB"\n'
         b'evidence = "V"\n'
     ),
     'rules/fr-amf-simplified.toml': (

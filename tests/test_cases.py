@@ -27,7 +27,7 @@ from deadlines.schedule import Event, Schedule
 from deadlines.timeutil import zone
 
 CASES = Path(__file__).resolve().parent / "cases"
-REGIMES = ("us-14d", "us-13e4", "fr-amf", "fr-amf-simplified", "uk-code", "ch-uev")
+REGIMES = ("us-14d", "us-13e4", "fr-amf", "fr-amf-simplified", "uk-code", "ch-uev", "de-wpug")
 CROSS_BORDER = "cross-border"  # the directory of deals with more than one regime
 LANGS = ("en", "fr")
 STATUSES = ("ok", "breach", "relieved", "info")

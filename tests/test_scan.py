@@ -36,6 +36,8 @@ COMBINATIONS = [
     ("us-14d", "uk-code"),
     ("ch-uev",),  # an offer period counted from the end of the cooling-off period (a chain of counts)
     ("us-14d", "ch-uev"),
+    ("de-wpug",),  # periods in weeks (§§ 187, 188 BGB) over Hesse's working days
+    ("us-14d", "de-wpug"),
 ]
 TIMES = [None, ExpiryTime(WallTime(17, 30), "Europe/Paris"), ExpiryTime(WallTime(12, 0), "America/New_York")]
 
@@ -65,9 +67,11 @@ def _reference(regimes: tuple[str, ...], launch: date, at: ExpiryTime | None) ->
 @example(regimes=COMBINATIONS[5], start=date(2035, 5, 21), length=40, at=None)
 @example(regimes=COMBINATIONS[7], start=date(1995, 1, 2), length=40, at=None)  # a US and a UK offer
 @example(regimes=COMBINATIONS[7], start=date(2035, 5, 21), length=40, at=None)
-@example(regimes=COMBINATIONS[-1], start=date(1998, 1, 2), length=40, at=None)  # a US and a Swiss offer
-@example(regimes=COMBINATIONS[-1], start=date(2035, 4, 2), length=40, at=None)
-@example(regimes=COMBINATIONS[-2], start=date(2001, 12, 20), length=40, at=None)  # the virt-x calendar of 2002
+@example(regimes=COMBINATIONS[9], start=date(1998, 1, 2), length=40, at=None)  # a US and a Swiss offer
+@example(regimes=COMBINATIONS[9], start=date(2035, 4, 2), length=40, at=None)
+@example(regimes=COMBINATIONS[8], start=date(2001, 12, 20), length=40, at=None)  # the virt-x calendar of 2002
+@example(regimes=COMBINATIONS[-1], start=date(2002, 1, 2), length=40, at=None)  # a US and a German offer
+@example(regimes=COMBINATIONS[-1], start=date(2035, 5, 1), length=40, at=None)
 @given(
     regimes=st.sampled_from(COMBINATIONS),
     start=st.dates(date(1995, 1, 2), date(2035, 6, 30)),  # the calendars cover 1995-2035

@@ -13,7 +13,7 @@ from ..ids import extended_key, numbered_key
 from ..model import ExpiryTime
 from ..rules import Rule, default_expiry, zone_order
 from ..schedule import Event
-from ..text import N_, At, Items, Msg, Ordinal, Term, WallClock, ZoneName
+from ..text import N_, At, Items, Msg, Ordinal, Plural, Term, WallClock, ZoneName
 from ..timeutil import WallTime, unusual_gap, utc_offset_hours, zone
 from .counting import earliest_instant, last_day, open_everywhere
 from .state import EngineBase, LegState
@@ -94,9 +94,29 @@ class SharedExpiry(EngineBase):
         business or trading days from day 1, or, for a regime that counts from a Day 0 (the UK Code), the
         calendar day it is (Day 21)."""
         if day >= start and state.book.counts_from_day_0:
-            return Items(
-                [how, Msg(N_("Day {n} = {day} (Day 0 = {start})"), n=(day - start).days, day=day, start=start)], "parts"
-            ), None
+            days = (day - start).days
+            counted: Msg
+            if any(r.unit == "weeks" and r.kind == "minimum" for r in state.rules):  # German periods, in weeks
+                counted = (
+                    Plural(
+                        "{n} week after {anchor} = {day}",
+                        "{n} weeks after {anchor} = {day}",
+                        days // 7,
+                        anchor=start,
+                        day=day,
+                    )
+                    if days % 7 == 0
+                    else Plural(
+                        "{n} calendar day after {anchor} = {day}",
+                        "{n} calendar days after {anchor} = {day}",
+                        days,
+                        anchor=start,
+                        day=day,
+                    )
+                )
+            else:  # the UK Code's Day N
+                counted = Msg(N_("Day {n} = {day} (Day 0 = {start})"), n=days, day=day, start=start)
+            return Items([how, counted], "parts"), None
         if day >= start and state.cal.first <= day <= state.cal.last:
             count = state.cal.trace(start, day)
             return Items([how, count.message()], "parts"), count

@@ -114,6 +114,17 @@ def format_clock(loc: Localizer, instant: datetime, zone_name: str, nowrap: bool
     return day, clock_words(hour, minute, clock_style(loc.lang.words, zone_name, loc.clock), nowrap)
 
 
+# Zones whose markets documents name by another city than CLDR's exemplar one: Frankfurt am Main for
+# Europe/Berlin ("24:00 hours (Frankfurt am Main local time)": the QIAGEN filing; time-formats.md).
+MARKET_CITIES = {"Europe/Berlin": N_("Frankfurt")}
+
+
+def market_city(loc: Localizer, zone_name: str) -> str:
+    """The city a zone's times are named by: the market's (Frankfurt), else CLDR's exemplar city."""
+    name = MARKET_CITIES.get(zone_name)
+    return loc._(name) if name is not None else cldr.city(zone_name, loc.lang.locale)
+
+
 def zone_label(loc: Localizer, zone_name: str, header: bool = False) -> str:
     """ "Paris time" / "heure de Paris", from the CLDR exemplar city and a translated template, and
     "New York City time" (US offer documents' words) / "heure de New York"; ``header``: the capitalised form a
@@ -122,7 +133,7 @@ def zone_label(loc: Localizer, zone_name: str, header: bool = False) -> str:
         if header:
             return loc.pgettext("column header", "New York City time")
         return loc._(N_("New York City time"))
-    city = cldr.city(zone_name, loc.lang.locale)
+    city = market_city(loc, zone_name)
     vowel = city.upper().startswith(tuple(VOWELS))
     if header:
         if vowel:

@@ -181,13 +181,14 @@ _REFERENCES = (
     re.compile(r"\bart\. ((?:L\. )?\d+-\d+(?:-\d+)?)"),
     re.compile(r"\bSection (\d+(?:\([a-z0-9]+\))+)"),
     re.compile(r"\bUEV art\. (\d+(?:\([a-z0-9]+\))*)"),  # the Swiss Takeover Ordinance: "UEV art. 14(3)"
+    re.compile(r"\bWpÜG (§ \d+(?:\([a-z0-9]+\))*)"),  # the German takeover act: "WpÜG § 16(1)"
 )
 
 
 def short_ref(loc: Localizer, rule: str) -> str:
     """The first reference of a citation, as a timetable's Reference column writes it: "14e-1(a)" for
     "Rule 14e-1(a): ...", "232-2" for "RG AMF art. 232-2: ...", "14(d)(5)" for "Section 14(d)(5)", "31.7(b)"
-    for "Takeover Code, Rule 31.7(b): ...", "14(3)" for "UEV art. 14(3): ...";
+    for "Takeover Code, Rule 31.7(b): ...", "14(3)" for "UEV art. 14(3): ...", "§ 16(1)" for "WpÜG § 16(1) ...";
     "practice" for market practice."""
     found = [(m.start(), m.group(1)) for pattern in _REFERENCES if (m := pattern.search(rule))]
     if found:

@@ -21,7 +21,7 @@ from rich.text import Text
 from rich.theme import Theme
 
 from ..i18n import Localizer, cldr
-from ..i18n.formats import format_date, zone_label
+from ..i18n.formats import format_date, market_city, zone_label
 from ..schedule import Schedule
 from ..text import N_, Msg, Plural, terminal_safe
 from .rows import SEVERITY, Row, Rows, hidden_line, schedule_rows, signs_legend, visible_rows, weekday
@@ -220,7 +220,7 @@ KEY_EVENTS = frozenset(
 
 
 def city(loc: Localizer, zone_name: str) -> str:
-    return cldr.city(zone_name, loc.lang.locale)
+    return market_city(loc, zone_name)
 
 
 def zone_groups(zones: list[str], rows: Sequence[Row]) -> list[list[int]]:

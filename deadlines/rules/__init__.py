@@ -6,7 +6,7 @@ files: a new ``<id>.toml`` here is a new regime. A file is read from its compile
 (:mod:`deadlines.shipped`) while it is unchanged, else as it is now.
 
 >>> REGIMES
-('ch-uev', 'fr-amf', 'fr-amf-simplified', 'uk-code', 'us-13e4', 'us-14d')
+('ch-uev', 'de-wpug', 'fr-amf', 'fr-amf-simplified', 'uk-code', 'us-13e4', 'us-14d')
 """
 
 from __future__ import annotations

@@ -141,7 +141,9 @@ def de_hessen() -> None:
             "subdiv='HE': public holidays of Hesse, and its special public holiday of 31 October 2017).",
             "Never from our code.",
             f"range: {FIRST}..{LAST}",
-            "session: 00:00-24:00",
+            # A whole day, to 24:00; 00:00 is the end (24:00) of the day before (time-formats.md, rule 3), so a
+            # day's first minute is 00:01, as in us-federal's "12:01 a.m. through 12:00 midnight".
+            "session: 00:01-24:00",
         ],
         rows,
     )
