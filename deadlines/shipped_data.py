@@ -7382,7 +7382,8 @@ TEXTS: dict[str, bytes] = {
         b'#             [[observed]] event "<id>.<key>"; the rules counted from it appear only when the deal gives it)\n'
         b'#   anchor    the rule the count starts from (another key of this file, or "last-closing": the last\n'
         b"#             expiry); required for minimum, maximum, deadline, estimate and a subsequent period's start\n"
-        b"#   unit      business (this rulebook's calendar) | settlement (settlement_calendar) | calendar | months\n"
+        b"#   unit      business (this rulebook's calendar) | settlement (settlement_calendar) | calendar | months |\n"
+        b'#             weeks (as \xc2\xa7\xc2\xa7 187, 188(2) BGB count them: day1 = "next", n weeks end on the anchor\'s weekday)\n'
         b"#   n         how many units (0 or more; n_max: the end of an estimate's range);\n"
         b'#             day1 = "anchor": the anchor\'s day is day 1 (Rule 14d-1(g)(3));\n'
         b'#             day1 = "next": day 1 is the first day after the anchor\'s day (on a start rule: the start is\n'
