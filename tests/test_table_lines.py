@@ -137,6 +137,8 @@ def test_two_languages_side_by_side_only_with_a_full_table_each(width: int, side
         ("Market practice; Baker McKenzie Global Public M&A Guide", "practice"),
         ("Takeover Code, Rule 31.7(b): by 5.00 pm on the unconditional date", "31.7(b)"),
         ("Takeover Code, Rule 2.6(d): by 5.00 pm on Day 53", "2.6(d)"),
+        ("UEV art. 14(1)-(2): the offer may be accepted only after a cooling-off period", "14(1)"),
+        ("WpÜG § 16(1) sentence 1: the acceptance period is not less than four weeks", "§ 16(1)"),
     ],
 )
 def test_short_rule_references(citation: str, short: str) -> None:
@@ -155,3 +157,22 @@ def test_a_breach_is_marked_on_its_row_and_explained(
     marked = [line for line in out.splitlines() if " ! " in f"{line} " and "14e-1(a)" in line]
     assert len(marked) == 1 and marked[0].startswith(("Wed May 20", "mer. 20 mai"))
     assert word in out and "[expiry-before-minimum]" in out
+
+
+def test_no_line_starts_with_the_punctuation_a_no_break_space_holds(capsys: pytest.CaptureFixture[str]) -> None:
+    """French puts a no-break space before ":" and a narrow one before ";" so that no line starts with them
+    (the catalog's typography); rich 15 broke lines there ("; OIMF-FINMA" at the start of a line in the
+    French rules of ch-uev at 100 columns). From 75 columns (below, the table folds its narrow columns
+    inside words), no line starts with ";" or ":"."""
+    from rich.console import Console
+    from rich.text import Text
+
+    text = Text("publication du prospectus\u202f; OIMF-FINMA art. 9(1)\u00a0: un délai")
+    for width in range(12, 40):
+        lines = [line.plain for line in text.wrap(Console(width=60), width)]
+        assert not [line for line in lines if line.lstrip().startswith((";", ":"))], (width, lines)
+    for width in range(75, 121, 5):
+        assert main(["rules", "ch-uev", "--lang", "fr", "--width", str(width)]) == 0
+        out = capsys.readouterr().out
+        starts = [line for line in out.splitlines() if line.strip().startswith((";", ":", "\u202f;", "\u00a0:"))]
+        assert starts == [], (width, starts)

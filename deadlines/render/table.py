@@ -24,6 +24,7 @@ from ..i18n import Localizer, cldr
 from ..i18n.formats import format_date, market_city, zone_label
 from ..schedule import Schedule
 from ..text import N_, Msg, Plural, terminal_safe
+from . import wrapping  # noqa: F401  (no line break at a French no-break space)
 from .rows import SEVERITY, Row, Rows, hidden_line, schedule_rows, signs_legend, visible_rows, weekday
 
 THEME = Theme(
