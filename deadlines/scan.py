@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from itertools import combinations, compress, repeat
 from operator import ge, le, not_, sub, truediv
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from .calendars import BusinessCalendar, RuleCalendar, get_calendar
 from .calendars.base import Label
@@ -38,9 +38,6 @@ from .model import ExpiryTime
 from .records import Memo, columns, paused_gc
 from .rules import Rule, Rulebook, get_rulebook
 from .timeutil import END_OF_DAY, resolve_many, usual_gaps, zone
-
-if TYPE_CHECKING:
-    pass
 
 HOLIDAY, DST, MAXIMUM, NO_MINIMUM, HISTORIC = "holiday", "dst-mismatch", "after-maximum", "no-minimum", "historic"
 FLAGS = (HOLIDAY, DST, MAXIMUM, NO_MINIMUM, HISTORIC)
