@@ -19,6 +19,7 @@ the engine, which turns them into warnings of the schedule.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DeadlinesError, InputError, closest
@@ -56,7 +57,8 @@ class DealProblem(InputError):
 class _Leg(NamedTuple):
     regime: str
     book: Rulebook
-    rules: list[Rule]  # in force for the leg's start and the deal's options
+    rules: list[Rule]  # in force for the leg's edition date and the deal's options
+    edition: date  # the date that chose them: the leg's start, or the event the rulebook's edition_from names
 
 
 def _wrap(section: str, index: int | None, key: str | None, exc: DeadlinesError) -> DealProblem:
@@ -103,7 +105,7 @@ def _legs(deal: Deal) -> list[_Leg]:
         if any(other.regime == leg.regime for other in legs):
             raise DealProblem("offer", i, "regime", N_("regime '{regime}' is given twice"), regime=leg.regime)
         edition = book.edition_day(leg.start, {o.event: o.day for o in deal.observed})
-        legs.append(_Leg(leg.regime, book, book.in_force(edition, deal.options)))
+        legs.append(_Leg(leg.regime, book, book.in_force(edition, deal.options), edition))
     return legs
 
 
@@ -410,13 +412,11 @@ def _unknown_event(event: str, deal: Deal, legs: list[_Leg], known: list[str]) -
             return Msg(
                 N_("observed event '{event}' applies only with option {option}"), event=event, option=option.name
             )
-        given = next(g for g in deal.legs if g.regime == leg.regime)
-        edition = leg.book.edition_day(given.start, {o.event: o.day for o in deal.observed})
-        if option is None and rule.as_of(edition).absent:
+        if option is None and rule.as_of(leg.edition).absent:
             return Msg(
                 N_("observed event '{event}' is not part of {edition}, the rules for this offer"),
                 event=event,
-                edition=Term(leg.book.edition_name(edition)),
+                edition=Term(leg.book.edition_name(leg.edition)),
             )
         by = next((r for r in leg.rules if r.replaces == rule.key and r.option is not None), None)
         if by is not None and by.option is not None:

@@ -47,13 +47,9 @@ class _Engine(SharedExpiry, Observations):
         observed_days = {o.event: o.day for o in deal.observed}
         for leg in deal.legs:
             book = get_rulebook(leg.regime)
-            state = LegState(
-                leg,
-                book,
-                get_calendar(book.calendar),
-                get_calendar(book.settlement_calendar),
-                book.in_force(book.edition_day(leg.start, observed_days), deal.options),
-            )
+            edition = book.edition_day(leg.start, observed_days)
+            cal, settle = get_calendar(book.calendar), get_calendar(book.settlement_calendar)
+            state = LegState(leg, book, cal, settle, book.in_force(edition, deal.options), edition)
             if deal.subsequent is not None:
                 self._without_subsequent_not_in_force(state)
             for relief in deal.relief:
@@ -267,12 +263,13 @@ class _Engine(SharedExpiry, Observations):
         if obs is None:
             state.skipped.add(rule.key)
             return True
-        trace = Msg(N_("given: {day} ({source})"), day=obs.day, source=obs.source) if obs.source else None
+        if obs.source:
+            trace = Msg(N_("given: {day} ({source})"), day=obs.day, source=obs.source)
+        else:
+            trace = Msg(N_("given: {day}"), day=obs.day)
         wall = obs.wall or rule.time or WallTime(24, 0)
         instant = resolve(obs.day, wall, obs.zone or state.book.zone)
-        event = self._event(
-            state, rule, obs.day, wall, trace or Msg(N_("given: {day}"), day=obs.day), None, instant=instant, given=True
-        )
+        event = self._event(state, rule, obs.day, wall, trace, None, instant=instant, given=True)
         event.observed, event.approximate = True, obs.approximate
         state.events[rule.key] = event
         self._after_limit(state, rule, event)
@@ -422,13 +419,11 @@ class _Engine(SharedExpiry, Observations):
     # -- driver ----------------------------------------------------------------------------------
     def run(self) -> Schedule:
         self._refuse_or_note_no_subsequent()
-        observed_days = {o.event: o.day for o in self.deal.observed}
         for state in self.legs:
-            book = state.book
-            edition = book.edition_day(state.leg.start, observed_days)
+            book, edition = state.book, state.edition
             # The event precedes the start: only an edition beginning on or before the start can be in doubt.
             doubt = any(since is not None and since <= state.leg.start for since, _, _ in book.editions)
-            if book.edition_from is not None and f"{book.id}.{book.edition_from}" not in observed_days and doubt:
+            if book.edition_from is not None and f"{book.id}.{book.edition_from}" not in self.observed and doubt:
                 self.warn(
                     "edition-assumed",
                     N_(

@@ -21,8 +21,18 @@ from ..text import N_, Items, Msg
 class LegState(Record):
     """One leg while the engine computes it: its rulebook and calendars, the rules in force, its events."""
 
-    def __init__(self, leg: Leg, book: Rulebook, cal: BusinessCalendar, settle: BusinessCalendar, rules: list[Rule]):
+    def __init__(
+        self,
+        leg: Leg,
+        book: Rulebook,
+        cal: BusinessCalendar,
+        settle: BusinessCalendar,
+        rules: list[Rule],
+        edition: date,
+    ) -> None:
         self.leg, self.book, self.cal, self.settle, self.rules = leg, book, cal, settle, rules
+        # The date that chose the rules in force (the start, or the event the book's edition_from names).
+        self.edition = edition
         self.events: dict[str, Event] = {}
         self.relieved: set[str] = set()
         self.relief: dict[str, Relief] = {}
