@@ -638,3 +638,11 @@ def test_the_rules_view_says_which_edition_a_step_belongs_to(capsys: pytest.Capt
     code, out, _ = run(capsys, "rules", "uk-code", "--on", "2021-07-02", "--format", "json")
     keys = {r["key"] for r in json.loads(out)[0]["rules"]}
     assert "other-conditions-date" in keys and "unconditional-date" not in keys
+
+
+def test_an_announcement_dated_after_the_offer_starts_is_warned_about() -> None:
+    """The Rule 2.7 announcement precedes the offer document (Rule 24.1: the document within 28 days of it);
+    one dated after Day 0 is a mistake in the deal, said rather than computed from silently."""
+    deal = Deal([Leg("uk-code", date(2023, 10, 2))], observed=[Observed("uk-code.firm-announcement", "2023-11-01")])
+    warnings = [w for w in compute(deal).warnings if w.code == "given-after-start"]
+    assert len(warnings) == 1 and "2023-11-01" in warnings[0].message and "2023-10-02" in warnings[0].message

@@ -272,6 +272,16 @@ class _Engine(SharedExpiry, Observations):
         event = self._event(state, rule, obs.day, wall, trace, None, instant=instant, given=True)
         event.observed, event.approximate = True, obs.approximate
         state.events[rule.key] = event
+        if obs.day > state.leg.start:  # an announcement before the offer, dated after it: a mistake to see
+            self.warn(
+                "given-after-start",
+                N_("{regime}: {label} on {day} comes after the offer's start, {start}; check the date"),
+                about=event.id,
+                regime=state.book.id,
+                label=Term(event.label),
+                day=obs.day,
+                start=state.leg.start,
+            )
         self._after_limit(state, rule, event)
         return True
 
