@@ -111,6 +111,7 @@ def calendar(cal_id: str) -> RuleCalendar | None:
             for o, opens, closes, source in facts["sessions"]
         ],
         secondary=[SecondarySpan(until=day(o), source=source) for o, source in facts["secondary"]],
+        weekend=facts["weekend"],
     )
 
 

@@ -99,6 +99,7 @@ def _facts(cal_id: str, strings: _Strings) -> dict[str, Any]:
         "open": _hm(cal.open),
         "close": _hm(cal.close),
         "source": cal.source,
+        "weekend": cal.weekend,
         "sessions": tuple((s.start.toordinal(), _hm(s.open), _hm(s.close), s.source) for s in cal.session_hours),
         "secondary": tuple((s.until.toordinal(), s.source) for s in cal.secondary),
         "closures": _Flat(
@@ -217,8 +218,11 @@ def render() -> str:
     for cal_id in calendar_files():
         data = load_calendar_data(cal_id)
         files = _calendar_files(cal_id)
-        # The facts are the last file's: a calendar the same as another (XNAS, XNYS) shares them.
+        # The facts are the last file's: a calendar the same as another (XNAS, XNYS) shares them, unless it
+        # closes other days every week (de-hessen-werktage): then other days are open and other closures kept.
         key = Path(files[-1]).name.removesuffix(".toml")
+        if load_calendar_data(key).weekend != data.weekend:
+            key = cal_id
         found = _facts(cal_id, strings)
         assert facts.setdefault(key, found) == found
         calendars[cal_id] = {"files": files, "id": data.id, "name": data.name, "aliases": data.aliases, "facts": key}
@@ -237,7 +241,8 @@ def render() -> str:
             "",
             "# Calendars by id: the files each is read from, its id, name and aliases, and the key of its facts.",
             _assign("CALENDARS", "dict[str, dict[str, Any]]", calendars),
-            "# Facts: dates as ordinals, times as (hour, minute), names and sources as indexes into STRINGS;",
+            "# Facts: dates as ordinals, times as (hour, minute), names and sources as indexes into STRINGS,",
+            "# the weekend as the weekdays closed every week (Monday: 0);",
             "# closures, early closes and notices as RuleCalendar holds them, each a flat tuple (fewer objects to",
             "# load) of one record a line: closures (day, name, source, kind, observed 0 or 1), early closes (day,",
             "# hour, minute, name, source), notices (day, name, source, policy).",

@@ -66,7 +66,8 @@ CALENDARS: dict[str, dict[str, Any]] = {
     },
 }
 
-# Facts: dates as ordinals, times as (hour, minute), names and sources as indexes into STRINGS;
+# Facts: dates as ordinals, times as (hour, minute), names and sources as indexes into STRINGS,
+# the weekend as the weekdays closed every week (Monday: 0);
 # closures, early closes and notices as RuleCalendar holds them, each a flat tuple (fewer objects to
 # load) of one record a line: closures (day, name, source, kind, observed 0 or 1), early closes (day,
 # hour, minute, name, source), notices (day, name, source, policy).
@@ -78,6 +79,7 @@ FACTS: dict[str, dict[str, Any]] = {
         'open': (9, 0),
         'close': (17, 30),
         'source': 'Deutsche Börse Xetra trading calendar (Frankfurter Wertpapierbörse)',
+        'weekend': (5, 6),
         'sessions': (
             (728294, (9, 0), (17, 30), 'Xetra continuous trading 09:00-17:30 Berlin time since 3 November 2003 (Deutsche Welle, 3 Nov 2003), used for all years as exchange_calendars XETR does; earlier hours not modelled'),
         ),
@@ -416,6 +418,7 @@ FACTS: dict[str, dict[str, Any]] = {
         'open': (8, 0),
         'close': (16, 30),
         'source': 'London Stock Exchange trading calendar: closed on England and Wales bank holidays',
+        'weekend': (5, 6),
         'sessions': (
             (728294, (8, 0), (16, 30), 'London Stock Exchange continuous trading 08:00-16:30 London time (exchange_calendars XLON; domain notes europe-uk-de-ch-nl.md sec. 5.1)'),
         ),
@@ -849,6 +852,7 @@ FACTS: dict[str, dict[str, Any]] = {
         'open': (9, 30),
         'close': (16, 0),
         'source': 'NYSE Rule 7.2 (holidays); exchange closure notices',
+        'weekend': (5, 6),
         'sessions': (
             (728294, (9, 30), (16, 0), 'NYSE core trading session, 9:30 a.m. to 4:00 p.m. Eastern time (https://www.nyse.com/markets/hours-calendars)'),
         ),
@@ -1342,6 +1346,7 @@ FACTS: dict[str, dict[str, Any]] = {
         'open': (9, 0),
         'close': (17, 30),
         'source': 'Euronext cash-market holiday calendar (harmonised closing days)',
+        'weekend': (5, 6),
         'sessions': (
             (728294, (9, 0), (17, 30), 'Euronext Paris continuous trading 09:00-17:30 Paris time (domain notes, tender-offer-rules.md sec. 6.1)'),
         ),
@@ -1632,6 +1637,7 @@ FACTS: dict[str, dict[str, Any]] = {
         'open': (9, 0),
         'close': (17, 30),
         'source': 'SIX Swiss Exchange trading calendar (Handelskalender / calendrier de négoce)',
+        'weekend': (5, 6),
         'sessions': (
             (728294, (9, 0), (17, 30), 'SIX Swiss Exchange continuous trading 09:00-17:30 Zurich time (exchange_calendars XSWX), used for all years; SWX closed at 17:00 before 25 June 2001, not modelled'),
         ),
@@ -2045,6 +2051,7 @@ FACTS: dict[str, dict[str, Any]] = {
         'open': (0, 1),
         'close': None,
         'source': '§ 2(9) WpÜG (from 1 January 2024); § 1(1) Hessisches Feiertagsgesetz (HFeiertagsG); Einigungsvertrag art. 2(2)',
+        'weekend': (5, 6),
         'sessions': (
             (728294, (0, 1), None, '§ 2(9) WpÜG: an Arbeitstag is a calendar day, to 24:00 Frankfurt am Main time (§§ 187, 188 BGB count whole days)'),
         ),
@@ -2416,6 +2423,7 @@ FACTS: dict[str, dict[str, Any]] = {
         'open': (0, 1),
         'close': None,
         'source': '17 CFR 240.14d-1(g)(3); 5 U.S.C. 6103',
+        'weekend': (5, 6),
         'sessions': (
             (728294, (0, 1), None, '17 CFR 240.14d-1(g)(3): a business day runs from 12:01 a.m. through 12:00 midnight Eastern time'),
         ),

@@ -37,7 +37,7 @@ class Ordinal(NamedTuple):
     """The n-th unit of a count ("20th business day", "20e jour de négociation")."""
 
     n: int
-    unit: str = "business"  # business | trading | calendar
+    unit: str = "business"  # business | trading | working | calendar
 
     def __str__(self) -> str:
         return ORDINAL_TEMPLATES[self.unit][english_ordinal_form(self.n)].format(n=self.n)
@@ -210,6 +210,13 @@ ORDINAL_TEMPLATES: dict[str, dict[str, str]] = {
         "two": N_("{n}nd trading day"),
         "few": N_("{n}rd trading day"),
         "other": N_("{n}th trading day"),
+    },
+    # A calendar open on Saturdays (German Werktage): not "business days", which a reader takes for Mon-Fri.
+    "working": {
+        "one": N_("{n}st working day"),
+        "two": N_("{n}nd working day"),
+        "few": N_("{n}rd working day"),
+        "other": N_("{n}th working day"),
     },
     "calendar": {
         "one": N_("{n}st calendar day"),

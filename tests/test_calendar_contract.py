@@ -37,9 +37,10 @@ class Answers:
     closed: frozenset[date]
     early: dict[date, time]
     counted: frozenset[date]
+    weekend: tuple[int, ...] = (5, 6)  # the header's "weekend:" (German Werktage: Sunday alone)
 
     def is_open(self, day: date) -> bool:
-        return day.weekday() < 5 and day not in self.closed
+        return day.weekday() not in self.weekend and day not in self.closed
 
 
 def _hhmm(text: str) -> time | None:
@@ -53,6 +54,8 @@ def answers(cal_id: str) -> Answers:
     header = {k.strip(): v.strip() for line in lines if line.startswith("# ") for k, _, v in [line[2:].partition(":")]}
     first, last = (date.fromisoformat(x) for x in header["range"].split(".."))
     opens, closes = header["session"].split("-")
+    names = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    weekend = tuple(names.index(x.strip()) for x in header.get("weekend", "saturday, sunday").split(","))
     rows = list(csv.DictReader(line for line in lines if not line.startswith("#")))
     assert rows and all(r["source"] for r in rows), f"{cal_id}.csv: every row names its source"
     by_kind: dict[str, list[dict[str, str]]] = {"closed": [], "early-close": [], "counted": []}
@@ -66,6 +69,7 @@ def answers(cal_id: str) -> Answers:
         closed=frozenset(date.fromisoformat(r["date"]) for r in by_kind["closed"]),
         early={date.fromisoformat(r["date"]): _hhmm(r["close"]) or time(0) for r in by_kind["early-close"]},
         counted=frozenset(date.fromisoformat(r["date"]) for r in by_kind["counted"]),
+        weekend=weekend,
     )
 
 
@@ -117,8 +121,9 @@ def test_coverage_and_session_hours(cal_id):
 def test_closed_and_open_days_match_answers(cal_id):
     cal, ans = get_calendar(cal_id), answers(cal_id)
     days = _days(ans.first, ans.last)
-    closed_weekdays = {d for d in days if d.weekday() < 5 and not cal.is_business_day(d)}
-    assert not any(cal.is_business_day(d) for d in days if d.weekday() >= 5), "a weekend day is open"
+    assert cal.weekend == ans.weekend
+    closed_weekdays = {d for d in days if d.weekday() not in ans.weekend and not cal.is_business_day(d)}
+    assert not any(cal.is_business_day(d) for d in days if d.weekday() in ans.weekend), "a weekend day is open"
     assert sorted(closed_weekdays - ans.closed) == [], "closed in ours, open in the answers"
     assert sorted(ans.closed - closed_weekdays) == [], "open in ours, closed in the answers"
     # each closed weekday has its name(s), and nothing else has one
@@ -223,9 +228,42 @@ def _holiday(name: str, month: int, day: int, source: str = "tests") -> str:
 GOOD = _file("test", "2020-01-01", "2029-12-31", _holiday("Christmas Day", 12, 25))
 
 
+def parse_calendar_file(cal_id: str):
+    """A shipped calendar's data, read from its file."""
+    path = Path(DATA, f"{cal_id}.toml")
+    return parse_calendar(path.read_text(encoding="utf-8"), str(path))
+
+
+WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 def test_a_good_file_loads():
     data = parse_calendar(GOOD, "test.toml")
     assert data.build().is_business_day(date(2026, 12, 24))
+    assert data.weekend == (5, 6) and data.build().weekend == (5, 6)  # Saturday and Sunday unless it says
+
+
+def test_a_weekend_of_its_own():
+    # A Friday-Saturday week (written in any order): Sunday 27 December 2026 open, Friday 25 closed by the week
+    text = GOOD.replace('source = "tests"\n', 'source = "tests"\nweekend = ["saturday", "friday"]\n', 1)
+    cal = parse_calendar(text, "test.toml").build()
+    assert cal.weekend == (4, 5) and cal.unit == "trading"
+    assert cal.is_business_day(date(2026, 12, 27)) and not cal.is_business_day(date(2026, 12, 25))
+    assert cal.closed_names(date(2026, 12, 25)) == ()  # Christmas on a weekly closed day: not a closure
+    # beside same_as: the facts of the calendar copied, with its own week
+    copy = parse_calendar('id = "x"\nname = "X"\nsame_as = "de-hessen"\nweekend = ["sunday"]\n', "x.toml")
+    assert copy.weekend == (6,) and copy.holidays == parse_calendar_file("de-hessen").holidays
+    with pytest.raises(DealFileError, match=r"x.toml, line 4: 'weekend' must be one of .*, not \"Sunday\""):
+        parse_calendar('id = "x"\nname = "X"\nsame_as = "de-hessen"\nweekend = ["Sunday"]\n', "x.toml")
+
+
+def test_a_bad_weekend_is_said_in_french():
+    from deadlines.i18n import Localizer
+
+    with pytest.raises(DealFileError) as err:
+        parse_calendar(GOOD.replace('source = "tests"\n', 'source = "tests"\nweekend = []\n', 1), "test.toml")
+    text = Localizer("fr").text(err.value.msg)
+    assert "doit énumérer d’un à six jours différents de la semaine" in text, text
 
 
 @pytest.mark.parametrize(
@@ -241,6 +279,11 @@ def test_a_good_file_loads():
         (('zone = "Europe/London"', 'zone = "CET"'), 3, "'zone'"),
         (("month = 12\n", "month = 12\nsince = 2030\nuntil = 2025\n"), 17, "'since' (2030) is after 'until' (2025)"),
         (("[[holidays]]", "[[holiday]]"), 14, "unknown key 'holiday' at the top level"),
+        (('source = "tests"\n', 'source = "tests"\nweekend = ["sundy"]\n'), 7, "'weekend' must be one of"),
+        (('source = "tests"\n', 'source = "tests"\nweekend = "sunday"\n'), 7, "'weekend' must be a list"),
+        (('source = "tests"\n', 'source = "tests"\nweekend = []\n'), 7, "'weekend' must list from one to six"),
+        (('source = "tests"\n', f'source = "tests"\nweekend = {list(WEEK)}\n'.replace("'", '"')), 7, "from one to six"),
+        (('source = "tests"\n', 'source = "tests"\nweekend = ["sunday", "sunday"]\n'), 7, "six different days"),
     ],
 )
 def test_a_broken_file_says_where(change, line, words):

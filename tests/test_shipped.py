@@ -45,6 +45,7 @@ def _facts(cal: RuleCalendar) -> dict[str, object]:
         "days": cal.business_days(cal.first, cal.last),
         "labels": [(day, cal.closed_labels(day)) for day in cal.closures],
         "unit": cal.unit,
+        "weekend": cal.weekend,
     }
 
 

@@ -23,7 +23,7 @@ from typing import NamedTuple
 from ..errors import CoverageError, InputError
 from ..text import N_, Items, Msg, Ordinal, Plural, Term
 
-WEEKEND = (5, 6)
+WEEKEND = (5, 6)  # the default weekly closed days, Saturday and Sunday (Monday: 0); a calendar may say others
 
 
 class Closure(NamedTuple):
@@ -100,7 +100,8 @@ class Count(NamedTuple):
     weekend_days: int
     notices: tuple[Notice, ...] = ()
 
-    unit: str = "business"  # business | trading: how the trace names a day ("20th trading day")
+    unit: str = "business"  # business | trading | working: how the trace names a day ("20th trading day")
+    weekend: tuple[int, ...] = WEEKEND  # the calendar's weekly closed days: what "weekend days" were
 
     def message(self) -> Msg | Items:
         """One line a lawyer can check: day 1, the closed days skipped, the days counted anyway, day N."""
@@ -122,7 +123,9 @@ class Count(NamedTuple):
         if self.skipped:
             days = [Msg(N_("{day} ({names})"), day=s.day, names=Items(s.labels, "slash")) for s in self.skipped]
             parts.append(Msg(N_("skipped {days}"), days=Items(days, "comma")))
-        if self.weekend_days:
+        if self.weekend_days and self.weekend == (6,):  # Werktage: a Saturday counts, "weekend" would mislead
+            parts.append(Plural("{n} Sunday not counted", "{n} Sundays not counted", self.weekend_days))
+        elif self.weekend_days:
             parts.append(Plural("{n} weekend day not counted", "{n} weekend days not counted", self.weekend_days))
         for notice in self.notices:
             parts.append(Msg(N_("{day} counted as a business day ({name})"), day=notice.day, name=Term(notice.name)))
@@ -151,9 +154,20 @@ class BusinessCalendar:
     """Open days over a covered span; subclasses say where the closed days come from."""
 
     def __init__(
-        self, id: str, name: str, zone: str, first: date, last: date, open: time, close: time | None, source: str
+        self,
+        id: str,
+        name: str,
+        zone: str,
+        first: date,
+        last: date,
+        open: time,
+        close: time | None,
+        source: str,
+        weekend: tuple[int, ...] = WEEKEND,
     ) -> None:
         self.id, self.name, self.zone, self.source = id, name, zone, source
+        # The weekly closed days (Monday: 0): Saturday and Sunday, or Sunday alone for German Werktage.
+        self.weekend = tuple(sorted(set(weekend)))
         self.first, self.last = first, last
         self.open = open
         self.close = close  # None: the day runs to 24:00 (e.g. the US federal "12:00 midnight")
@@ -171,11 +185,14 @@ class BusinessCalendar:
 
     @property
     def unit(self) -> str:
-        """What its days are called: an exchange has trading days, the federal calendar business days."""
+        """What its days are called: an exchange has trading days, the federal calendar business days, and a
+        calendar open on Saturdays working days (German Werktage, French jours ouvrables)."""
+        if 5 not in self.weekend:
+            return "working"
         return "business" if self.close is None else "trading"
 
     def closed_names(self, day: date) -> tuple[str, ...]:
-        """Names of the closures on ``day`` in English (empty for weekends and open days)."""
+        """Names of the closures on ``day`` in English (empty for weekend days and open days)."""
         return tuple(str(label) for label in self.closed_labels(day))
 
     # -- what subclasses provide -------------------------------------------------------------
@@ -356,7 +373,7 @@ class BusinessCalendar:
         return self._days[lo:hi]
 
     def closed_days(self, start: date, end: date) -> list[Skipped]:
-        """Closed weekdays in [start, end] with their names (weekends are left out)."""
+        """Closed days in [start, end] with their names (the calendar's weekend days are left out)."""
         self._check(start, end)
         lo, hi = bisect_left(self._days, start.toordinal()), bisect_right(self._days, end.toordinal())
         # Walk only the gaps between consecutive open days: weekends and closures, nothing else.
@@ -364,7 +381,7 @@ class BusinessCalendar:
         out = []
         for before, after in pairwise(bounds):
             for o in range(before + 1, after):
-                if (o - 1) % 7 not in WEEKEND:
+                if (o - 1) % 7 not in self.weekend:
                     day = date.fromordinal(o)
                     out.append(Skipped(day, self.closed_labels(day)))
         return out
@@ -375,12 +392,14 @@ class BusinessCalendar:
         first = self.next_business_day(start, inclusive=True)
         if first > end:  # no business day at all in the range
             skipped = tuple(self.closed_days(start, end))
-            return Count(self.id, start, end, 0, skipped, (end - start).days + 1 - len(skipped), unit=self.unit)
+            weekend = (end - start).days + 1 - len(skipped)
+            return Count(self.id, start, end, 0, skipped, weekend, unit=self.unit, weekend=self.weekend)
         n = self.count(first, end)
         last = self.previous_business_day(end, inclusive=True)  # day N is a business day, never a closed end
         skipped = tuple(self.closed_days(first, end))
         weekend = (end - first).days + 1 - n - len(skipped)
-        return Count(self.id, first, last, n, skipped, weekend, self.notices_between(first, end), self.unit)
+        notices = self.notices_between(first, end)
+        return Count(self.id, first, last, n, skipped, weekend, notices, self.unit, self.weekend)
 
 
 class RuleCalendar(BusinessCalendar):
@@ -402,13 +421,14 @@ class RuleCalendar(BusinessCalendar):
         early_closes: Iterable[EarlyClose] = (),
         sessions: Sequence[Session] = (),
         secondary: Sequence[SecondarySpan] = (),
+        weekend: tuple[int, ...] = WEEKEND,
     ) -> None:
-        super().__init__(id, name, zone, first, last, open, close, source)
+        super().__init__(id, name, zone, first, last, open, close, source, weekend)
         self.session_hours = tuple(sessions) or (Session(first, open, close, source),)
         self.secondary = tuple(secondary)
         self.closures: dict[date, list[Closure]] = {}
         for closure in closures:
-            if first <= closure.day <= last and closure.day.weekday() not in WEEKEND:
+            if first <= closure.day <= last and closure.day.weekday() not in self.weekend:
                 self.closures.setdefault(closure.day, []).append(closure)
         self.notices: Mapping[date, Notice] = {n.day: n for n in notices if first <= n.day <= last}
         self.early_closes: Mapping[date, EarlyClose] = {
@@ -416,7 +436,7 @@ class RuleCalendar(BusinessCalendar):
         }
         # The weekdays between two closures by a weekly mask, in C: a few hundred stretches instead of a test
         # for each of ten thousand days.
-        mask = [i not in WEEKEND for i in range(7)]
+        mask = [i not in self.weekend for i in range(7)]
         masks = [mask[start:] + mask[:start] for start in range(7)]  # from each weekday (Monday: 0) on
         self._days = []
         start = first.toordinal()
@@ -464,6 +484,9 @@ class JointCalendar(BusinessCalendar):
         first = max(c.first for c in calendars)
         last = min(c.last for c in calendars)
         lead = calendars[0]
+        # A weekly closed day of any member closes every "all" week; "any" is closed only where all are.
+        weeks = [set(c.weekend) for c in calendars]
+        weekend = set.union(*weeks) if mode == "all" else set.intersection(*weeks)
         super().__init__(
             sep.join(c.id for c in calendars),
             f"{mode}: " + ", ".join(c.name for c in calendars),
@@ -473,6 +496,7 @@ class JointCalendar(BusinessCalendar):
             lead.open,
             lead.close,
             "; ".join(c.source for c in calendars),
+            tuple(weekend),
         )
         self.members = calendars
         sets = [set(c._days) for c in calendars]

@@ -5,7 +5,8 @@ A calendar's data file (``deadlines/calendars/data/<id>.toml``) states its holid
 these rules; each carries its English name (the catalog msgid), its source and the years it applies in, so
 the file reads as a list of facts a reviewer can check against the statute or the exchange notice.
 
-Observances (what a date on a weekend becomes):
+Observances (what a date on a weekend becomes): their statutes speak of Saturday and Sunday, so they do,
+whatever days a calendar closes every week (its ``weekend``; a holiday left on an open Saturday closes it).
 
 ``none``
     nothing: the date drops out (Euronext practice).
@@ -35,7 +36,7 @@ from typing import NamedTuple
 
 from .base import Closure, EarlyClose
 
-WEEKEND = (5, 6)
+WEEKEND = (5, 6)  # the Saturday and Sunday the observances' statutes speak of, whatever a calendar's weekend
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -178,11 +179,14 @@ def expand(rules: Iterable[HolidayRule], first_year: int, last_year: int) -> lis
     return out
 
 
-def expand_early(rules: Iterable[EarlyCloseRule], first_year: int, last_year: int) -> list[EarlyClose]:
-    """The early closes the rules produce for the years (a weekend date drops out)."""
+def expand_early(
+    rules: Iterable[EarlyCloseRule], first_year: int, last_year: int, weekend: tuple[int, ...] = WEEKEND
+) -> list[EarlyClose]:
+    """The early closes the rules produce for the years (a date on one of the calendar's ``weekend`` days
+    drops out: no session to close early)."""
     return [
         EarlyClose(day, rule.close, rule.name, rule.source)
         for year in range(first_year, last_year + 1)
         for rule in rules
-        if (day := rule.when.on(year)) is not None and day.weekday() not in WEEKEND
+        if (day := rule.when.on(year)) is not None and day.weekday() not in weekend
     ]

@@ -9,6 +9,10 @@ The keys (dates are TOML dates, times "HH:MM" strings in the calendar's zone, "2
 - ``id`` (the file's name), ``name`` (a catalog msgid), ``aliases`` (other names accepted, any case),
   ``zone``, ``first``/``last`` (the covered span), ``source``; or ``id``, ``name``, ``aliases`` and
   ``same_as = "<id>"`` for a calendar that shares every other fact;
+- ``weekend``: the days closed every week, lower-case English weekday names, from one to six of them (default
+  ``["saturday", "sunday"]``; ``["sunday"]`` for German Werktage, where Saturday is a working day); also
+  allowed beside ``same_as``, where it replaces the weekend of the calendar copied. A holiday on a day outside
+  the weekend closes it; the observances still move dates off Saturday and Sunday, as their statutes say;
 - ``[[sessions]]``: ``from``, ``open``, ``close``, ``source`` -- the regular hours from that day on; the first
   starts on ``first``;
 - ``[[holidays]]``: ``name``, ``source``, a date rule (``month`` + ``day``; ``month`` + ``weekday`` + ``nth``,
@@ -42,7 +46,7 @@ from ..timeutil import WallTime
 from ..tomlfile import Table, TomlFile, choices, toml_value
 from . import DATA as DATA  # where the data files are, and their ids: re-exported from the registry
 from . import calendar_files as calendar_files
-from .base import Closure, EarlyClose, Notice, RuleCalendar, SecondarySpan, Session
+from .base import WEEKEND, Closure, EarlyClose, Notice, RuleCalendar, SecondarySpan, Session
 from .holiday_rules import (
     OBSERVANCES,
     WEEKDAY_NAMES,
@@ -70,8 +74,9 @@ TOP_KEYS = {
     "counted",
     "policies",
     "secondary",
+    "weekend",
 }
-SAME_AS_KEYS = {"id", "name", "aliases", "same_as"}
+SAME_AS_KEYS = {"id", "name", "aliases", "same_as", "weekend"}
 DATE_RULE_KEYS = {"month", "day", "weekday", "nth", "easter", "offset", "since", "until", "weekdays"}
 HOLIDAY_KEYS = {"name", "source", "observance", *DATE_RULE_KEYS}
 EARLY_KEYS = {"name", "source", "close", *DATE_RULE_KEYS}
@@ -100,6 +105,7 @@ class CalendarData(NamedTuple):
     adhoc_early_closes: tuple[EarlyClose, ...] = ()
     counted: tuple[Notice, ...] = ()
     secondary: tuple[SecondarySpan, ...] = ()
+    weekend: tuple[int, ...] = WEEKEND  # the days closed every week (Monday: 0)
 
     def build(self) -> RuleCalendar:
         years = self.first.year, self.last.year
@@ -115,9 +121,10 @@ class CalendarData(NamedTuple):
             source=self.source,
             closures=[*expand(self.holidays, *years), *self.adhoc],
             notices=self.counted,
-            early_closes=[*expand_early(self.early_closes, *years), *self.adhoc_early_closes],
+            early_closes=[*expand_early(self.early_closes, *years, self.weekend), *self.adhoc_early_closes],
             sessions=self.sessions,
             secondary=self.secondary,
+            weekend=self.weekend,
         )
 
     def messages(self) -> Iterator[str]:
@@ -146,6 +153,7 @@ def parse_calendar(text: str, origin: str) -> CalendarData:
     same_as = top.string("same_as")
     top.keys(SAME_AS_KEYS if same_as is not None else TOP_KEYS)
     cal_id, name = top.text("id"), top.text("name")
+    weekend = _weekend(top)
     aliases = tuple(top.strings("aliases"))
     stem = Path(origin).name.removesuffix(".toml")
     if origin.endswith(".toml") and cal_id != stem:
@@ -154,7 +162,8 @@ def parse_calendar(text: str, origin: str) -> CalendarData:
     if same_as is not None:
         known = tuple(i for i in calendar_files() if i != cal_id)
         top.choice("same_as", known, None)
-        return load_calendar_data(same_as)._replace(id=cal_id, name=name, aliases=aliases)
+        found = load_calendar_data(same_as)
+        return found._replace(id=cal_id, name=name, aliases=aliases, weekend=weekend or found.weekend)
     for key in ("zone", "first", "last", "source", "sessions"):
         top.required(key)
     zone_name = top.text("zone")
@@ -193,6 +202,7 @@ def parse_calendar(text: str, origin: str) -> CalendarData:
         ),
         counted=tuple(_counted(t, policies, first, last) for t in _keyed(top, "counted", COUNTED_KEYS)),
         secondary=tuple(_secondary(t, first, last) for t in _keyed(top, "secondary", SECONDARY_KEYS)),
+        weekend=weekend or WEEKEND,
     )
 
 
@@ -225,6 +235,24 @@ def _dates(table: Table, first: date, last: date) -> list[date]:
         template = N_("'{key}' must be a list of dates (YYYY-MM-DD), not {value}")
         raise table.fail(template, "dates", key="dates", value=toml_value(values))
     return [_within(table, "dates", day, first, last) for day in values]
+
+
+def _weekend(top: Table) -> tuple[int, ...] | None:
+    """The days closed every week (None: the file does not say). Closing no day or all seven is refused: a
+    week with no open day, or a typo, must not load as a calendar."""
+    if "weekend" not in top.data:
+        return None
+    names = top.strings("weekend")
+    for value in names:
+        if value not in WEEKDAY_NAMES:
+            template = N_("'{key}' must be one of {allowed}, not {value}")
+            allowed = choices(WEEKDAY_NAMES)
+            raise top.fail(template, "weekend", key="weekend", allowed=allowed, value=toml_value(value))
+    days = tuple(sorted({WEEKDAY_NAMES.index(v) for v in names}))
+    if not 1 <= len(days) <= 6 or len(days) != len(names):
+        template = N_("'{key}' must list from one to six different days of the week, not {value}")
+        raise top.fail(template, "weekend", key="weekend", value=toml_value(names))
+    return days
 
 
 def _time(table: Table, key: str) -> WallTime:

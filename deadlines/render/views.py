@@ -77,8 +77,11 @@ def closures_table(loc: Localizer, cals: list[RuleCalendar], period: Period) -> 
     for day in days:
         cells: list[Text] = []
         for cal in cals:
-            kind, label = found[cal.id].get(day, ("open", Term(N_("open"))))
-            cells.append(Text(loc.text(label), style={"closed": "closed", "half": "half"}.get(kind, "citation")))
+            # A day closed in one calendar may be a weekend day of another (a Saturday holiday in Werktage).
+            other = ("weekend", Term(N_("weekend"))) if day.weekday() in cal.weekend else ("open", Term(N_("open")))
+            kind, label = found[cal.id].get(day, other)
+            style = {"closed": "closed", "half": "half", "weekend": "past"}.get(kind, "citation")
+            cells.append(Text(loc.text(label), style=style))
         table.add_row(format_date(loc, day), *cells)
     if not days:
         table.caption = Text(loc._(N_("No closed weekday in this period.")))
@@ -88,8 +91,8 @@ def closures_table(loc: Localizer, cals: list[RuleCalendar], period: Period) -> 
 def month_grid(
     loc: Localizer, cals: list[RuleCalendar], year: int, month: int, marked: set[date] | None = None
 ) -> Table:
-    """A Monday-first month: closed days in red, half days in yellow, weekends dim; ``marked`` days (a
-    schedule's deadlines) underlined."""
+    """A Monday-first month: closed days in red, half days in yellow, the calendars' weekend days dim (a
+    Saturday is open in German Werktage); ``marked`` days (a schedule's deadlines) underlined."""
     from ..i18n import cldr
 
     period = Period(date(year, month, 1), date(year, month, _calendar.monthrange(year, month)[1]), True)
@@ -107,7 +110,8 @@ def month_grid(
                 continue
             kinds = {per[day][0] for per in found if day in per}
             style = "closed" if "closed" in kinds else "half" if "half" in kinds else ""
-            if day.weekday() >= 5:
+            # A weekly closed day of a calendar is dim, unless one closes it by name (a Werktage Saturday holiday).
+            if not style and any(day.weekday() in cal.weekend for cal in cals):
                 style = "past"
             if marked and day in marked:
                 style = f"{style} event".strip()
@@ -175,6 +179,8 @@ def _amount(unit: str, n: int) -> Plural:
         return Plural("{n} business day", "{n} business days", n)
     if unit == "trading":
         return Plural("{n} trading day", "{n} trading days", n)
+    if unit == "working":
+        return Plural("{n} working day", "{n} working days", n)
     if unit == "calendar":
         return Plural("{n} calendar day", "{n} calendar days", n)
     if unit == "weeks":
