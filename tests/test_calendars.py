@@ -374,7 +374,7 @@ _dates = st.dates(min_value=D(1995, 1, 1), max_value=D(2035, 12, 31))  # the who
 
 @settings(max_examples=300, deadline=None)
 @given(
-    cal_id=st.sampled_from(["us-federal", "XNYS", "XNAS", "XPAR", "XETR", "XSWX", "de-hessen"]),
+    cal_id=st.sampled_from(["us-federal", "XNYS", "XNAS", "XPAR", "XETR", "XSWX", "de-hessen", "de-hessen-werktage"]),
     d=_dates,
     n=st.integers(1, 60),
 )
@@ -406,7 +406,9 @@ def test_add_count_nth_consistency(cal_id, d, n):
 
 @settings(max_examples=100, deadline=None)
 @given(
-    cal_id=st.sampled_from(["us-federal", "XNYS", "XNAS", "XPAR", "XLON", "XETR", "XSWX", "de-hessen"]),
+    cal_id=st.sampled_from(
+        ["us-federal", "XNYS", "XNAS", "XPAR", "XLON", "XETR", "XSWX", "de-hessen", "de-hessen-werktage"]
+    ),
     days=st.lists(st.dates(min_value=D(1995, 3, 1), max_value=D(2035, 10, 31)), max_size=30),
     n=st.integers(-40, 40).filter(bool),
     spans=st.lists(st.integers(0, 90), min_size=30, max_size=30),
@@ -419,7 +421,9 @@ def test_batch_methods_equal_the_scalar_ones(cal_id, days, n, spans):
     assert cal.count_many(days, ends) == [cal.count(a, b) for a, b in zip(days, ends, strict=True)]
 
 
-@pytest.mark.parametrize("cal_id", ["us-federal", "XNYS", "XPAR", "XLON", "XETR", "XSWX", "de-hessen"])
+@pytest.mark.parametrize(
+    "cal_id", ["us-federal", "XNYS", "XPAR", "XLON", "XETR", "XSWX", "de-hessen", "de-hessen-werktage"]
+)
 def test_batch_methods_at_the_ends_of_the_coverage(cal_id):
     cal = get_calendar(cal_id)
     edges = [cal.first, cal.first + timedelta(days=1), cal.last - timedelta(days=1), cal.last]
@@ -440,12 +444,12 @@ def test_batch_methods_at_the_ends_of_the_coverage(cal_id):
 # ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("cal_id", ["us-federal", "XNYS", "XNAS", "XPAR", "de-hessen"])
+@pytest.mark.parametrize("cal_id", ["us-federal", "XNYS", "XNAS", "XPAR", "de-hessen", "de-hessen-werktage"])
 def test_coverage_1995_to_2035(cal_id):
     cal = get_calendar(cal_id)
     # first covered day: Sun 1 Jan 1995. The US calendars observe New Year's Day on Mon 2 Jan 1995
     # (5 U.S.C. 6103(b) / NYSE Rule 7.2, Sunday -> Monday); Paris and Hesse have no substitute day.
-    first_open = D(1995, 1, 2) if cal_id in ("XPAR", "de-hessen") else D(1995, 1, 3)
+    first_open = D(1995, 1, 2) if cal_id in ("XPAR", "de-hessen", "de-hessen-werktage") else D(1995, 1, 3)
     assert cal.next_business_day(D(1995, 1, 1), inclusive=True) == first_open
     # last covered day: Mon 31 Dec 2035, a trading/business day everywhere (1 Jan 2036 is a Tuesday)
     assert cal.is_business_day(D(2035, 12, 31))
@@ -490,6 +494,8 @@ def test_coverage_error_message():
         ("Hesse", "de-hessen"),
         ("FRANKFURT-HOLIDAYS", "de-hessen"),
         ("DE-HESSEN", "de-hessen"),
+        ("werktage", "de-hessen-werktage"),  # de-hessen-werktage aliases werktage, hessen-werktage
+        ("Hessen-Werktage", "de-hessen-werktage"),
         ("US-FEDERAL", "us-federal"),
     ],
 )
@@ -664,3 +670,90 @@ def test_hesse_reformation_day_2017_only_and_no_substitutes():
     assert hesse.is_business_day(D(2021, 12, 27)) and hesse.is_business_day(D(2021, 12, 28))
     # 10 Arbeitstage (§ 14(2) WpÜG) from Thu 23 May 2024: Corpus Christi (30 May) skipped -> Fri 7 June
     assert hesse.add(D(2024, 5, 23), 10) == D(2024, 6, 7)
+
+
+# ---------------------------------------------------------------------------------------------
+# de-hessen-werktage: German Werktage, every day but Sundays and public holidays (WpÜG before 2024: old § 21(1)
+# "bis zu einem Werktag vor Ablauf", § 14(2) "Werktage"; § 193 BGB; europe-uk-de-ch-nl.md sec. 2.1, traps item 1).
+# Weekdays: Mon 27 Jul 2020 (the QIAGEN expiry, sec. 2.3), Mon 4 Dec 2023, Sat 1 May 2021, Sat 25 Dec 2021.
+# ---------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def werktage():
+    return get_calendar("de-hessen-werktage")
+
+
+def test_werktage_saturdays_open_sundays_and_holidays_closed(werktage):
+    assert werktage.weekend == (6,)
+    assert werktage.is_business_day(D(2020, 7, 25))  # a Saturday
+    assert not werktage.is_business_day(D(2020, 7, 26))  # a Sunday
+    assert not get_calendar("de-hessen").is_business_day(D(2020, 7, 25))  # not an Arbeitstag (§ 2(9) WpÜG)
+    # a holiday on a Saturday closes it: Labour Day 2021, Christmas Day 2021 (Second Day of Christmas a Sunday)
+    assert not werktage.is_business_day(D(2021, 5, 1))
+    assert werktage.closed_names(D(2021, 5, 1)) == ("Labour Day",)
+    assert werktage.closed_names(D(2021, 12, 25)) == ("Christmas Day",)
+    assert werktage.closed_names(D(2021, 12, 26)) == ()  # a Sunday: closed every week, named by nothing
+    assert werktage.is_business_day(D(2021, 12, 27))  # no substitute day
+    # the Hessian weekday holidays are de-hessen's: Corpus Christi 2024
+    assert werktage.closed_names(D(2024, 5, 30)) == ("Corpus Christi",)
+
+
+def test_werktage_count_six_days_a_week(werktage):
+    # 10 Werktage after Mon 4 Dec 2023: Tue 5 - Sat 9 are 5, Sun 10 skipped, Mon 11 - Fri 15 are 10
+    assert werktage.add(D(2023, 12, 4), 10) == D(2023, 12, 15)
+    # 10 Arbeitstage (de-hessen) from the same day: Tue 5 - Fri 8 are 4, Mon 11 - Fri 15 are 9, Mon 18 the 10th
+    assert get_calendar("de-hessen").add(D(2023, 12, 4), 10) == D(2023, 12, 18)
+    assert werktage.count(D(2023, 12, 4), D(2023, 12, 10)) == 6  # Mon to Sun: six Werktage
+    assert werktage.nth(D(2023, 12, 4), 6) == D(2023, 12, 9)  # day 6 is the Saturday
+    assert werktage.add(D(2023, 12, 16), -1) == D(2023, 12, 15)
+    # old § 21(1) WpÜG: one Werktag before an expiry on Mon 27 Jul 2020 is Sat 25 Jul (an Arbeitstag: Fri 24)
+    assert werktage.previous_business_day(D(2020, 7, 27)) == D(2020, 7, 25)
+    assert get_calendar("de-hessen").previous_business_day(D(2020, 7, 27)) == D(2020, 7, 24)
+    # Labour Day on Sat 1 May 2021: Fri 30 Apr is day 1, Mon 3 May day 2
+    assert werktage.nth(D(2021, 4, 30), 2) == D(2021, 5, 3)
+
+
+def test_werktage_are_working_days_in_traces(werktage):
+    from deadlines.i18n import Localizer
+
+    assert werktage.unit == "working" and get_calendar("de-hessen").unit == "business"
+    trace = werktage.trace(D(2023, 12, 4), D(2023, 12, 15))
+    assert (trace.n, trace.weekend_days, trace.unit) == (11, 1, "working")
+    assert trace.text() == (
+        "de-hessen-werktage: 1st working day = 2023-12-04; 1 Sunday not counted; 11th working day = 2023-12-15"
+    )
+    may = werktage.trace(D(2021, 4, 30), D(2021, 5, 3))
+    assert "skipped 2021-05-01 (Labour Day)" in may.text() and may.n == 2
+    fr = Localizer("fr", cldr=False).text(may.message())
+    assert "1er jour ouvrable" in fr and "2e jour ouvrable" in fr and "1 dimanche non compté" in fr
+    # a five-day week still says weekend days
+    assert "2 weekend days not counted" in get_calendar("de-hessen").trace(D(2023, 12, 4), D(2023, 12, 11)).text()
+
+
+def test_joint_calendar_weekend_of_werktage_and_arbeitstage():
+    both = joint(["de-hessen-werktage", "de-hessen"], "all")  # a Saturday is closed in de-hessen
+    either = joint(["de-hessen-werktage", "de-hessen"], "any")  # ... and open in the Werktage
+    assert (both.weekend, both.unit) == ((5, 6), "business")
+    assert (either.weekend, either.unit) == ((6,), "working")
+    assert not both.is_business_day(D(2020, 7, 25)) and either.is_business_day(D(2020, 7, 25))
+    # Sat 1 May 2021 is a closed day of the Werktage, named; in "all" it is a weekend day, not listed
+    assert [s.day for s in either.closed_days(D(2021, 5, 1), D(2021, 5, 2))] == [D(2021, 5, 1)]
+    assert both.closed_days(D(2021, 5, 1), D(2021, 5, 2)) == []
+
+
+def test_werktage_month_view_shows_saturdays_open():
+    """May 2021 (1 May a Saturday): in the Werktage a Saturday is an open day, 1 May closed by Labour Day;
+    beside de-hessen, that calendar's column calls the Saturday a weekend, not open."""
+    from deadlines.i18n import Localizer
+    from deadlines.render.views import Period, closures_table, month_grid
+
+    def styles(ids, column):
+        grid = month_grid(Localizer("en"), [get_calendar(i) for i in ids], 2021, 5)
+        return {cell.plain: str(cell.style) for cell in grid.columns[column]._cells if cell.plain}
+
+    assert styles(["de-hessen-werktage"], 5) == {"1": "closed", "8": "", "15": "", "22": "", "29": ""}
+    assert set(styles(["de-hessen-werktage"], 6).values()) == {"past"}  # Sundays dim
+    assert set(styles(["de-hessen"], 5).values()) == {"past"}  # Saturdays dim in Arbeitstage
+    cals = [get_calendar("de-hessen-werktage"), get_calendar("de-hessen")]
+    table = closures_table(Localizer("fr"), cals, Period(D(2021, 5, 1), D(2021, 5, 2), True))
+    assert [c.plain for c in table.columns[1]._cells] == ["Fête du Travail"]
+    assert [c.plain for c in table.columns[2]._cells] == ["week-end"]

@@ -14,7 +14,8 @@ Our calendars cover 1995-01-01..2035-12-31. Spans checked (exchange_calendars 4.
 - holidays.XLON (from 2000, its first year): London Stock Exchange closures and half days (categories=("half_day",));
 - holidays.XETR (from 2016, its first year) and holidays.XSWX (from 2000, its first year): closures;
 - holidays.Germany(subdiv="HE"), 1995-2035: the public holidays of Hesse (de-hessen), with its special
-  nationwide holiday of 31 October 2017;
+  nationwide holiday of 31 October 2017; and every day of it but Sundays against de-hessen-werktage's closed days
+  (German Werktage: a holiday on a Saturday closes it);
 - holidays.ECB (TARGET) against XPAR closures for 1999-01-01..2035-12-31: TARGET began on 4 January 1999 and
   holidays has no ECB day before (asserted); before 2002 TARGET and the Paris Bourse closed on different days,
   each one listed below (domain notes: "TARGET equals Euronext Paris closures from 2002 on").
@@ -154,6 +155,7 @@ KNOWN_DIFFERENCES: dict[tuple[str, str], dict[date, str]] = {
     },
     ("holidays.US government", "us-federal"): {},
     ("holidays.Germany HE", "de-hessen"): {},
+    ("holidays.Germany HE, Saturdays", "de-hessen-werktage"): {},
     ("holidays.NYSE", "XNYS"): {},
     ("holidays.XNAS", "XNAS"): {},
     ("holidays.ECB", "XPAR"): {
@@ -411,3 +413,15 @@ def test_de_hessen_matches_holidays_germany_he(hol):
     assert date(2024, 5, 30) in hesse  # Corpus Christi, a Hessian holiday
     theirs = _weekday_holidays(hesse)
     _check(("holidays.Germany HE", "de-hessen"), _closed_weekdays("de-hessen"), theirs, "closed weekdays")
+
+
+def test_de_hessen_werktage_matches_holidays_germany_he(hol):
+    # Werktage: every day but Sundays and public holidays, so a holiday on a Saturday closes it (Labour Day 2021)
+    hesse = hol.Germany(subdiv="HE", years=YEARS)
+    assert date(2021, 5, 1) in hesse and date(2021, 12, 25) in hesse  # both Saturdays
+    theirs = {d for d in hesse if d.weekday() != 6 and FIRST <= d <= LAST}
+    cal = get_calendar("de-hessen-werktage")
+    days = [FIRST + timedelta(days=i) for i in range((LAST - FIRST).days + 1)]
+    ours = {d for d in days if d.weekday() != 6 and not cal.is_business_day(d)}
+    assert any(d.weekday() == 5 for d in ours)
+    _check(("holidays.Germany HE, Saturdays", "de-hessen-werktage"), ours, theirs, "closed days but Sundays")

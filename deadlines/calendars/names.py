@@ -30,6 +30,7 @@ NAMES = (
     N_("Easter Monday"),
     N_("Euronext Paris"),
     N_("German Unity Day"),
+    N_("German Werktage, Hesse (Saturdays counted; WpÜG until 2023)"),
     N_("German working days, Hesse (§ 2(9) WpÜG)"),
     N_("Golden Jubilee of Queen Elizabeth II"),
     N_("Good Friday"),

@@ -3,9 +3,10 @@
     python tests/calendars/generate.py     # needs the test extra (exchange_calendars, holidays)
 
 One CSV per calendar, ``tests/calendars/<id>.csv``: ``date,kind,name,close,source`` where kind is ``closed`` (a
-weekday the calendar is closed), ``early-close`` (closes at ``close``, local time) or ``counted`` (a weekday
-counted as open although something closed: the US federal executive-order closures). Its header comments say
-where the rows come from, the span they cover and the regular session. Review the diff after regenerating:
+day outside its weekend the calendar is closed), ``early-close`` (closes at ``close``, local time) or ``counted``
+(a weekday counted as open although something closed: the US federal executive-order closures). Its header
+comments say where the rows come from, the span they cover, the regular session and, when not Saturday and
+Sunday, the days closed every week (``weekend: sunday``). Review the diff after regenerating:
 a changed row is a change of an oracle, to check against the sources before accepting it.
 """
 
@@ -149,6 +150,31 @@ def de_hessen() -> None:
     )
 
 
+def de_hessen_werktage() -> None:
+    """German Werktage (Saturdays counted, WpÜG before 2024): the same Hessian holidays from holidays.Germany("HE"),
+    those on a Saturday included; only Sundays are closed every week."""
+    import holidays
+
+    public = holidays.Germany(subdiv="HE", years=YEARS, language="en_US")
+    statutory = "holidays.Germany(subdiv='HE') (HFeiertagsG § 1(1); Einigungsvertrag art. 2(2))"
+    special = "holidays.Germany(subdiv='HE'): special public holiday of 2017 (Reformation, 500th anniversary)"
+    days = sorted(d for d in public if d.weekday() != 6 and FIRST <= d <= LAST)
+    rows = [(d, "closed", public[d], "", special if d == date(2017, 10, 31) else statutory) for d in days]
+    _write(
+        "de-hessen-werktage",
+        [
+            f"de-hessen-werktage answers, {FIRST}..{LAST}, from holidays {holidays.__version__} (holidays.Germany,",
+            "subdiv='HE': public holidays of Hesse, and its special public holiday of 31 October 2017), those on a",
+            "Saturday included: a Werktag is every day but Sundays and public holidays (§ 193 BGB).",
+            "Never from our code.",
+            f"range: {FIRST}..{LAST}",
+            "session: 00:01-24:00",
+            "weekend: sunday",
+        ],
+        rows,
+    )
+
+
 def exchange(
     cal_id: str,
     code: str,
@@ -215,6 +241,7 @@ def exchange(
 def main() -> None:
     us_federal()
     de_hessen()
+    de_hessen_werktage()
     exchange("XNYS", "XNYS", "NYSE")
     # exchange_calendars' XNAS is an alias of its XNYS; holidays.XNAS is checked against ours in test_oracle.py
     exchange("XNAS", "XNAS", "XNAS")
