@@ -32,6 +32,7 @@ from typing import NamedTuple
 from .calendars import BusinessCalendar, RuleCalendar, get_calendar
 from .calendars.base import Label
 from .engine import count_day, default_expiry, earliest_instant, last_local_day, last_local_days, rule_wall
+from .engine.counting import rule_calendar
 from .engine.plan import leg_plan
 from .errors import AmbiguousTimeError, CoverageError, DeadlinesError, InputError, NonexistentTimeError
 from .model import ExpiryTime
@@ -145,7 +146,7 @@ class _Leg:
         return plan
 
     def calendar_for(self, rule: Rule) -> BusinessCalendar:
-        return self.settle if rule.unit == "settlement" else self.cal
+        return rule_calendar(rule, self.cal, self.settle)
 
 
 def _rule_changes(book: Rulebook) -> list[date]:
@@ -494,7 +495,10 @@ def _due_days(leg: _Leg, rule: Rule, launches: list[date]) -> list[date]:
     for step in leg.chains.get(rule.key, (rule,)):
         cal = leg.calendar_for(step)
         if step.unit in ("business", "settlement"):
-            days = (cal.nth_many if step.day1 == "anchor" else cal.add_many)(days, step.n)
+            if step.back:
+                days = cal.add_many(days, -step.n)
+            else:
+                days = (cal.nth_many if step.day1 == "anchor" else cal.add_many)(days, step.n)
         else:
             days = [count_day(step, cal, day, step.n) for day in days]
     return days

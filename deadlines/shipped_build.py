@@ -43,6 +43,9 @@ RULE_FIELDS = (
     "absent",
     "back",
     "extendable",
+    "calendar",
+    "window",
+    "extends",
     "phase",
     "versions",
 )

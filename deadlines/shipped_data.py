@@ -3334,6 +3334,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3359,6 +3362,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3384,6 +3390,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3409,6 +3418,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3434,6 +3446,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3459,6 +3474,37 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'amendment-open',
+                'kind': 'amendment',
+                'label': 'Open at least 10 trading days after an amendment of the offer',
+                'citation': "UEV art. 15: an amended offer stays open at least ten trading days after the amendment is published (Takeover Board practice on art. 15(4): the offer period set again at ten trading days; five after a supplement to the board's report alone)",
+                'evidence': 'V2',
+                'anchor': None,
+                'unit': 'business',
+                'n': 10,
+                'n_max': None,
+                'day1': 'next',
+                'time': (16, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': ('price', 'percentage', 'material'),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3484,6 +3530,37 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'competing-expiry',
+                'kind': 'given',
+                'label': "End of a competing offer's period (the offer's own period ends with it when it ends later)",
+                'citation': 'UEV art. 51: when there are competing offers, the offer periods are aligned to the later expiry; those who accepted the first offer may withdraw until it expires',
+                'evidence': 'V',
+                'anchor': None,
+                'unit': 'business',
+                'n': 0,
+                'n_max': None,
+                'day1': 'anchor',
+                'time': (16, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': True,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3509,6 +3586,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3534,6 +3614,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3559,6 +3642,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -3584,6 +3670,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -3609,6 +3698,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -3634,6 +3726,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -3659,6 +3754,68 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
         },
         'rules': (
             {
+                'key': 'bafin-receipt',
+                'kind': 'given',
+                'label': "BaFin's receipt of the offer document (its review begins)",
+                'citation': 'WpÜG § 14(1) sentence 2: BaFin confirms to the bidder the day it received the offer document',
+                'evidence': 'V2',
+                'anchor': None,
+                'unit': 'business',
+                'n': 0,
+                'n_max': None,
+                'day1': 'anchor',
+                'time': None,
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'bafin-review-end',
+                'kind': 'deadline',
+                'label': "End of BaFin's review (10 working days): the offer document is published once BaFin permits it or, without a prohibition, when this period has passed",
+                'citation': 'WpÜG § 14(2) sentence 1: publication without delay once BaFin permits it, or when ten Arbeitstage have passed since receipt without a prohibition; BaFin may extend the period by up to five Arbeitstage (sentence 3); § 2(9): Arbeitstage from 1 January 2024',
+                'evidence': 'V',
+                'anchor': 'bafin-receipt',
+                'unit': 'business',
+                'n': 10,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'calendar': 'de-hessen',
+                'window': None,
+                'extends': False,
+                'phase': 'initial',
+                'versions': (
+                    {
+                        'until': 738886,
+                        'calendar': 'de-hessen-werktage',
+                        'citation': 'WpÜG § 14(2) sentence 1 as in force until 31 December 2023: publication once BaFin permits it, or when ten Werktage (Saturdays counted) have passed since receipt without a prohibition; extension by up to five Werktage (Haufe, Kapitalmarktrecht)',
+                    },
+                ),
+            },
+            {
                 'key': 'offer-document',
                 'kind': 'start',
                 'label': 'Publication of the offer document (the acceptance period begins)',
@@ -3680,6 +3837,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3705,6 +3865,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3730,6 +3893,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3755,6 +3921,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3780,6 +3949,37 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'competing-expiry',
+                'kind': 'given',
+                'label': "End of a competing offer's acceptance period (the offer's own period ends with it when it ends later)",
+                'citation': "WpÜG § 22(2): when a competing offer's acceptance period ends after the offer's, the offer's period ends with it, also when the competing offer is amended or prohibited or breaks the law; § 22(3): those who accepted may withdraw until the end of the period",
+                'evidence': 'V',
+                'anchor': None,
+                'unit': 'business',
+                'n': 0,
+                'n_max': None,
+                'day1': 'anchor',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': True,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3805,6 +4005,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3830,6 +4033,71 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
+                'phase': 'initial',
+                'versions': (),
+            },
+            {
+                'key': 'last-amendment',
+                'kind': 'deadline',
+                'label': 'Last day to publish an amendment of the offer (one working day before the end of the acceptance period)',
+                'citation': 'WpÜG § 21(1): the bidder may amend the offer up to one Arbeitstag before the end of the acceptance period; the publication of the amendment decides (sentence 2); § 2(9): Arbeitstage from 1 January 2024',
+                'evidence': 'V',
+                'anchor': 'expiry',
+                'unit': 'business',
+                'n': 1,
+                'n_max': None,
+                'day1': 'anchor',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': None,
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': True,
+                'extendable': False,
+                'calendar': 'de-hessen',
+                'window': None,
+                'extends': False,
+                'phase': 'initial',
+                'versions': (
+                    {
+                        'until': 738886,
+                        'calendar': 'de-hessen-werktage',
+                        'citation': 'WpÜG § 21(1) as in force until 31 December 2023: the bidder may amend the offer up to one Werktag (Saturdays counted) before the end of the acceptance period; the publication of the amendment decides (sentence 2)',
+                    },
+                ),
+            },
+            {
+                'key': 'amendment-extension',
+                'kind': 'amendment',
+                'label': 'Acceptance period extended by two weeks (amendment published in its last two weeks)',
+                'citation': 'WpÜG § 21(5): an amendment published within the last two weeks before the end of the acceptance period extends it by two weeks, also when the amended offer breaks the law; § 21(6): no further amendment within those two weeks',
+                'evidence': 'V',
+                'anchor': 'expiry',
+                'unit': 'weeks',
+                'n': 2,
+                'n_max': None,
+                'day1': 'next',
+                'time': None,
+                'option': None,
+                'replaces': None,
+                'limit': 'last-amendment',
+                'requires': None,
+                'amendments': ('price', 'percentage', 'material'),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'calendar': None,
+                'window': 14,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3876,6 +4144,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3901,6 +4172,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -3931,6 +4205,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -3961,6 +4238,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3986,6 +4266,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4011,6 +4294,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4036,6 +4322,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4067,6 +4356,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -4092,6 +4384,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -4122,6 +4417,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -4147,6 +4445,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -4172,6 +4473,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -4197,6 +4501,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4254,6 +4561,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4279,6 +4589,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4309,6 +4622,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4334,6 +4650,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4359,6 +4678,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4384,6 +4706,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4433,6 +4758,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4458,6 +4786,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4483,6 +4814,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4508,6 +4842,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4533,6 +4870,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4558,6 +4898,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4588,6 +4931,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4618,6 +4964,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4643,6 +4992,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': True,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4676,6 +5028,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': True,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4706,6 +5061,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': True,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4739,6 +5097,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4769,6 +5130,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': True,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4799,6 +5163,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': True,
                 'back': False,
                 'extendable': True,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4829,6 +5196,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': True,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4859,6 +5229,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4891,6 +5264,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4944,6 +5320,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4969,6 +5348,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4994,6 +5376,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5019,6 +5404,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5044,6 +5432,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5069,6 +5460,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5094,6 +5488,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5119,6 +5516,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5144,6 +5544,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -5200,6 +5603,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5225,6 +5631,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5250,6 +5659,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5275,6 +5687,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5300,6 +5715,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5325,6 +5743,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5350,6 +5771,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5375,6 +5799,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5400,6 +5827,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5425,6 +5855,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5450,6 +5883,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -5485,6 +5921,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -5516,6 +5955,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -5547,6 +5989,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -5578,6 +6023,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -5613,6 +6061,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -5644,6 +6095,9 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'absent': False,
                 'back': False,
                 'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -6895,10 +7349,15 @@ TEXTS: dict[str, bytes] = {
         b'#\n'
         b'# Not encoded (domain notes sec. 3.3): a cooling-off period the Takeover Board changes (art. 14(2): give\n'
         b"# the opening of the offer period as the deal's observed event instead), extensions beyond 40 trading days\n"
-        b"# with the Board's consent, amendments (art. 15: open at least 10 trading days after one), competing offers\n"
-        b'# (art. 51), the final result after the additional period (art. 47, believed analogous to art. 44). Offers\n'
-        b'# under the UEV-UEK of 21 July 1997 (before 1 January 2009) are counted with the same numbers (believed\n'
+        b"# with the Board's consent, the final result after the additional period (art. 47, believed analogous to\n"
+        b'# art. 44). Offers under the UEV-UEK of 21 July 1997 (before 1 January 2009) are counted with the same numbers (believed\n'
         b'# unchanged: evidence K), and the Swiss takeover rules took effect on 1 January 1998.\n'
+        b'#\n'
+        b'# Amendments (art. 15): an amended offer stays open ten trading days after the amendment (deal [[amendment]],\n'
+        b'# kind price, percentage or material): a minimum the expiry must meet, as in the US. Competing offers\n'
+        b'# (art. 51, domain notes sec. 3.3, [V]): the periods are aligned to the later expiry; the deal gives the\n'
+        b'# competing offer\'s end (observed "ch-uev.competing-expiry", with its time) and a later one becomes the\n'
+        b"# offer's expiry, past the 40 trading days.\n"
         b'\n'
         b'id = "ch-uev"\n'
         b'calendar = "XSWX"\n'
@@ -6977,10 +7436,29 @@ TEXTS: dict[str, bytes] = {
         b'citation = "UEV art. 14(4): the offer period lasts at most 40 trading days; longer only with the Takeover Board\'s consent"\n'
         b'evidence = "V"\n'
         b'\n'
+        b'[rules.amendment-open]\n'
+        b'kind = "amendment"\n'
+        b'amendments = ["price", "percentage", "material"]\n'
+        b'unit = "business"\n'
+        b'n = 10\n'
+        b'day1 = "next"\n'
+        b'time = "16:00"\n'
+        b'label = "Open at least 10 trading days after an amendment of the offer"\n'
+        b'citation = "UEV art. 15: an amended offer stays open at least ten trading days after the amendment is published (Takeover Board practice on art. 15(4): the offer period set again at ten trading days; five after a supplement to the board\'s report alone)"\n'
+        b'evidence = "V2"\n'
+        b'\n'
         b'[rules.expiry]\n'
         b'kind = "expiry"\n'
         b'label = "Expiry of the offer period"\n'
         b'citation = "UEV art. 14(3)-(4); the prospectus names the time (16:00 Zurich in practice)"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.competing-expiry]\n'
+        b'kind = "given"\n'
+        b'extends = true\n'
+        b'time = "16:00"\n'
+        b'label = "End of a competing offer\'s period (the offer\'s own period ends with it when it ends later)"\n'
+        b'citation = "UEV art. 51: when there are competing offers, the offer periods are aligned to the later expiry; those who accepted the first offer may withdraw until it expires"\n'
         b'evidence = "V"\n'
         b'\n'
         b'[rules.provisional-interim-result]\n'
@@ -7072,10 +7550,31 @@ TEXTS: dict[str, bytes] = {
         b'# from the publication of the result, estimated until the deal gives it (observed "de-wpug.result"); an offer\n'
         b'# whose minimum acceptance condition failed has none.\n'
         b'#\n'
-        b'# Not encoded yet: the two-week extension after an amendment in the last two weeks (\xc2\xa7 21(5)), competing\n'
-        b'# offers (\xc2\xa7 22(2)), the last day for an amendment (\xc2\xa7 21(1): one Werktag, from 2024 one Arbeitstag, before the\n'
-        b'# end), the BaFin review (\xc2\xa7 14(2): Werktage until 2023, Arbeitstage from 2024), water-level notices (\xc2\xa7 23(1)\n'
-        b'# no. 1) and the squeeze-out (\xc2\xa7 39a).\n'
+        b'# Amendments (\xc2\xa7 21, text: gesetze-im-internet.de/wp_g/__21.html, [V]): the bidder may amend the offer up to one\n'
+        b'# Arbeitstag (until 31 December 2023: one Werktag) before the end of the acceptance period, the publication of\n'
+        b'# the amendment deciding (\xc2\xa7 21(1)); one published within the last two weeks before the end extends the period by\n'
+        b'# two weeks, even when the amended offer breaks the law (\xc2\xa7 21(5)), and no further amendment is allowed within\n'
+        b'# those two weeks (\xc2\xa7 21(6)). The deal gives each amendment ([[amendments]], kind price, percentage or\n'
+        b'# material): the engine moves the expiry by law and keeps the end it replaced as a scheduled expiry. The two\n'
+        b"# weeks are counted as whole days: an amendment published on the end's day or the 13 days before it is within\n"
+        b"# them (for an end at 24:00, the last two weeks begin at 00:00 on the 13th day before the end's day) [calc].\n"
+        b'# QIAGEN 2020: amended 16 July, within the two weeks before Monday 27 July; the period ended Monday 10 August at\n'
+        b'# 24:00 Frankfurt = 18:00 New York (domain notes sec. 2.3, [V]).\n'
+        b'#\n'
+        b'# Werktage and Arbeitstage: \xc2\xa7\xc2\xa7 14(2) and 21(1) counted Werktage (every day but Sundays and public holidays:\n'
+        b'# Saturdays count) until 31 December 2023 and count Arbeitstage (Saturdays do not) from 1 January 2024 (Art. 8\n'
+        b'# Zukunftsfinanzierungsgesetz; \xc2\xa7 2(9); domain notes sec. 2.1, [V]). The rules name the calendar of each: the\n'
+        b"# edition follows the offer's start (the publication of the offer document; for the BaFin review, which comes\n"
+        b'# before it, an offer published in early 2024 whose document BaFin received in December 2023 is counted in\n'
+        b'# Arbeitstage: whether the old unit governed such a review is not settled [?]).\n'
+        b'#\n'
+        b"# Competing offers (\xc2\xa7 22(2), text lexmea.de/gesetz/wpueg/22, [V]): the deal gives the end of the competing offer's\n"
+        b'# acceptance period (observed "de-wpug.competing-expiry", with its time); when later, the offer\'s period ends\n'
+        b'# with it, past the ten weeks. An amendment is applied to the ends before that alignment; one in the last two\n'
+        b'# weeks of the aligned period is warned about, not computed (does \xc2\xa7 21(5) extend it again? not settled here).\n'
+        b'#\n'
+        b"# Not encoded yet: water-level notices (\xc2\xa7 23(1) no. 1), BaFin's extension of its\n"
+        b'# review by up to five working days (\xc2\xa7 14(2) sentence 3) and the squeeze-out (\xc2\xa7 39a).\n'
         b'\n'
         b'id = "de-wpug"\n'
         b'calendar = "de-hessen"\n'
@@ -7091,6 +7590,29 @@ TEXTS: dict[str, bytes] = {
         b'warn_closed_days = true\n'
         b'historic_before = "2002-01-01"\n'
         b'historic_note = "The Wp\xc3\x9cG took effect on 1 January 2002; earlier offers followed the voluntary Takeover Code of the Exchange Expert Commission, not encoded here: dates come from the deal file."\n'
+        b'\n'
+        b'[rules.bafin-receipt]\n'
+        b'kind = "given"\n'
+        b'label = "BaFin\'s receipt of the offer document (its review begins)"\n'
+        b'citation = "Wp\xc3\x9cG \xc2\xa7 14(1) sentence 2: BaFin confirms to the bidder the day it received the offer document"\n'
+        b'evidence = "V2"\n'
+        b'\n'
+        b'[rules.bafin-review-end]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "bafin-receipt"\n'
+        b'unit = "business"\n'
+        b'calendar = "de-hessen"\n'
+        b'n = 10\n'
+        b'day1 = "next"  # "innerhalb von zehn Arbeitstagen nach dem Eingang": the day of receipt is not counted\n'
+        b'time = "24:00"\n'
+        b'label = "End of BaFin\'s review (10 working days): the offer document is published once BaFin permits it or, without a prohibition, when this period has passed"\n'
+        b'citation = "Wp\xc3\x9cG \xc2\xa7 14(2) sentence 1: publication without delay once BaFin permits it, or when ten Arbeitstage have passed since receipt without a prohibition; BaFin may extend the period by up to five Arbeitstage (sentence 3); \xc2\xa7 2(9): Arbeitstage from 1 January 2024"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[[rules.bafin-review-end.versions]]\n'
+        b'until = 2024-01-01\n'
+        b'calendar = "de-hessen-werktage"\n'
+        b'citation = "Wp\xc3\x9cG \xc2\xa7 14(2) sentence 1 as in force until 31 December 2023: publication once BaFin permits it, or when ten Werktage (Saturdays counted) have passed since receipt without a prohibition; extension by up to five Werktage (Haufe, Kapitalmarktrecht)"\n'
         b'\n'
         b'[rules.offer-document]\n'
         b'kind = "start"\n'
@@ -7141,6 +7663,14 @@ TEXTS: dict[str, bytes] = {
         b'citation = "Wp\xc3\x9cG \xc2\xa7 16(1); the offer document states the end (24:00 Frankfurt time in practice)"\n'
         b'evidence = "V2"\n'
         b'\n'
+        b'[rules.competing-expiry]\n'
+        b'kind = "given"\n'
+        b'extends = true\n'
+        b'time = "24:00"\n'
+        b'label = "End of a competing offer\'s acceptance period (the offer\'s own period ends with it when it ends later)"\n'
+        b'citation = "Wp\xc3\x9cG \xc2\xa7 22(2): when a competing offer\'s acceptance period ends after the offer\'s, the offer\'s period ends with it, also when the competing offer is amended or prohibited or breaks the law; \xc2\xa7 22(3): those who accepted may withdraw until the end of the period"\n'
+        b'evidence = "V"\n'
+        b'\n'
         b'[rules.result]\n'
         b'kind = "estimate"\n'
         b'anchor = "expiry"\n'
@@ -7162,6 +7692,36 @@ TEXTS: dict[str, bytes] = {
         b'time = "24:00"\n'
         b'label = "End of the additional acceptance period of a takeover offer (2 weeks after the publication of the result)"\n'
         b'citation = "Wp\xc3\x9cG \xc2\xa7 16(2) sentence 1: in a takeover offer, shareholders who have not accepted may accept within two weeks after the publication of \xc2\xa7 23(1) sentence 1 no. 2 (not when the offer made a minimum acceptance a condition that was not met); \xc2\xa7\xc2\xa7 187(1), 188(2) BGB"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.last-amendment]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "expiry"\n'
+        b'unit = "business"\n'
+        b'calendar = "de-hessen"\n'
+        b'n = 1\n'
+        b'back = true\n'
+        b'time = "24:00"\n'
+        b'label = "Last day to publish an amendment of the offer (one working day before the end of the acceptance period)"\n'
+        b'citation = "Wp\xc3\x9cG \xc2\xa7 21(1): the bidder may amend the offer up to one Arbeitstag before the end of the acceptance period; the publication of the amendment decides (sentence 2); \xc2\xa7 2(9): Arbeitstage from 1 January 2024"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[[rules.last-amendment.versions]]\n'
+        b'until = 2024-01-01\n'
+        b'calendar = "de-hessen-werktage"\n'
+        b'citation = "Wp\xc3\x9cG \xc2\xa7 21(1) as in force until 31 December 2023: the bidder may amend the offer up to one Werktag (Saturdays counted) before the end of the acceptance period; the publication of the amendment decides (sentence 2)"\n'
+        b'\n'
+        b'[rules.amendment-extension]\n'
+        b'kind = "amendment"\n'
+        b'amendments = ["price", "percentage", "material"]\n'
+        b'anchor = "expiry"\n'
+        b"window = 14  # the end's day and the 13 days before it\n"
+        b'unit = "weeks"\n'
+        b'n = 2\n'
+        b'day1 = "next"\n'
+        b'limit = "last-amendment"\n'
+        b'label = "Acceptance period extended by two weeks (amendment published in its last two weeks)"\n'
+        b'citation = "Wp\xc3\x9cG \xc2\xa7 21(5): an amendment published within the last two weeks before the end of the acceptance period extends it by two weeks, also when the amended offer breaks the law; \xc2\xa7 21(6): no further amendment within those two weeks"\n'
         b'evidence = "V"\n'
     ),
     'rules/fr-amf-simplified.toml': (
@@ -7833,7 +8393,10 @@ TEXTS: dict[str, bytes] = {
         b'#             day1 = "next": day 1 is the first day after the anchor\'s day (on a start rule: the start is\n'
         b'#             Day 0, as in the UK Code)\n'
         b'#   each_extension  also counted from each expiry the deal extended (deal [[extended]]); anchor = the expiry\n'
-        b"#   back      true: n calendar days before the anchor (the UK's Day 39 = Day 60 less 21 days)\n"
+        b"#   back      true: n calendar (or business) days before the anchor (the UK's Day 39 = Day 60 less 21 days;\n"
+        b'#             one German working day before the end of the acceptance period)\n'
+        b"#   calendar  for unit = business: count in this calendar instead of the rulebook's (German Werktage,\n"
+        b'#             Saturdays counted, until 2023: "de-hessen-werktage"); versions may change it\n'
         b"#   extendable  true: a later observed date is the rule's date moved by the authority (an extended Day 60),\n"
         b'#             not a missed deadline; what counts from it moves with it\n'
         b'#   time      wall time in this rulebook\'s zone ("24:00" = end of the day)\n'
@@ -7843,7 +8406,11 @@ TEXTS: dict[str, bytes] = {
         b"#   limit     a start (or a given date) is checked against this deadline: a subsequent period's start\n"
         b"#             breaches it; the offer's start or a given date after it gets a warning (it may be extended)\n"
         b'#   amendments  for kind = "amendment": the amendment kinds (price, percentage, fee, material) counted from\n'
-        b'# [[rules.<key>.versions]] replace n, time, anchor, back, label, citation, in_force or optional for offers\n'
+        b"#             (the deal's [[amendment]] day is the anchor)\n"
+        b'#   window    for kind = "amendment" with anchor = the expiry: an amendment published on the end\'s day or\n'
+        b'#             the window - 1 days before it extends the period in force by n units, by law (\xc2\xa7 21(5) Wp\xc3\x9cG);\n'
+        b'#             its limit is the last day for an amendment (one after it is warned about)\n'
+        b'# [[rules.<key>.versions]] replace n, time, anchor, back, calendar, label, citation, in_force or optional for offers\n'
         b'# starting in [since, until); absent = true leaves the rule out for those offers (a step of another edition\n'
         b'# of the rules: not shown, where in_force = false shows it for reference). Each edition is checked as the\n'
         b'# book is.\n'

@@ -348,3 +348,17 @@ def test_uk_offer_announced_before_july_2021_notice_gives_days_60_and_81() -> No
         "midnight, London time, on Tuesday, October 12, 2021 (Day 81), or the offer will lapse.",
     ]
     assert "le mardi 12 octobre 2021 (Jour 81) à 24h00 (heure de Londres)" in to_notice(uk, [Localizer("fr")])
+
+
+def test_german_offer_notice_says_the_bidder_publishes_the_result() -> None:
+    """Under the WpÜG the bidder publishes the result (§ 23(1) sentence 1 no. 2), not the French regulator:
+    the notice of a German offer must not say "The AMF will publish" (it did, through the shared key "result")."""
+    from datetime import date
+
+    from deadlines import Deal, Leg
+
+    qiagen = compute(Deal([Leg("de-wpug", date(2020, 5, 18))]))
+    english = to_notice(qiagen, [Localizer("en")])
+    assert "AMF" not in english and "CMF" not in english
+    assert "The bidder will publish the results of the offer on or about" in english
+    assert "AMF" not in to_notice(qiagen, [Localizer("fr")])

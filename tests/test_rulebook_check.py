@@ -435,12 +435,59 @@ def test_a_count_on_a_given_rule_is_refused(field: str) -> None:
     assert _refused(text, "uk-code.toml").startswith(f"uk-code.toml, line {line}: rule 'firm-announcement': '{key}'")
 
 
-def test_a_count_back_is_in_calendar_days() -> None:
-    """Day 39 is Day 60 less 21 calendar days (Rule 31.8); counting business days back is not a rule the
-    Code has, and the engine would not know which day 1 is."""
+def test_a_count_back_is_in_calendar_or_business_days() -> None:
+    """Day 39 is Day 60 less 21 calendar days (Rule 31.8), the last day to amend a German offer one working
+    day before its end (§ 21(1) WpÜG); weeks counted back are no rule either has."""
     table = "[rules.day-39]"
-    text, _ = _edit(_text("uk-code"), table, 'unit = "calendar"', 'unit = "business"')
+    text, _ = _edit(_text("uk-code"), table, 'unit = "calendar"', 'unit = "weeks"')
     lines = text.split("\n")
     back = next(i for i in range(lines.index(table), len(lines)) if lines[i].startswith("back = ")) + 1
     message = _refused(text, "uk-code.toml")
-    assert message.startswith(f"uk-code.toml, line {back}: rule 'day-39': 'back' counts calendar days"), message
+    assert message.startswith(f"uk-code.toml, line {back}: rule 'day-39': 'back' counts calendar or business"), message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ('calendar = "de-hessen"', 'calendar = "de-hesen"', ["'calendar' must be a calendar id", '"de-hesen"']),
+        ('unit = "business"', 'unit = "calendar"', ["'calendar'", 'unit = "business"']),
+    ],
+    ids=["unknown-calendar", "calendar-of-a-count-in-calendar-days"],
+)
+def test_a_rule_calendar_is_a_calendar_of_business_days(old: str, new: str, says: list[str]) -> None:
+    """A rule's own calendar (German Werktage) must exist and count business days, at the line that names it."""
+    _refused_at_key("[rules.last-amendment]", old, new, "calendar", "rule 'last-amendment': ", says)
+
+
+@pytest.mark.parametrize(
+    ("table", "old", "new", "says"),
+    [
+        ("[rules.amendment-extension]", 'anchor = "expiry"', 'anchor = "offer-document"', ["'window'", '"expiry"']),
+        ("[rules.result]", 'kind = "estimate"', 'kind = "estimate"\nwindow = 14', ["'window'", "no effect"]),
+    ],
+    ids=["window-not-on-the-expiry", "window-on-an-estimate"],
+)
+def test_a_window_extends_the_expiry(table: str, old: str, new: str, says: list[str]) -> None:
+    """An amendment's window (§ 21(5) WpÜG) counts back from the expiry it extends; on another rule it would
+    never be read."""
+    _refused_at_key(table, old, new, "window", "", says)
+
+
+def _refused_at_key(table: str, old: str, new: str, key: str, rule: str, says: list[str]) -> None:
+    """de-wpug.toml edited in ``table`` is refused at the line of its ``key`` (found in the edited text),
+    naming ``rule`` and saying each of ``says``."""
+    text, _ = _edit(_text("de-wpug"), table, old, new)
+    lines = text.split("\n")
+    at = next(i for i in range(lines.index(table), len(lines)) if lines[i].startswith(f"{key} = ")) + 1
+    message = _refused(text, "de-wpug.toml")
+    assert message.startswith(f"de-wpug.toml, line {at}: {rule}"), message
+    for words in says:
+        assert words in message, message
+
+
+def test_extends_is_for_a_given_date() -> None:
+    """Only a date the deal gives (a competing offer's end, § 22(2) WpÜG) can replace the expiry by law."""
+    table = "[rules.result]"
+    text, line = _edit(_text("de-wpug"), table, 'kind = "estimate"', 'kind = "estimate"\nextends = true', at=1)
+    message = _refused(text, "de-wpug.toml")
+    assert message.startswith(f"de-wpug.toml, line {line}: rule 'result': 'extends' has no effect"), message

@@ -21,7 +21,7 @@ from ..rules import Rule, default_expiry, get_rulebook, zone_order
 from ..schedule import Event, Schedule, Warning
 from ..text import N_, At, Items, Msg, Ordinal, Plural, Term
 from ..timeutil import WallTime, resolve
-from .counting import count_day, rule_wall
+from .counting import count_day, rule_calendar, rule_wall
 from .expiry import SharedExpiry
 from .observed import Observations
 from .plan import PHASES, leg_plan
@@ -106,9 +106,18 @@ class _Engine(SharedExpiry, Observations):
     # -- counting --------------------------------------------------------------------------------
     def _count(self, state: LegState, rule: Rule, anchor: date, n: int) -> tuple[date, Msg | Items, Count | None]:
         """Date and trace of ``n`` units of ``rule`` from ``anchor``."""
-        cal = state.cal if rule.unit == "business" else state.settle
+        cal = rule_calendar(rule, state.cal, state.settle)
         target = count_day(rule, cal, anchor, n)
         first = anchor if rule.day1 == "anchor" else anchor + timedelta(days=1)
+        if rule.unit in ("business", "settlement") and rule.back:
+            trace = Msg(
+                N_("{calendar}: {ordinal} before {anchor} = {day}"),
+                calendar=cal.id,
+                ordinal=Ordinal(n, cal.unit),
+                anchor=anchor,
+                day=target,
+            )
+            return target, trace, None
         if rule.unit in ("business", "settlement"):
             count = cal.trace(first, target)
             self._note_count(count, cal)
@@ -253,6 +262,8 @@ class _Engine(SharedExpiry, Observations):
             self._closed_day(state, event)
         if rule.n_max:
             event.range_end, _, _ = self._count(state, rule, anchor.day, rule.n_max)
+        if rule.key in state.notes:
+            event.note = state.notes[rule.key]
         state.events[rule.key] = event
         return True
 
@@ -272,7 +283,8 @@ class _Engine(SharedExpiry, Observations):
         event = self._event(state, rule, obs.day, wall, trace, None, instant=instant, given=True)
         event.observed, event.approximate = True, obs.approximate
         state.events[rule.key] = event
-        if obs.day > state.leg.start:  # an announcement before the offer, dated after it: a mistake to see
+        # An announcement before the offer, dated after it: a mistake to see (a competing offer's end is not one).
+        if obs.day > state.leg.start and not rule.extends:
             self.warn(
                 "given-after-start",
                 N_("{regime}: {label} on {day} comes after the offer's start, {start}; check the date"),
@@ -405,7 +417,8 @@ class _Engine(SharedExpiry, Observations):
             if amendment.regime not in (None, state.book.id):
                 continue
             for rule in state.rules:
-                if rule.kind == "amendment" and amendment.kind in rule.amendments:
+                # (An amendment that extends the period by law moves the expiry itself: see _extended_by_law.)
+                if rule.kind == "amendment" and rule.window is None and amendment.kind in rule.amendments:
                     day, trace, count = self._count(state, rule, amendment.day, rule.n)
                     note = Msg(AMENDMENT_NOTES[amendment.kind], day=amendment.day)
                     if amendment.note:

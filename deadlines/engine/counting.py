@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import repeat
 from operator import ge
 
-from ..calendars import BusinessCalendar, EarlyClose
+from ..calendars import BusinessCalendar, EarlyClose, get_calendar
 from ..errors import AmbiguousTimeError, InputError, NonexistentTimeError
 from ..model import ExpiryTime
 from ..rules import Rule, Rulebook
@@ -26,9 +26,19 @@ def _add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, month_length(year, month)))
 
 
+def rule_calendar(rule: Rule, cal: BusinessCalendar, settle: BusinessCalendar) -> BusinessCalendar:
+    """The calendar that counts ``rule``'s business or settlement days: its own when it names one (German
+    Werktage until 2023), else the leg's calendar or its settlement calendar."""
+    if rule.calendar is not None:
+        return get_calendar(rule.calendar)
+    return settle if rule.unit == "settlement" else cal
+
+
 def count_day(rule: Rule, cal: BusinessCalendar, anchor: date, n: int) -> date:
     """The day ``n`` units of ``rule`` after ``anchor`` (``cal`` counts business and settlement units)."""
     if rule.unit in ("business", "settlement"):
+        if rule.back:  # counted back: one Werktag before the end of the acceptance period (§ 21(1) WpÜG)
+            return cal.add(anchor, -n)
         return cal.nth(anchor, n) if rule.day1 == "anchor" else cal.add(anchor, n)
     if rule.unit == "calendar":
         if rule.back:  # counted back: Day 39 is 21 days before Day 60

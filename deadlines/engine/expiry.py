@@ -5,16 +5,16 @@ clocks out of step."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from ..calendars import Count
 from ..errors import InputError
 from ..ids import extended_key, numbered_key
-from ..model import ExpiryTime
+from ..model import Amendment, ExpiryTime
 from ..rules import Rule, default_expiry, zone_order
 from ..schedule import Event
 from ..text import N_, At, Items, Msg, Ordinal, Plural, Term, WallClock, ZoneName
-from ..timeutil import WallTime, unusual_gap, utc_offset_hours, zone
+from ..timeutil import WallTime, day_and_clock, resolve, unusual_gap, utc_offset_hours, zone
 from .counting import earliest_instant, last_day, open_everywhere
 from .state import EngineBase, LegState
 
@@ -62,12 +62,15 @@ class SharedExpiry(EngineBase):
                     )
         minima = {id(s): self._bounds(s, phase, "minimum") for s in legs}
         maxima = {id(s): self._bounds(s, phase, "maximum") for s in legs}
-        how: Msg
+        how: Msg | Items
         if chosen is not None:
             instant = chosen.instant()
             how = Msg(N_("chosen in the deal: {at}"), at=At(instant, chosen.zone))
         else:
             instant, how = self._earliest(legs, minima, at or default_expiry(s.book for s in legs))
+        by_law: list[tuple[datetime, str, Msg]] = []
+        if phase == "initial":
+            instant, how, by_law = self._extended_by_law(legs, instant, how)
         for state in legs:
             rule = next(r for r in state.rules if r.kind == "expiry" and r.phase == phase)
             self._session_notice(state, instant)
@@ -82,14 +85,17 @@ class SharedExpiry(EngineBase):
                 state, rule, day, WallTime(24, 0), trace, count, kind="chosen" if chosen else "expiry", instant=instant
             )
             state.events[rule.key] = event
-            self._check_expiry(state, event, rule, minima[id(state)], maxima[id(state)])
-        if phase == "initial" and self.deal.extended:
-            self._extensions(legs, instant)
+            # An extension by law moves the maximum with it (§ 21(5) WpÜG: beyond the ten weeks of § 16(1)).
+            ceiling = [m for m in maxima[id(state)] if not by_law or _ceiling(m) >= instant]
+            self._check_expiry(state, event, rule, minima[id(state)], ceiling)
+        scheduled = [(at.instant(), at.zone, None) for at in self.deal.extended] if phase == "initial" else []
+        if scheduled or by_law:
+            self._extensions(legs, instant, sorted([*scheduled, *by_law], key=lambda s: s[0]))
         labels = dict.fromkeys(r.label for s in legs for r in s.rules if r.kind == "expiry" and r.phase == phase)
         self._dst_warning(instant, phase, Items([Term(label) for label in labels], "slash"))
 
     @staticmethod
-    def _expiry_count(state: LegState, start: date, day: date, how: Msg) -> tuple[Msg | Items, Count | None]:
+    def _expiry_count(state: LegState, start: date, day: date, how: Msg | Items) -> tuple[Msg | Items, Count | None]:
         """How an expiry was set, followed by its count from the period's start when the calendar covers it:
         business or trading days from day 1, or, for a regime that counts from a Day 0 (the UK Code), the
         calendar day it is (Day 21)."""
@@ -122,16 +128,18 @@ class SharedExpiry(EngineBase):
             return Items([how, count.message()], "parts"), count
         return how, None
 
-    def _extensions(self, legs: list[LegState], final: datetime) -> None:
-        """Each expiry that was scheduled and then extended, and the deadlines counted from it (the Rule
-        14e-1(d) announcement runs from the *scheduled* expiration date, not from the new one)."""
+    def _extensions(
+        self, legs: list[LegState], final: datetime, extended: list[tuple[datetime, str, Msg | None]]
+    ) -> None:
+        """Each expiry that was scheduled and then extended (by the deal, or by law with the reason), and the
+        deadlines counted from it (the Rule 14e-1(d) announcement runs from the *scheduled* expiration date,
+        not from the new one)."""
         previous: datetime | None = None
-        for i, scheduled in enumerate(self.deal.extended, 1):
-            instant = scheduled.instant()
+        for i, (instant, zone_name, reason) in enumerate(extended, 1):
             if instant >= final or (previous is not None and instant <= previous):
                 raise InputError(
                     "extended expiries must come in order, each before the one it was extended to: {at}",
-                    at=At(instant, scheduled.zone),
+                    at=At(instant, zone_name),
                 )
             previous = instant
             for state in legs:
@@ -140,14 +148,16 @@ class SharedExpiry(EngineBase):
                     raise InputError(
                         "the expiry scheduled for {at}, since extended, comes before the offer starts: {start} "
                         "({regime})",
-                        at=At(instant, scheduled.zone),
+                        at=At(instant, zone_name),
                         start=At(start.instant, state.book.zone),
                         regime=state.book.id,
                     )
             for state in legs:
                 rule = next(r for r in state.rules if r.key == state.book.expiry)
                 day = self._last_day(state, instant)
-                was = Msg(N_("scheduled for {at}, then extended"), at=At(instant, scheduled.zone))
+                was: Msg | Items = Msg(N_("scheduled for {at}, then extended"), at=At(instant, zone_name))
+                if reason is not None:
+                    was = Items([was, reason], "parts")
                 trace, count = self._expiry_count(state, state.events[state.book.start].day, day, was)
                 key = extended_key(rule.key, i)
                 event = self._event(state, rule, day, WallTime(24, 0), trace, count, "extended", key, instant)
@@ -164,6 +174,151 @@ class SharedExpiry(EngineBase):
                         wall = each.time or WallTime(24, 0)
                         key = numbered_key(each.key, i)
                         state.events[key] = self._event(state, each, due, wall, due_trace, due_count, key=key)
+
+    def _extended_by_law(
+        self, legs: list[LegState], final: datetime, how: Msg | Items
+    ) -> tuple[datetime, Msg | Items, list[tuple[datetime, str, Msg]]]:
+        """The initial expiry as the law extends it, with how it was set, and each end it extended with the
+        reason: an amendment published within the last ``window`` days of the period in force (its end's day
+        and the days before it) extends that period by the rule's n units, at the same time of day in the
+        leg's zone (§ 21(5) WpÜG: two weeks). Each amendment is checked against the last day for one (the
+        rule's ``limit``, counted from the end in force), and one within an extension by law is warned
+        about: the law bars it (§ 21(6)) and the period is not extended again."""
+        extending = [(s, r) for s in legs for r in s.rules if r.kind == "amendment" and r.window is not None]
+        ends = [*(at.instant() for at in self.deal.extended), final]
+        by_law: dict[datetime, tuple[str, Msg]] = {}  # an end the law extended -> (zone, reason)
+        for amendment in sorted(self.deal.amendments, key=lambda a: a.day):
+            for state, rule in extending:
+                if amendment.regime not in (None, state.book.id) or amendment.kind not in rule.amendments:
+                    continue
+                # The period in force when the amendment was published: the first end on or after its day.
+                k = next((k for k, end in enumerate(ends) if self._last_day(state, end) >= amendment.day), None)
+                if k is None:
+                    continue
+                end_day = self._last_day(state, ends[k])
+                self._check_amendment_day(state, rule, amendment, end_day)
+                assert rule.window is not None
+                if (end_day - amendment.day).days >= rule.window:
+                    continue
+                if k > 0 and ends[k - 1] in by_law:
+                    self.warn(
+                        "amendment-in-extension",
+                        N_(
+                            "{regime}: the amendment of {day} comes within the period's extension by law after "
+                            "{end}: the law bars a further amendment there, and the period is not extended again "
+                            "({rule})"
+                        ),
+                        regime=state.book.id,
+                        day=amendment.day,
+                        end=At(ends[k - 1], state.book.zone),
+                        rule=Term(rule.citation),
+                    )
+                    continue
+                target_day, counted, _ = self._count(state, rule, end_day, rule.n)
+                clock = day_and_clock(ends[k], state.book.zone)[1]
+                target = resolve(target_day, WallTime.parse(clock), state.book.zone)
+                reason = Msg(
+                    N_("{label}: amendment of {day}; {counted}"),
+                    label=Term(rule.label),
+                    day=amendment.day,
+                    counted=counted,
+                )
+                if k == len(ends) - 1:
+                    by_law[ends[k]] = (state.book.zone, reason)
+                    ends.append(target)
+                    if rule.limit is not None:  # the last day to amend, counted from the new end, is moot
+                        state.notes[rule.limit] = Msg(
+                            N_(
+                                "the period was extended by law after the amendment of {day}: no further amendment "
+                                "within the extension ({rule})"
+                            ),
+                            day=amendment.day,
+                            rule=Term(rule.citation),
+                        )
+                elif ends[k + 1] != target:
+                    self.warn(
+                        "extension-not-as-by-law",
+                        N_(
+                            "{regime}: the amendment of {day} extends the period ending {end} by law to {target} "
+                            "({rule}); the deal extends it to {given}"
+                        ),
+                        regime=state.book.id,
+                        day=amendment.day,
+                        end=At(ends[k], state.book.zone),
+                        target=At(target, state.book.zone),
+                        rule=Term(rule.citation),
+                        given=At(ends[k + 1], state.book.zone),
+                    )
+        if self._aligned_by_law(legs, ends, by_law):
+            # An amendment in the last days of the aligned period: applied to the ends before it only.
+            aligned = ends[-1]
+            for amendment in self.deal.amendments:
+                for state, rule in extending:
+                    first = self._last_day(state, ends[-2]) + timedelta(days=1)
+                    end_day = self._last_day(state, aligned)
+                    assert rule.window is not None
+                    if first <= amendment.day <= end_day and (end_day - amendment.day).days < rule.window:
+                        self.warn(
+                            "amendment-in-aligned-period",
+                            N_(
+                                "{regime}: the amendment of {day} comes in the last days of the period aligned "
+                                "with a competing offer, ending {end}: whether it extends that period again "
+                                "({rule}) is not computed; give the end in the deal"
+                            ),
+                            regime=state.book.id,
+                            day=amendment.day,
+                            end=At(aligned, state.book.zone),
+                            rule=Term(rule.citation),
+                        )
+        if not by_law:
+            return final, how, []
+        last = max(by_law)
+        zone_name, reason = by_law[last]
+        how = Items([Msg(N_("extended by law from {at}"), at=At(last, zone_name)), reason], "parts")
+        return ends[-1], how, [(end, z, why) for end, (z, why) in by_law.items()]
+
+    def _aligned_by_law(
+        self, legs: list[LegState], ends: list[datetime], by_law: dict[datetime, tuple[str, Msg]]
+    ) -> bool:
+        """Whether a date the deal gives for a rule that ``extends`` the period, later than its end, became its end
+        (§ 22(2) WpÜG: a competing offer's acceptance period ending later, even amended or prohibited)."""
+        aligned = False
+        for state in legs:
+            for rule in state.rules:
+                obs = self.observed.get(f"{state.book.id}.{rule.key}") if rule.extends else None
+                if obs is None:
+                    continue
+                wall = obs.wall or rule.time or WallTime(24, 0)
+                at = resolve(obs.day, wall, obs.zone or state.book.zone)
+                if at > ends[-1]:
+                    by_law[ends[-1]] = (
+                        state.book.zone,
+                        Msg(N_("{label}: {at}"), label=Term(rule.label), at=At(at, state.book.zone)),
+                    )
+                    ends.append(at)
+                    aligned = True
+        return aligned
+
+    def _check_amendment_day(self, state: LegState, rule: Rule, amendment: Amendment, end_day: date) -> None:
+        """An amendment published after the last day for one (the rule's ``limit``, counted back from the end
+        of the period in force): a warning; what the law makes of it is the rule's citation."""
+        limit = next((r for r in state.rules if r.key == rule.limit), None)
+        if limit is None:
+            return
+        last, counted, _ = self._count(state, limit, end_day, limit.n)
+        if amendment.day > last:
+            self.warn(
+                "amendment-too-late",
+                N_(
+                    "{regime}: the amendment of {day} is published after the last day allowed, {last}: {counted} "
+                    "({rule})"
+                ),
+                regime=state.book.id,
+                day=amendment.day,
+                last=last,
+                counted=counted,
+                rule=Term(limit.citation),
+            )
 
     def _earliest(self, legs: list[LegState], minima: dict[int, list[Event]], at: ExpiryTime) -> tuple[datetime, Msg]:
         floor = max((_floor(e) for s in legs for e in minima[id(s)]), default=None)
@@ -209,7 +364,7 @@ class SharedExpiry(EngineBase):
                         event_id,
                         "expiry-before-minimum",
                         N_("{regime}: the expiry {local} ends before {label}: the {ordinal} ends at {end} ({rule})"),
-                        ordinal=Ordinal(low.business_day, state.cal.unit),
+                        ordinal=Ordinal(low.business_day, low.count.unit if low.count else state.cal.unit),
                         end=At(_floor(low), zone_name),
                         **params,
                     )

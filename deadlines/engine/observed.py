@@ -7,6 +7,7 @@ from ..rules import Rule
 from ..schedule import Event
 from ..text import N_, At, Items, Msg, Term
 from ..timeutil import WallTime, resolve
+from .counting import rule_calendar
 from .state import EngineBase, LegState
 
 OBSERVED_TRACE = {  # (approximate, has a source) -> how an observation replaces the rule's date
@@ -126,7 +127,7 @@ class Observations(EngineBase):
         closed: a warning (an expiry on a closed day is a breach, see _validate)."""
         if rule.unit not in ("business", "settlement") or event.kind in ("expiry", "chosen", "extended"):
             return
-        cal = state.cal if rule.unit == "business" else state.settle
+        cal = rule_calendar(rule, state.cal, state.settle)
         day = event.day
         if cal.first <= day <= cal.last and not cal.is_business_day(day):
             why = Items(cal.closed_labels(day) or (Term(N_("weekend")),), "comma")

@@ -41,6 +41,9 @@ class LegState(Record):
         self.rule_of: dict[str, str] = {}
         # rules with no date for this deal: a "given" date the deal does not give, and what counts from it
         self.skipped: set[str] = set()
+        # rule key -> a note for its event, known before it is computed (a last day to amend made moot when
+        # an amendment extended the period by law)
+        self.notes: dict[str, Msg] = {}
 
 
 class Diagnostics:

@@ -197,6 +197,14 @@ DATED_CMF = {
     ),
 }
 
+# Under the WpÜG the bidder publishes the result (§ 23(1) sentence 1 no. 2), not a regulator.
+DATED_BIDDER = {
+    "result": (
+        N_("The bidder will publish the results of the offer on {date}."),
+        N_("The bidder will publish the results of the offer on or about {date}."),
+    ),
+}
+
 # The AMF took over from the CMF (and the COB) on 24 November 2003 (Loi de sécurité financière of
 # 1 August 2003, decree of 21 November 2003): a notice published before that day is the CMF's. (The fr-amf
 # rulebook's historic_before, 24 November 2004, is the AMF General Regulation's, not the regulator's.)
@@ -240,7 +248,7 @@ def notice_events(schedule: Schedule) -> list[_Group]:
     for event in schedule.events:
         if event.kind == "extended" or not event.in_force:
             continue
-        if event.key not in TIMED and event.key not in DATED:
+        if event.key not in TIMED and _dated(event) is None:
             continue
         if event.key in DUTIES and event.status == "relieved" and not event.observed:
             continue  # relief waives the duty: no sentence for it
@@ -254,7 +262,7 @@ def notice_events(schedule: Schedule) -> list[_Group]:
         else:
             group = _Group([event])
         groups.append(group)
-    order = {key: i for i, key in enumerate([*TIMED, *DATED])}
+    order = {key: i for i, key in enumerate([*TIMED, *DATED, *DATED_BIDDER])}
     return sorted(groups, key=lambda g: (g.instant, order[g.events[0].key]))
 
 
@@ -265,6 +273,17 @@ def _long_date(loc: Localizer, day: date) -> str:
     if loc.lang.words == "fr" and day.day == 1:
         text = re.sub(r"(?<!\d)1(?!\d)", "1er", text, count=1)
     return text
+
+
+def _dated(event: Event) -> tuple[str, str] | None:
+    """The sentences (on the day, about the day) of an event a notice dates without a time, by who publishes
+    it: the French regulator's results (the CMF's before 24 November 2003), a German bidder's; None for an
+    event with a time, or with no such sentence for its regime (a result key means another thing elsewhere)."""
+    if event.regime.startswith("fr-amf"):
+        return (DATED if event.day >= AMF_FROM else DATED_CMF).get(event.key)
+    if event.regime == "de-wpug":
+        return DATED_BIDDER.get(event.key)
+    return None
 
 
 def _leg_zones(schedule: Schedule) -> list[str]:
@@ -287,8 +306,9 @@ def _lead_zone(loc: Localizer, group: _Group, named: Event) -> str:
 
 def notice_sentence(loc: Localizer, schedule: Schedule, group: _Group) -> str:
     named = _named(schedule, group)
-    if named.key in DATED:
-        on, about = (DATED if named.day >= AMF_FROM else DATED_CMF)[named.key]
+    dated = _dated(named)
+    if dated is not None:
+        on, about = dated
         template = about if named.estimate and (not named.observed or named.approximate) else on
         return loc._(template).format(date=_long_date(loc, named.day))
     lead_zone = _lead_zone(loc, group, named)

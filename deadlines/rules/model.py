@@ -62,7 +62,16 @@ class Rule(NamedTuple):
     in_force: bool = True
     optional: bool = False
     each_extension: bool = False  # also counted from each scheduled expiry that was extended
-    back: bool = False  # counted back from the anchor: n calendar days before it (Day 39 = Day 60 less 21)
+    back: bool = False  # counted back from the anchor: n days before it (Day 39 = Day 60 less 21 calendar days)
+    # The calendar a count in business days uses, when not the rulebook's: German Werktage (Saturdays
+    # counted) until 2023 and Arbeitstage from 2024 (§§ 14(2), 21(1) WpÜG) are two calendars.
+    calendar: str | None = None
+    # For an amendment rule anchored on the expiry: an amendment published in the last ``window`` calendar
+    # days of the period in force extends it by n units, by law (§ 21(5) WpÜG: two weeks).
+    window: int | None = None
+    # For a rule of kind "given": its date, when later than the expiry, becomes the expiry by law (§ 22(2)
+    # WpÜG: the end of a competing offer's acceptance period).
+    extends: bool = False
     # A later observed date is the rule's date moved by the authority (the Panel extends Day 60, Rule 31.3),
     # not a deadline missed: what counts from it moves with it.
     extendable: bool = False

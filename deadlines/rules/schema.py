@@ -63,9 +63,25 @@ RULE_KEYS = {
     "absent",
     "back",
     "extendable",
+    "calendar",
+    "window",
+    "extends",
 }
 OPTION_KEYS = {"name", "since"}
-VERSION_KEYS = {"since", "until", "in_force", "n", "time", "citation", "label", "optional", "absent", "anchor", "back"}
+VERSION_KEYS = {
+    "since",
+    "until",
+    "in_force",
+    "n",
+    "time",
+    "citation",
+    "label",
+    "optional",
+    "absent",
+    "anchor",
+    "back",
+    "calendar",
+}
 BOOK_KEYS = {
     "id",
     "offer",
@@ -150,9 +166,26 @@ def _rule(rules: Table, key: str) -> Rule:
         absent=bool(table.flag("absent")),
         back=bool(table.flag("back")),
         extendable=bool(table.flag("extendable")),
+        calendar=_calendar_id(table),
+        window=table.count("window"),
+        extends=bool(table.flag("extends")),
         phase=phase,
         versions=_versions(table, key, n_max),
     )
+
+
+def _calendar_id(table: Table) -> str | None:
+    """A rule's own ``calendar`` (an id of a shipped calendar), or None."""
+    value = table.string("calendar")
+    if value is None:
+        return None
+    from ..calendars import calendar_ids
+
+    known = calendar_ids()
+    if value not in known:
+        template = N_("'{key}' must be a calendar id ({known}), not {value}")
+        raise table.fail(template, "calendar", key="calendar", known=Items(known, "comma"), value=toml_value(value))
+    return value
 
 
 def _option(rule: Table) -> Option | None:
@@ -190,6 +223,7 @@ def _versions(rule: Table, key: str, n_max: int | None) -> tuple[dict[str, Any],
         version.parsed("time", WallTime.parse, "time")
         for text in ("label", "citation", "anchor"):
             version.string(text)
+        _calendar_id(version)
         for flag in ("in_force", "optional", "absent", "back"):
             version.flag(flag)
         checked = dict(version.data)
@@ -218,8 +252,9 @@ def _references(file: TomlFile, rules: dict[str, Rule]) -> None:
     for rule in rules.values():
         key = rule.key
         subsequent_start = rule.kind == "start" and rule.phase == "subsequent"
-        # A start, or a date the deal gives, may be checked against a deadline that falls before it.
-        limited = rule.kind in ("start", "given")
+        # A start, a date the deal gives, or the amendments an amendment rule counts, may be checked against a
+        # deadline that falls before it.
+        limited = rule.kind in ("start", "given", "amendment")
         for field in ("anchor", "replaces", "limit"):
             name = getattr(rule, field)
             if name is None or (field == "anchor" and name == LAST_CLOSING):
@@ -250,7 +285,8 @@ def _references(file: TomlFile, rules: dict[str, Rule]) -> None:
             if other.option is not None and (rule.option is None or rule.option.name != other.option.name):
                 template = N_("'{key}' names {value}, which exists only with option {option}")
                 raise _refuse(file, key, field, template, key=field, value=toml_value(name), option=other.option.name)
-        counted = rule.kind in COUNTED or subsequent_start
+        # An amendment rule with a window extends the expiry it is anchored on (checked in _phases).
+        counted = rule.kind in COUNTED or subsequent_start or (rule.kind == "amendment" and rule.window is not None)
         if rule.anchor is None and counted:
             template = N_("a rule of kind {kind} needs 'anchor' (the rule it is counted from)")
             raise _refuse(file, key, "kind", template, kind=toml_value(rule.kind))
@@ -261,12 +297,24 @@ def _references(file: TomlFile, rules: dict[str, Rule]) -> None:
                 else:
                     template = N_("'{key}' has no effect on a rule of kind {kind}")
                 raise _refuse(file, key, field, template, key=field, kind=toml_value(rule.kind))
+        if rule.extends and rule.kind != "given":
+            template = N_("'{key}' has no effect on a rule of kind {kind}")
+            raise _refuse(file, key, "extends", template, key="extends", kind=toml_value(rule.kind))
+        if rule.window is not None and rule.kind != "amendment":
+            template = N_("'{key}' has no effect on a rule of kind {kind}")
+            raise _refuse(file, key, "window", template, key="window", kind=toml_value(rule.kind))
         if rule.kind == "amendment" and not rule.amendments:
             template = N_("a rule of kind {kind} needs 'amendments' (one or more of {known})")
             raise _refuse(file, key, "kind", template, kind=toml_value(rule.kind), known=choices(AMENDMENT_KINDS))
-        if rule.back and (rule.unit != "calendar" or rule.kind not in COUNTED):
-            template = N_("'back' counts calendar days back from the anchor: it needs unit = \"calendar\"")
+        if rule.back and (rule.unit not in ("calendar", "business") or rule.kind not in COUNTED):
+            template = N_(
+                "'back' counts calendar or business days back from the anchor: it needs unit = \"calendar\" or "
+                '"business"'
+            )
             raise _refuse(file, key, "back", template)
+        if rule.calendar is not None and rule.unit != "business":
+            template = N_("'{key}' is the calendar of a count in business days: it needs unit = \"business\"")
+            raise _refuse(file, key, "calendar", template, key="calendar")
         if rule.replaces is not None and rule.option is None:
             template = N_("'replaces' needs 'option': the rule named is replaced only when the deal chooses the option")
             raise _refuse(file, key, "replaces", template)
@@ -295,6 +343,9 @@ def _phases(
                 raise _refuse(
                     file, rule.key, at, template, kind=toml_value(rule.kind), phase=toml_value(rule.phase), other=other
                 )
+        if rule.window is not None and rule.anchor != expiry:
+            template = N_("'window' is for an amendment that extends the expiry: it needs anchor = {expiry}")
+            raise _refuse(file, rule.key, "window", template, expiry=toml_value(expiry))
         if rule.each_extension and rule.anchor != expiry:
             template = N_("'each_extension' is for a rule counted from the expiry: it needs anchor = {expiry}")
             raise _refuse(file, rule.key, "each_extension", template, expiry=toml_value(expiry))
