@@ -646,3 +646,18 @@ def test_an_announcement_dated_after_the_offer_starts_is_warned_about() -> None:
     deal = Deal([Leg("uk-code", date(2023, 10, 2))], observed=[Observed("uk-code.firm-announcement", "2023-11-01")])
     warnings = [w for w in compute(deal).warnings if w.code == "given-after-start"]
     assert len(warnings) == 1 and "2023-11-01" in warnings[0].message and "2023-10-02" in warnings[0].message
+
+
+def test_the_rules_view_dates_the_werktage_and_the_arbeitstage(capsys: pytest.CaptureFixture[str]) -> None:
+    """§§ 14(2) and 21(1) WpÜG counted Werktage until 2023 and count Arbeitstage since (Art. 8 ZuFinG; domain
+    notes europe-uk-de-ch-nl.md sec. 2.1): ``rules de-wpug`` shows both counts with their dates, and the
+    rules for an offer's date name the calendar of that edition."""
+    code, out, _ = run(capsys, "rules", "de-wpug", "--width", "400")  # no cell wraps
+    assert code == 0
+    assert "1 working day (de-hessen-werktage) before End of the acceptance period" in out
+    assert "1 business day (de-hessen) before End of the acceptance period" in out
+    assert "before Mon, Jan 1, 2024: WpÜG § 21(1) as in force until 31 December 2023" in out
+    for day, calendar in (("2020-05-18", "de-hessen-werktage"), ("2024-03-05", "de-hessen")):
+        code, out, _ = run(capsys, "rules", "de-wpug", "--on", day, "--format", "json")
+        rules = {r["key"]: r for r in json.loads(out)[0]["rules"]}
+        assert rules["last-amendment"]["calendar"] == rules["bafin-review-end"]["calendar"] == calendar

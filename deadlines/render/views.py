@@ -156,11 +156,23 @@ def _count_text(loc: Localizer, book: Rulebook, rule: Rule) -> str:
         return ""
     unit: str = rule.unit
     if unit in ("business", "settlement"):
-        cal = get_calendar(book.calendar if unit == "business" else book.settlement_calendar)
+        cal = get_calendar(rule.calendar or (book.calendar if unit == "business" else book.settlement_calendar))
         unit = cal.unit
     amount = loc.text(_amount(unit, rule.n))
     if rule.n_max:
         amount = loc.text(Msg(N_("{low} to {high}"), low=amount, high=loc.text(_amount(unit, rule.n_max))))
+    if rule.calendar:  # a count in another calendar than the book's (German Werktage until 2023)
+        amount = loc.text(Msg(N_("{amount} ({calendar})"), amount=amount, calendar=rule.calendar))
+    if rule.kind == "amendment" and rule.window is not None:
+        anchor = book.rules[rule.anchor or book.expiry]
+        return loc.text(
+            Msg(
+                N_("{amount} after {anchor}, for an amendment published in its last {window} calendar days"),
+                amount=amount,
+                anchor=Term(anchor.label),
+                window=rule.window,
+            )
+        )
     if rule.kind == "amendment":
         return loc.text(Msg(N_("{amount} from the announcement of the change (its day is day 1)"), amount=amount))
     if rule.anchor == "last-closing":
@@ -172,6 +184,10 @@ def _count_text(loc: Localizer, book: Rulebook, rule: Rule) -> str:
     if rule.back:
         first = N_("{amount} before {anchor}")
     return loc.text(Msg(first, amount=amount, anchor=Term(anchor.label)))
+
+
+# The fields of a rule's version that change how it is counted (shown with the version's dates).
+COUNTED_FIELDS = {"n", "calendar", "anchor", "back"}
 
 
 def _amount(unit: str, n: int) -> Plural:
@@ -214,7 +230,18 @@ def rules_table(loc: Localizer, book: Rulebook, on: date | None) -> Table:
         if spans:  # a step of one edition of the rules only
             label.append("\n" + "; ".join(loc.text(_span(since, until)) for since, until in spans), style="estimate")
         time = loc.text(WallClock(rule.time.hour, rule.time.minute, book.zone)) if rule.time else ""
-        table.add_row(label, _count_text(loc, book, rule), time, loc.text(Term(rule.citation)), rule.evidence)
+        period, citation = _count_text(loc, book, rule), loc.text(Term(rule.citation))
+        for version in () if on else rule.versions:  # what an edition of the rules counts and cites, dated
+            if version.get("absent"):
+                continue
+            dates = loc.text(_span(version.get("since"), version.get("until")))
+            if COUNTED_FIELDS & set(version):
+                counted = _count_text(loc, book, rule.as_of(version.get("since", date.min)))
+                period += "\n" + loc.text(Msg(N_("{dates}: {period}"), dates=dates, period=counted))
+            if "citation" in version:
+                cited = Term(version["citation"])
+                citation += "\n" + loc.text(Msg(N_("{dates}: {period}"), dates=dates, period=cited))
+        table.add_row(label, period, time, citation, rule.evidence)
     caption = [loc._(N_("Source: V primary text, V2 secondary source, K believed, P market practice."))]
     if book.editions and book.edition_from:
         # Which rules apply: by the date of the event the book names (else the offer's start).
@@ -255,6 +282,7 @@ def rules_json(books: list[Rulebook], on: date | None, loc: Localizer) -> str:
                     "label": neutral.text(Term(r.label)),
                     "n": r.n or None,
                     "unit": r.unit,
+                    "calendar": r.calendar,  # its own calendar, when not the book's (German Werktage)
                     "time": str(r.time) if r.time else None,
                     "citation": neutral.text(Term(r.citation)),
                     "evidence": r.evidence,
