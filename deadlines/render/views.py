@@ -164,12 +164,12 @@ def _count_text(loc: Localizer, book: Rulebook, rule: Rule) -> str:
     if rule.calendar:  # a count in another calendar than the book's (German Werktage until 2023)
         amount = loc.text(Msg(N_("{amount} ({calendar})"), amount=amount, calendar=rule.calendar))
     if rule.kind == "amendment" and rule.window is not None:
-        anchor = book.rules[rule.anchor or book.expiry]
+        extended = book.rules[rule.anchor or book.expiry]
         return loc.text(
             Msg(
                 N_("{amount} after {anchor}, for an amendment published in its last {window} calendar days"),
                 amount=amount,
-                anchor=Term(anchor.label),
+                anchor=Term(extended.label),
                 window=rule.window,
             )
         )
