@@ -46,6 +46,7 @@ RULE_FIELDS = (
     "calendar",
     "window",
     "extends",
+    "subsequent_like",
     "phase",
     "versions",
 )

@@ -3337,6 +3337,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3365,6 +3366,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3393,6 +3395,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3421,6 +3424,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3449,6 +3453,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3477,6 +3482,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3505,6 +3511,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3533,6 +3540,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3561,6 +3569,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': True,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3589,6 +3598,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3617,6 +3627,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3645,6 +3656,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -3673,6 +3685,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -3701,6 +3714,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -3729,6 +3743,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -3778,6 +3793,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3806,6 +3822,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': 'de-hessen',
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -3840,6 +3857,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3868,6 +3886,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3896,6 +3915,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3924,6 +3944,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3952,6 +3973,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -3980,6 +4002,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': True,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4008,6 +4031,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4036,6 +4060,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': True,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4064,6 +4089,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': 'de-hessen',
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4098,6 +4124,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': 14,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4147,6 +4174,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4175,6 +4203,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4208,6 +4237,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4241,6 +4271,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4269,6 +4300,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4297,6 +4329,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4325,6 +4358,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4359,6 +4393,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -4387,6 +4422,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -4420,6 +4456,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -4448,6 +4485,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -4476,6 +4514,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'subsequent',
                 'versions': (),
             },
@@ -4504,6 +4543,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4564,6 +4604,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4592,6 +4633,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4625,6 +4667,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4653,6 +4696,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4681,6 +4725,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4709,6 +4754,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4761,6 +4807,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4789,6 +4836,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4817,6 +4865,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4845,6 +4894,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4873,6 +4923,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4901,6 +4952,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4934,6 +4986,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -4967,6 +5020,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -4995,6 +5049,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -5031,6 +5086,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -5064,6 +5120,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -5100,6 +5157,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -5133,6 +5191,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -5166,6 +5225,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -5199,6 +5259,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -5232,6 +5293,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -5267,6 +5329,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -5323,6 +5386,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5351,6 +5415,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5379,6 +5444,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5407,6 +5473,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5435,6 +5502,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5463,6 +5531,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5491,6 +5560,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5519,6 +5589,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5547,6 +5618,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -5606,6 +5678,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5634,6 +5707,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5662,6 +5736,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5690,6 +5765,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5718,6 +5794,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5746,6 +5823,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5774,6 +5852,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5802,6 +5881,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5830,6 +5910,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5858,6 +5939,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (),
             },
@@ -5886,6 +5968,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'initial',
                 'versions': (
                     {
@@ -5924,6 +6007,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -5958,6 +6042,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -5992,6 +6077,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -6026,6 +6112,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -6064,6 +6151,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -6098,6 +6186,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'calendar': None,
                 'window': None,
                 'extends': False,
+                'subsequent_like': False,
                 'phase': 'subsequent',
                 'versions': (
                     {
@@ -7685,6 +7774,7 @@ TEXTS: dict[str, bytes] = {
         b'\n'
         b'[rules.additional-period-end]\n'
         b'kind = "deadline"\n'
+        b'subsequent_like = true  # US\xe2\x80\x93German offers often run it as the US subsequent offering period (Rule 14d-11)\n'
         b'anchor = "result"\n'
         b'unit = "weeks"\n'
         b'n = 2\n'
@@ -8410,6 +8500,10 @@ TEXTS: dict[str, bytes] = {
         b'#   window    for kind = "amendment" with anchor = the expiry: an amendment published on the end\'s day or\n'
         b'#             the window - 1 days before it extends the period in force by n units, by law (\xc2\xa7 21(5) Wp\xc3\x9cG);\n'
         b'#             its limit is the last day for an amendment (one after it is warned about)\n'
+        b'#   extends   for kind = "given": a later date the deal gives becomes the expiry, by law (a competing\n'
+        b"#             offer's end: \xc2\xa7 22(2) Wp\xc3\x9cG, UEV art. 51)\n"
+        b"#   subsequent_like  true: a period other legs' offers run as their subsequent period (the German additional\n"
+        b"#             acceptance period): a deal's subsequent period ending at another time is warned about\n"
         b'# [[rules.<key>.versions]] replace n, time, anchor, back, calendar, label, citation, in_force or optional for offers\n'
         b'# starting in [since, until); absent = true leaves the rule out for those offers (a step of another edition\n'
         b'# of the rules: not shown, where in_force = false shows it for reference). Each edition is checked as the\n'

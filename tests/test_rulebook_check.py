@@ -491,3 +491,12 @@ def test_extends_is_for_a_given_date() -> None:
     text, line = _edit(_text("de-wpug"), table, 'kind = "estimate"', 'kind = "estimate"\nextends = true', at=1)
     message = _refused(text, "de-wpug.toml")
     assert message.startswith(f"de-wpug.toml, line {line}: rule 'result': 'extends' has no effect"), message
+
+
+def test_subsequent_like_is_for_a_period_counted_without_a_subsequent_period() -> None:
+    """The German additional period (§ 16(2) WpÜG) is compared with another leg's subsequent period; on a
+    rule that exists only with a subsequent period, or on a start, the mark would compare nothing."""
+    table = "[rules.offer-document]"
+    text, line = _edit(_text("de-wpug"), table, 'kind = "start"', 'kind = "start"\nsubsequent_like = true', at=1)
+    message = _refused(text, "de-wpug.toml")
+    assert message.startswith(f"de-wpug.toml, line {line}: rule 'offer-document': 'subsequent_like'"), message

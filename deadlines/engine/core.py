@@ -499,6 +499,7 @@ class _Engine(SharedExpiry, Observations):
                 self._joint_expiry(phases[step])
         if unresolved:
             raise InputError("could not compute: {events}", events=", ".join(unresolved))
+        self._subsequent_alongside()
         events = sorted((e for s in self.legs for e in s.events.values()), key=lambda e: (e.instant, e.id))
         self.diag.mark(events)
         zones = zone_order([s.book for s in self.legs], self.deal.show_zones)

@@ -54,7 +54,9 @@ class SharedExpiry(EngineBase):
             assert sub is not None
             chosen, at = sub.expiry, sub.expiry_time
             for state in self.legs:
-                if state not in legs and id(state) not in self.no_subsequent:
+                # (A leg with a period of its own that others run as theirs: compared in _subsequent_alongside.)
+                like = any(r.subsequent_like for r in state.rules)
+                if state not in legs and id(state) not in self.no_subsequent and not like:
                     self.warn(
                         "no-subsequent-period",
                         N_("{regime} has no subsequent offering period or reopening; ignored for it"),
@@ -174,6 +176,39 @@ class SharedExpiry(EngineBase):
                         wall = each.time or WallTime(24, 0)
                         key = numbered_key(each.key, i)
                         state.events[key] = self._event(state, each, due, wall, due_trace, due_count, key=key)
+
+    def _subsequent_alongside(self) -> None:
+        """A deal's subsequent period that does not end with a period another leg runs as one (the German
+        additional acceptance period in a US–German offer): said, not aligned (no rule we hold aligns them)."""
+        if self.deal.subsequent is None:
+            return
+        ends = [
+            (s, s.events[r.key])
+            for s in self.legs
+            for r in s.rules
+            if r.kind == "expiry" and r.phase == "subsequent" and r.key in s.events
+        ]
+        for state in self.legs:
+            for rule in state.rules:
+                own = state.events.get(rule.key) if rule.subsequent_like else None
+                if own is None:
+                    continue
+                for other, end in ends:
+                    if other is not state and end.instant != own.instant:
+                        self.warn(
+                            "subsequent-not-aligned",
+                            N_(
+                                "{regime}: {label}: {at}; {other} subsequent period: {other_at}. Offers under both "
+                                "often run them as one period, but no rule here aligns them: give the subsequent "
+                                "period's end in the deal ([subsequent] expiry) if they are one"
+                            ),
+                            about=own.id,
+                            regime=state.book.id,
+                            label=Term(own.label),
+                            at=At(own.instant, state.book.zone),
+                            other=other.book.id,
+                            other_at=At(end.instant, other.book.zone),
+                        )
 
     def _extended_by_law(
         self, legs: list[LegState], final: datetime, how: Msg | Items

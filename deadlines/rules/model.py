@@ -72,6 +72,9 @@ class Rule(NamedTuple):
     # For a rule of kind "given": its date, when later than the expiry, becomes the expiry by law (§ 22(2)
     # WpÜG: the end of a competing offer's acceptance period).
     extends: bool = False
+    # A period other regimes' offers run as their subsequent offering period (the German additional acceptance
+    # period, § 16(2) WpÜG, in US–German offers): the deal's subsequent period is compared with it.
+    subsequent_like: bool = False
     # A later observed date is the rule's date moved by the authority (the Panel extends Day 60, Rule 31.3),
     # not a deadline missed: what counts from it moves with it.
     extendable: bool = False

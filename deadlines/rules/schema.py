@@ -66,6 +66,7 @@ RULE_KEYS = {
     "calendar",
     "window",
     "extends",
+    "subsequent_like",
 }
 OPTION_KEYS = {"name", "since"}
 VERSION_KEYS = {
@@ -169,6 +170,7 @@ def _rule(rules: Table, key: str) -> Rule:
         calendar=_calendar_id(table),
         window=table.count("window"),
         extends=bool(table.flag("extends")),
+        subsequent_like=bool(table.flag("subsequent_like")),
         phase=phase,
         versions=_versions(table, key, n_max),
     )
@@ -297,6 +299,9 @@ def _references(file: TomlFile, rules: dict[str, Rule]) -> None:
                 else:
                     template = N_("'{key}' has no effect on a rule of kind {kind}")
                 raise _refuse(file, key, field, template, key=field, kind=toml_value(rule.kind))
+        if rule.subsequent_like and (rule.kind not in COUNTED or rule.requires == "subsequent"):
+            template = N_("'{key}' marks a period counted without a subsequent period: it has no effect here")
+            raise _refuse(file, key, "subsequent_like", template, key="subsequent_like")
         if rule.extends and rule.kind != "given":
             template = N_("'{key}' has no effect on a rule of kind {kind}")
             raise _refuse(file, key, "extends", template, key="extends", kind=toml_value(rule.kind))
