@@ -223,11 +223,11 @@ def render() -> str:
         data = load_calendar_data(cal_id)
         files = _calendar_files(cal_id)
         # The facts are the last file's: a calendar the same as another (XNAS, XNYS) shares them, unless it
-        # closes other days every week (de-hessen-werktage): then other days are open and other closures kept.
+        # closes other days every week or cites its own source (de-hessen-werktage): then its facts are its own.
         key = Path(files[-1]).name.removesuffix(".toml")
-        if load_calendar_data(key).weekend != data.weekend:
-            key = cal_id
         found = _facts(cal_id, strings)
+        if facts.get(key, found) != found or _facts(key, strings) != found:
+            key = cal_id
         assert facts.setdefault(key, found) == found
         calendars[cal_id] = {"files": files, "id": data.id, "name": data.name, "aliases": data.aliases, "facts": key}
     rulebooks = {regime: _rulebook(regime) for regime in REGIMES}

@@ -2429,7 +2429,7 @@ FACTS: dict[str, dict[str, Any]] = {
         'last': 743268,
         'open': (0, 1),
         'close': None,
-        'source': '§ 2(9) WpÜG (from 1 January 2024); § 1(1) Hessisches Feiertagsgesetz (HFeiertagsG); Einigungsvertrag art. 2(2)',
+        'source': 'WpÜG § 21(1) and § 14(2) as in force until 31 December 2023 (Werktag; § 2(9) Arbeitstage from 2024, Art. 8 ZuFinG); § 1(1) Hessisches Feiertagsgesetz (HFeiertagsG); Einigungsvertrag art. 2(2)',
         'weekend': (6,),
         'sessions': (
             (728294, (0, 1), None, '§ 2(9) WpÜG: an Arbeitstag is a calendar day, to 24:00 Frankfurt am Main time (§§ 187, 188 BGB count whole days)'),
@@ -7080,6 +7080,7 @@ TEXTS: dict[str, bytes] = {
         b'aliases = ["werktage", "hessen-werktage"]  # other names accepted for this calendar, any case\n'
         b'same_as = "de-hessen"\n'
         b'weekend = ["sunday"]  # Saturday is a Werktag\n'
+        b'source = "Wp\xc3\x9cG \xc2\xa7 21(1) and \xc2\xa7 14(2) as in force until 31 December 2023 (Werktag; \xc2\xa7 2(9) Arbeitstage from 2024, Art. 8 ZuFinG); \xc2\xa7 1(1) Hessisches Feiertagsgesetz (HFeiertagsG); Einigungsvertrag art. 2(2)"\n'
     ),
     'calendars/data/de-hessen.toml': (
         b'# German working days at Frankfurt am Main: the statutory public holidays of the Land of Hesse.\n'

@@ -257,6 +257,16 @@ def test_a_weekend_of_its_own():
         parse_calendar('id = "x"\nname = "X"\nsame_as = "de-hessen"\nweekend = ["Sunday"]\n', "x.toml")
 
 
+def test_a_copy_may_cite_its_own_grounds():
+    """German Werktage rest on the pre-2024 text of the WpÜG, not on § 2(9)'s Arbeitstage that de-hessen cites."""
+    copied = parse_calendar_file("de-hessen")
+    werktage = parse_calendar_file("de-hessen-werktage")
+    assert werktage.source != copied.source and "Werktag" in werktage.source and "2023" in werktage.source
+    assert werktage.holidays == copied.holidays
+    with pytest.raises(DealFileError, match=r"x.toml, line 4: 'source' is empty"):
+        parse_calendar('id = "x"\nname = "X"\nsame_as = "de-hessen"\nsource = " "\n', "x.toml")
+
+
 def test_a_bad_weekend_is_said_in_french():
     from deadlines.i18n import Localizer
 

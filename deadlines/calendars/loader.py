@@ -11,8 +11,9 @@ The keys (dates are TOML dates, times "HH:MM" strings in the calendar's zone, "2
   ``same_as = "<id>"`` for a calendar that shares every other fact;
 - ``weekend``: the days closed every week, lower-case English weekday names, from one to six of them (default
   ``["saturday", "sunday"]``; ``["sunday"]`` for German Werktage, where Saturday is a working day); also
-  allowed beside ``same_as``, where it replaces the weekend of the calendar copied. A holiday on a day outside
-  the weekend closes it; the observances still move dates off Saturday and Sunday, as their statutes say;
+  allowed beside ``same_as``, where it replaces the weekend of the calendar copied (and ``source`` its
+  source). A holiday on a day outside the weekend closes it; the observances still move dates off Saturday
+  and Sunday, as their statutes say;
 - ``[[sessions]]``: ``from``, ``open``, ``close``, ``source`` -- the regular hours from that day on; the first
   starts on ``first``;
 - ``[[holidays]]``: ``name``, ``source``, a date rule (``month`` + ``day``; ``month`` + ``weekday`` + ``nth``,
@@ -76,7 +77,7 @@ TOP_KEYS = {
     "secondary",
     "weekend",
 }
-SAME_AS_KEYS = {"id", "name", "aliases", "same_as", "weekend"}
+SAME_AS_KEYS = {"id", "name", "aliases", "same_as", "weekend", "source"}
 DATE_RULE_KEYS = {"month", "day", "weekday", "nth", "easter", "offset", "since", "until", "weekdays"}
 HOLIDAY_KEYS = {"name", "source", "observance", *DATE_RULE_KEYS}
 EARLY_KEYS = {"name", "source", "close", *DATE_RULE_KEYS}
@@ -163,7 +164,12 @@ def parse_calendar(text: str, origin: str) -> CalendarData:
         known = tuple(i for i in calendar_files() if i != cal_id)
         top.choice("same_as", known, None)
         found = load_calendar_data(same_as)
-        return found._replace(id=cal_id, name=name, aliases=aliases, weekend=weekend or found.weekend)
+        source = top.string("source")
+        if source is not None:
+            source = top.text("source")  # its own grounds (Werktage, not Arbeitstage), with words in it
+        return found._replace(
+            id=cal_id, name=name, aliases=aliases, weekend=weekend or found.weekend, source=source or found.source
+        )
     for key in ("zone", "first", "last", "source", "sessions"):
         top.required(key)
     zone_name = top.text("zone")
