@@ -1,4 +1,4 @@
-"""deadlines: tender-offer timetables under US SEC and French AMF rules, to the minute, in every zone.
+"""deadlines: tender-offer timetables under US, French, UK, German and Swiss rules, to the minute, in every zone.
 
 The public names below are loaded on first use, so ``deadlines --help`` stays fast.
 

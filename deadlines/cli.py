@@ -115,7 +115,7 @@ def _parser(loc: Localizer) -> argparse.ArgumentParser:
     common = _common(loc)
     parser = _Parser(
         prog="deadlines",
-        description=_("Tender-offer timetables under US SEC and French AMF rules."),
+        description=_("Tender-offer timetables under US, French, UK, German and Swiss rules."),
         parents=[common],
     )
     parser.add_argument(
