@@ -661,3 +661,23 @@ def test_the_rules_view_dates_the_werktage_and_the_arbeitstage(capsys: pytest.Ca
         code, out, _ = run(capsys, "rules", "de-wpug", "--on", day, "--format", "json")
         rules = {r["key"]: r for r in json.loads(out)[0]["rules"]}
         assert rules["last-amendment"]["calendar"] == rules["bafin-review-end"]["calendar"] == calendar
+
+
+def test_an_extension_by_german_law_moves_only_the_german_maximum() -> None:
+    """§ 21(5) WpÜG extends the German acceptance period past its ten weeks; it does not lift another
+    regime's maximum. A German and a French leg (hand-made, both from Mon 18 May 2020) ending Thu 2 Jul 2020
+    at 18:00 Paris, amended Thu 25 Jun (within the last two weeks): the shared expiry moves two weeks, to
+    Thu 16 Jul 2020, after the French offer's maximum (35 trading days, Fri 3 Jul 2020): a breach on the
+    French leg, none on the German one."""
+    from deadlines.model import Amendment, LocalTime
+
+    deal = Deal(
+        [Leg("fr-amf", date(2020, 5, 18)), Leg("de-wpug", date(2020, 5, 18))],
+        expiry=LocalTime(date(2020, 7, 2), "18:00", "Europe/Paris"),
+        amendments=[Amendment("price", date(2020, 6, 25), regime="de-wpug")],
+    )
+    schedule = compute(deal)
+    assert schedule.event("de-wpug.expiry").day == date(2020, 7, 16)
+    assert schedule.event("fr-amf.maximum-closing").day == date(2020, 7, 3)
+    breaches = [w for w in schedule.warnings if w.code == "expiry-after-maximum"]
+    assert [w.event for w in breaches] == ["fr-amf.closing"], [w.message for w in breaches]

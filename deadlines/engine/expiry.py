@@ -71,8 +71,9 @@ class SharedExpiry(EngineBase):
         else:
             instant, how = self._earliest(legs, minima, at or default_expiry(s.book for s in legs))
         by_law: list[tuple[datetime, str, Msg]] = []
+        lawful: set[int] = set()  # the legs whose own rules extended the expiry by law
         if phase == "initial":
-            instant, how, by_law = self._extended_by_law(legs, instant, how)
+            instant, how, by_law, lawful = self._extended_by_law(legs, instant, how)
         for state in legs:
             rule = next(r for r in state.rules if r.kind == "expiry" and r.phase == phase)
             self._session_notice(state, instant)
@@ -87,8 +88,9 @@ class SharedExpiry(EngineBase):
                 state, rule, day, WallTime(24, 0), trace, count, kind="chosen" if chosen else "expiry", instant=instant
             )
             state.events[rule.key] = event
-            # An extension by law moves the maximum with it (§ 21(5) WpÜG: beyond the ten weeks of § 16(1)).
-            ceiling = [m for m in maxima[id(state)] if not by_law or _ceiling(m) >= instant]
+            # An extension by law moves the leg's own maximum with it (§ 21(5) WpÜG: past the ten weeks of
+            # § 16(1)); another leg's maximum still holds.
+            ceiling = [m for m in maxima[id(state)] if id(state) not in lawful or _ceiling(m) >= instant]
             self._check_expiry(state, event, rule, minima[id(state)], ceiling)
         scheduled = [(at.instant(), at.zone, None) for at in self.deal.extended] if phase == "initial" else []
         if scheduled or by_law:
@@ -212,7 +214,7 @@ class SharedExpiry(EngineBase):
 
     def _extended_by_law(
         self, legs: list[LegState], final: datetime, how: Msg | Items
-    ) -> tuple[datetime, Msg | Items, list[tuple[datetime, str, Msg]]]:
+    ) -> tuple[datetime, Msg | Items, list[tuple[datetime, str, Msg]], set[int]]:
         """The initial expiry as the law extends it, with how it was set, and each end it extended with the
         reason: an amendment published within the last ``window`` days of the period in force (its end's day
         and the days before it) extends that period by the rule's n units, at the same time of day in the
@@ -221,7 +223,7 @@ class SharedExpiry(EngineBase):
         about: the law bars it (§ 21(6)) and the period is not extended again."""
         extending = [(s, r) for s in legs for r in s.rules if r.kind == "amendment" and r.window is not None]
         ends = [*(at.instant() for at in self.deal.extended), final]
-        by_law: dict[datetime, tuple[str, Msg]] = {}  # an end the law extended -> (zone, reason)
+        by_law: dict[datetime, tuple[LegState, Msg]] = {}  # an end the law extended -> (the leg whose law, why)
         for amendment in sorted(self.deal.amendments, key=lambda a: a.day):
             for state, rule in extending:
                 if amendment.regime not in (None, state.book.id) or amendment.kind not in rule.amendments:
@@ -259,7 +261,7 @@ class SharedExpiry(EngineBase):
                     counted=counted,
                 )
                 if k == len(ends) - 1:
-                    by_law[ends[k]] = (state.book.zone, reason)
+                    by_law[ends[k]] = (state, reason)
                     ends.append(target)
                     if rule.limit is not None:  # the last day to amend, counted from the new end, is moot
                         state.notes[rule.limit] = Msg(
@@ -306,14 +308,16 @@ class SharedExpiry(EngineBase):
                             rule=Term(rule.citation),
                         )
         if not by_law:
-            return final, how, []
+            return final, how, [], set()
         last = max(by_law)
-        zone_name, reason = by_law[last]
+        extender, reason = by_law[last]
+        zone_name = extender.book.zone
         how = Items([Msg(N_("extended by law from {at}"), at=At(last, zone_name)), reason], "parts")
-        return ends[-1], how, [(end, z, why) for end, (z, why) in by_law.items()]
+        extended = [(end, leg.book.zone, why) for end, (leg, why) in by_law.items()]
+        return ends[-1], how, extended, {id(leg) for leg, _ in by_law.values()}
 
     def _aligned_by_law(
-        self, legs: list[LegState], ends: list[datetime], by_law: dict[datetime, tuple[str, Msg]]
+        self, legs: list[LegState], ends: list[datetime], by_law: dict[datetime, tuple[LegState, Msg]]
     ) -> bool:
         """Whether a date the deal gives for a rule that ``extends`` the period, later than its end, became its end
         (§ 22(2) WpÜG: a competing offer's acceptance period ending later, even amended or prohibited)."""
@@ -327,7 +331,7 @@ class SharedExpiry(EngineBase):
                 at = resolve(obs.day, wall, obs.zone or state.book.zone)
                 if at > ends[-1]:
                     by_law[ends[-1]] = (
-                        state.book.zone,
+                        state,
                         Msg(N_("{label}: {at}"), label=Term(rule.label), at=At(at, state.book.zone)),
                     )
                     ends.append(at)
