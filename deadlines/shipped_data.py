@@ -3719,6 +3719,64 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'versions': (),
             },
             {
+                'key': 'provisional-final-result',
+                'kind': 'deadline',
+                'label': 'Provisional final result (first trading day after the additional period)',
+                'citation': 'UEV art. 47(2) with art. 44(1): after the additional period, the final result is published as the interim result is, provisionally on the first trading day after it',
+                'evidence': 'V',
+                'anchor': 'additional-period-end',
+                'unit': 'business',
+                'n': 1,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': 'subsequent',
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
+                'subsequent_like': False,
+                'phase': 'subsequent',
+                'versions': (),
+            },
+            {
+                'key': 'definitive-final-result',
+                'kind': 'deadline',
+                'label': 'Definitive final result (at the latest the 4th trading day after the additional period)',
+                'citation': 'UEV art. 47(2) with art. 44(2): the definitive final result is published at the latest on the fourth trading day after the additional period',
+                'evidence': 'V',
+                'anchor': 'additional-period-end',
+                'unit': 'business',
+                'n': 4,
+                'n_max': None,
+                'day1': 'next',
+                'time': (24, 0),
+                'option': None,
+                'replaces': None,
+                'limit': None,
+                'requires': 'subsequent',
+                'amendments': (),
+                'staff_position': False,
+                'each_extension': False,
+                'absent': False,
+                'back': False,
+                'extendable': False,
+                'calendar': None,
+                'window': None,
+                'extends': False,
+                'subsequent_like': False,
+                'phase': 'subsequent',
+                'versions': (),
+            },
+            {
                 'key': 'settlement',
                 'kind': 'deadline',
                 'label': 'Settlement (in principle at the latest the 10th trading day after the additional period)',
@@ -7439,15 +7497,16 @@ TEXTS: dict[str, bytes] = {
         b'#\n'
         b'# Not encoded (domain notes sec. 3.3): a cooling-off period the Takeover Board changes (art. 14(2): give\n'
         b"# the opening of the offer period as the deal's observed event instead), extensions beyond 40 trading days\n"
-        b"# with the Board's consent, the final result after the additional period (art. 47, believed analogous to\n"
-        b'# art. 44). Offers under the UEV-UEK of 21 July 1997 (before 1 January 2009) are counted with the same numbers (believed\n'
-        b'# unchanged: evidence K), and the Swiss takeover rules took effect on 1 January 1998.\n'
+        b"# with the Board's consent. Offers under the UEV-UEK of 21 July 1997 (before 1 January 2009) are counted with\n"
+        b'# the same numbers (believed unchanged: evidence K), and the Swiss takeover rules took effect on 1 January 1998.\n'
         b'#\n'
         b'# Amendments (art. 15): an amended offer stays open ten trading days after the amendment (deal [[amendment]],\n'
         b'# kind price, percentage or material): a minimum the expiry must meet, as in the US. Competing offers\n'
         b'# (art. 51, domain notes sec. 3.3, [V]): the periods are aligned to the later expiry; the deal gives the\n'
         b'# competing offer\'s end (observed "ch-uev.competing-expiry", with its time) and a later one becomes the\n'
-        b"# offer's expiry, past the 40 trading days.\n"
+        b"# offer's expiry, past the 40 trading days. The final result after the additional period is published as\n"
+        b'# the interim result is (art. 47(2) refers to art. 44, text droit-bilingue.ch 954.195.1-47, [V]): provisional\n'
+        b'# on the first trading day after it, definitive by the fourth.\n'
         b'\n'
         b'id = "ch-uev"\n'
         b'calendar = "XSWX"\n'
@@ -7607,6 +7666,30 @@ TEXTS: dict[str, bytes] = {
         b'requires = "subsequent"\n'
         b'label = "End of the additional acceptance period"\n'
         b'citation = "UEV art. 14(5)"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.provisional-final-result]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "additional-period-end"\n'
+        b'unit = "business"\n'
+        b'n = 1\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'requires = "subsequent"\n'
+        b'label = "Provisional final result (first trading day after the additional period)"\n'
+        b'citation = "UEV art. 47(2) with art. 44(1): after the additional period, the final result is published as the interim result is, provisionally on the first trading day after it"\n'
+        b'evidence = "V"\n'
+        b'\n'
+        b'[rules.definitive-final-result]\n'
+        b'kind = "deadline"\n'
+        b'anchor = "additional-period-end"\n'
+        b'unit = "business"\n'
+        b'n = 4\n'
+        b'day1 = "next"\n'
+        b'time = "24:00"\n'
+        b'requires = "subsequent"\n'
+        b'label = "Definitive final result (at the latest the 4th trading day after the additional period)"\n'
+        b'citation = "UEV art. 47(2) with art. 44(2): the definitive final result is published at the latest on the fourth trading day after the additional period"\n'
         b'evidence = "V"\n'
         b'\n'
         b'[rules.settlement]\n'
