@@ -7495,9 +7495,9 @@ TEXTS: dict[str, bytes] = {
         b'# and Takeover Board practice: domain notes europe-uk-de-ch-nl.md sec. 3.2): day1 = "next". The expiry time\n'
         b'# is the one the prospectus names; 16:00 Zurich is the usual one (sec. 3.4).\n'
         b'#\n'
-        b'# Not encoded (domain notes sec. 3.3): a cooling-off period the Takeover Board changes (art. 14(2): give\n'
-        b"# the opening of the offer period as the deal's observed event instead), extensions beyond 40 trading days\n"
-        b"# with the Board's consent. Offers under the UEV-UEK of 21 July 1997 (before 1 January 2009) are counted with\n"
+        b'# A cooling-off period the Takeover Board extends or shortens (art. 14(2)): the deal gives its end as the\n'
+        b'# observed "ch-uev.cooling-off-end", from which the offer period counts. Not encoded (domain notes sec. 3.3):\n'
+        b"# extensions beyond 40 trading days with the Board's consent. Offers under the UEV-UEK of 21 July 1997 (before 1 January 2009) are counted with\n"
         b'# the same numbers (believed unchanged: evidence K), and the Swiss takeover rules took effect on 1 January 1998.\n'
         b'#\n'
         b'# Amendments (art. 15): an amended offer stays open ten trading days after the amendment (deal [[amendment]],\n'
