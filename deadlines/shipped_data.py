@@ -3876,7 +3876,7 @@ RULEBOOKS: dict[str, dict[str, Any]] = {
                 'each_extension': False,
                 'absent': False,
                 'back': False,
-                'extendable': False,
+                'extendable': True,
                 'calendar': 'de-hessen',
                 'window': None,
                 'extends': False,
@@ -7746,8 +7746,10 @@ TEXTS: dict[str, bytes] = {
         b'# with it, past the ten weeks. An amendment is applied to the ends before that alignment; one in the last two\n'
         b'# weeks of the aligned period is warned about, not computed (does \xc2\xa7 21(5) extend it again? not settled here).\n'
         b'#\n'
-        b"# Not encoded yet: water-level notices (\xc2\xa7 23(1) no. 1), BaFin's extension of its\n"
-        b'# review by up to five working days (\xc2\xa7 14(2) sentence 3) and the squeeze-out (\xc2\xa7 39a).\n'
+        b"# BaFin's extension of its review by up to five working days (\xc2\xa7 14(2) sentence 3): the deal gives the end as\n"
+        b'# the observed "de-wpug.bafin-review-end", a date moved by the authority, not a deadline missed.\n'
+        b'#\n'
+        b'# Not encoded yet: water-level notices (\xc2\xa7 23(1) no. 1) and the squeeze-out (\xc2\xa7 39a).\n'
         b'\n'
         b'id = "de-wpug"\n'
         b'calendar = "de-hessen"\n'
@@ -7778,6 +7780,7 @@ TEXTS: dict[str, bytes] = {
         b'n = 10\n'
         b'day1 = "next"  # "innerhalb von zehn Arbeitstagen nach dem Eingang": the day of receipt is not counted\n'
         b'time = "24:00"\n'
+        b'extendable = true  # BaFin may extend its review by up to five working days (\xc2\xa7 14(2) sentence 3): observed\n'
         b'label = "End of BaFin\'s review (10 working days): the offer document is published once BaFin permits it or, without a prohibition, when this period has passed"\n'
         b'citation = "Wp\xc3\x9cG \xc2\xa7 14(2) sentence 1: publication without delay once BaFin permits it, or when ten Arbeitstage have passed since receipt without a prohibition; BaFin may extend the period by up to five Arbeitstage (sentence 3); \xc2\xa7 2(9): Arbeitstage from 1 January 2024"\n'
         b'evidence = "V"\n'
