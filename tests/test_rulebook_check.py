@@ -464,13 +464,39 @@ def test_a_rule_calendar_is_a_calendar_of_business_days(old: str, new: str, says
     [
         ("[rules.amendment-extension]", 'anchor = "expiry"', 'anchor = "offer-document"', ["'window'", '"expiry"']),
         ("[rules.result]", 'kind = "estimate"', 'kind = "estimate"\nwindow = 14', ["'window'", "no effect"]),
+        ("[rules.amendment-extension]", "window = 14  # the end's day and the 13 days before it", "window = 0", ["1"]),
     ],
-    ids=["window-not-on-the-expiry", "window-on-an-estimate"],
+    ids=["window-not-on-the-expiry", "window-on-an-estimate", "window-of-no-day"],
 )
 def test_a_window_extends_the_expiry(table: str, old: str, new: str, says: list[str]) -> None:
     """An amendment's window (§ 21(5) WpÜG) counts back from the expiry it extends; on another rule it would
     never be read."""
     _refused_at_key(table, old, new, "window", "", says)
+
+
+@pytest.mark.parametrize(
+    ("key", "new", "says"),
+    [
+        ("time", 'time = "24:00"', ["'time'", "keeps the end's time"]),
+        ("n_max", "n_max = 3", ["'n_max'", "keeps the end's time"]),
+        ("limit", 'limit = "result"', ["'limit'", "counted back from"]),
+    ],
+)
+def test_an_extending_amendment_refuses_what_it_would_not_read(key: str, new: str, says: list[str]) -> None:
+    """A time, a range or a limit that is not a last day before the end, on the § 21(5) rule: never read by
+    the extension (it keeps the end's time), so refused at its line rather than silently ignored."""
+    table = "[rules.amendment-extension]"
+    old = 'limit = "last-amendment"' if key == "limit" else 'kind = "amendment"'
+    text = new if key == "limit" else f"{old}\n{new}"
+    _refused_at_key(table, old, text, key, "rule 'amendment-extension': ", says)
+
+
+def test_a_limit_on_an_amendment_that_extends_nothing_is_refused() -> None:
+    """The US price-change rule counts a minimum from the amendment; a limit on it would never be read."""
+    table = "[rules.price-change]"
+    text, line = _edit(_text("us-14d"), table, 'kind = "amendment"', 'kind = "amendment"\nlimit = "expiry"', at=1)
+    message = _refused(text, "us-14d.toml")
+    assert message.startswith(f"us-14d.toml, line {line}: rule 'price-change': 'limit' has no effect"), message
 
 
 def _refused_at_key(table: str, old: str, new: str, key: str, rule: str, says: list[str]) -> None:

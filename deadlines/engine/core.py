@@ -264,8 +264,32 @@ class _Engine(SharedExpiry, Observations):
             event.range_end, _, _ = self._count(state, rule, anchor.day, rule.n_max)
         if rule.key in state.notes:
             event.note = state.notes[rule.key]
+        self._unit_changed(state, rule, event)
         state.events[rule.key] = event
         return True
+
+    def _unit_changed(self, state: LegState, rule: Rule, event: Event) -> None:
+        """A count whose calendar the law changed between the offer's start and the day it falls due (German
+        Werktage became Arbeitstage on 1 January 2024 with no transitional rule we hold): counted in the
+        unit of the offer's edition, and said."""
+        versions = state.book.rules[rule.key].versions if rule.key in state.book.rules else ()
+        changes = sorted({v[k] for v in versions if "calendar" in v for k in ("since", "until") if k in v})
+        day = next((d for d in changes if state.edition < d <= event.day), None)
+        if day is not None:
+            self.warn(
+                "unit-changed",
+                N_(
+                    "{regime}: {label} is counted in {calendar}, as the rules for offers from {start} say; they "
+                    "changed on {day}, before it falls due ({rule}): which count applies is not settled"
+                ),
+                about=event.id,
+                regime=state.book.id,
+                label=Term(rule.label),
+                calendar=rule.calendar or state.cal.id,
+                start=state.edition,
+                day=day,
+                rule=Term(rule.citation),
+            )
 
     def _given(self, state: LegState, rule: Rule) -> bool:
         """A date only the deal knows (an announcement before the offer starts), from its [[observed]] event;

@@ -71,9 +71,9 @@ class SharedExpiry(EngineBase):
         else:
             instant, how = self._earliest(legs, minima, at or default_expiry(s.book for s in legs))
         by_law: list[tuple[datetime, str, Msg]] = []
-        lawful: set[int] = set()  # the legs whose own rules extended the expiry by law
+        lawful: dict[int, datetime] = {}  # the legs whose own law extended the expiry -> the latest end it gives
         if phase == "initial":
-            instant, how, by_law, lawful = self._extended_by_law(legs, instant, how)
+            instant, how, by_law, lawful = self._extended_by_law(legs, instant, how, chosen is not None)
         for state in legs:
             rule = next(r for r in state.rules if r.kind == "expiry" and r.phase == phase)
             self._session_notice(state, instant)
@@ -88,9 +88,10 @@ class SharedExpiry(EngineBase):
                 state, rule, day, WallTime(24, 0), trace, count, kind="chosen" if chosen else "expiry", instant=instant
             )
             state.events[rule.key] = event
-            # An extension by law moves the leg's own maximum with it (§ 21(5) WpÜG: past the ten weeks of
-            # § 16(1)); another leg's maximum still holds.
-            ceiling = [m for m in maxima[id(state)] if id(state) not in lawful or _ceiling(m) >= instant]
+            # An extension by law moves the leg's own maximum up to the end the law gives (§ 21(5) WpÜG: past
+            # the ten weeks of § 16(1)); another leg's maximum still holds, and so does an end beyond the law's.
+            lift = lawful.get(id(state))
+            ceiling = [m for m in maxima[id(state)] if lift is None or instant > lift or _ceiling(m) >= instant]
             self._check_expiry(state, event, rule, minima[id(state)], ceiling)
         scheduled = [(at.instant(), at.zone, None) for at in self.deal.extended] if phase == "initial" else []
         if scheduled or by_law:
@@ -213,31 +214,63 @@ class SharedExpiry(EngineBase):
                         )
 
     def _extended_by_law(
-        self, legs: list[LegState], final: datetime, how: Msg | Items
-    ) -> tuple[datetime, Msg | Items, list[tuple[datetime, str, Msg]], set[int]]:
-        """The initial expiry as the law extends it, with how it was set, and each end it extended with the
-        reason: an amendment published within the last ``window`` days of the period in force (its end's day
-        and the days before it) extends that period by the rule's n units, at the same time of day in the
-        leg's zone (§ 21(5) WpÜG: two weeks). Each amendment is checked against the last day for one (the
-        rule's ``limit``, counted from the end in force), and one within an extension by law is warned
-        about: the law bars it (§ 21(6)) and the period is not extended again."""
+        self, legs: list[LegState], final: datetime, how: Msg | Items, scheduled: bool
+    ) -> tuple[datetime, Msg | Items, list[tuple[datetime, str, Msg]], dict[int, datetime]]:
+        """The initial expiry as the law extends it, with how it was set; the ends it extended, with the
+        reason (only when the deal ``scheduled`` them: an earliest expiry the engine found was nobody's
+        schedule); and for each leg whose law extended its period, the latest end the law gives it.
+
+        An amendment published within the last ``window`` days of the period in force (its end's day and the
+        days before it) extends that period by the rule's n units, at the same time of day in the leg's zone
+        (§ 21(5) WpÜG: two weeks); an extension the deal already gives ([[extended]] then the expiry) is
+        recognised as that one. Each amendment is checked against the last day for one (the rule's
+        ``limit``, counted from the end in force); one within an extension by law is warned about (the law
+        bars it, § 21(6)) and does not extend the period again; one after the period is said."""
         extending = [(s, r) for s in legs for r in s.rules if r.kind == "amendment" and r.window is not None]
         ends = [*(at.instant() for at in self.deal.extended), final]
-        by_law: dict[datetime, tuple[LegState, Msg]] = {}  # an end the law extended -> (the leg whose law, why)
+        by_law: dict[datetime, tuple[LegState, Msg]] = {}  # an end the engine extended -> (the leg whose law, why)
+        extended: set[datetime] = set()  # every end the law extended, by the engine or as the deal gives it
+        lawful: dict[int, datetime] = {}  # id(leg) -> the latest end its law gives
+        amended = False
         for amendment in sorted(self.deal.amendments, key=lambda a: a.day):
             for state, rule in extending:
                 if amendment.regime not in (None, state.book.id) or amendment.kind not in rule.amendments:
                     continue
+                assert rule.window is not None
+                zone_name = state.book.zone
                 # The period in force when the amendment was published: the first end on or after its day.
                 k = next((k for k, end in enumerate(ends) if self._last_day(state, end) >= amendment.day), None)
                 if k is None:
+                    self.warn(
+                        "amendment-after-end",
+                        N_("{regime}: the amendment of {day} comes after the period ends, {end}: check its date"),
+                        regime=state.book.id,
+                        day=amendment.day,
+                        end=At(ends[-1], zone_name),
+                    )
                     continue
                 end_day = self._last_day(state, ends[k])
-                self._check_amendment_day(state, rule, amendment, end_day)
-                assert rule.window is not None
-                if (end_day - amendment.day).days >= rule.window:
+                late = self._check_amendment_day(state, rule, amendment, end_day)
+                days = (end_day - amendment.day).days
+                clock = day_and_clock(ends[k], zone_name)[1]
+                if clock != "24:00" and days in (0, rule.window):
+                    self.warn(
+                        "amendment-time-decides",
+                        N_(
+                            "{regime}: the period ends {end}: whether the amendment of {day} came within its last "
+                            "{window} days, or before its end, depends on the time it was published; counted as "
+                            "{assumed} ({rule})"
+                        ),
+                        regime=state.book.id,
+                        end=At(ends[k], zone_name),
+                        day=amendment.day,
+                        window=rule.window,
+                        assumed=Msg(N_("outside them")) if days == rule.window else Msg(N_("within them")),
+                        rule=Term(rule.citation),
+                    )
+                if days >= rule.window:
                     continue
-                if k > 0 and ends[k - 1] in by_law:
+                if k > 0 and ends[k - 1] in extended:
                     self.warn(
                         "amendment-in-extension",
                         N_(
@@ -247,20 +280,33 @@ class SharedExpiry(EngineBase):
                         ),
                         regime=state.book.id,
                         day=amendment.day,
-                        end=At(ends[k - 1], state.book.zone),
+                        end=At(ends[k - 1], zone_name),
                         rule=Term(rule.citation),
                     )
                     continue
+                if late:
+                    self.warn(
+                        "late-amendment-extends",
+                        N_(
+                            "{regime}: the amendment of {day}, after the last day allowed, is still taken to "
+                            "extend the period ({rule}): whether the extension covers a late amendment is not "
+                            "settled"
+                        ),
+                        regime=state.book.id,
+                        day=amendment.day,
+                        rule=Term(rule.citation),
+                    )
                 target_day, counted, _ = self._count(state, rule, end_day, rule.n)
-                clock = day_and_clock(ends[k], state.book.zone)[1]
-                target = resolve(target_day, WallTime.parse(clock), state.book.zone)
-                reason = Msg(
-                    N_("{label}: amendment of {day}; {counted}"),
-                    label=Term(rule.label),
-                    day=amendment.day,
-                    counted=counted,
-                )
+                target = resolve(target_day, WallTime.parse(clock), zone_name)
+                extended.add(ends[k])
+                amended = True
                 if k == len(ends) - 1:
+                    reason = Msg(
+                        N_("{label}: amendment of {day}; {counted}"),
+                        label=Term(rule.label),
+                        day=amendment.day,
+                        counted=counted,
+                    )
                     by_law[ends[k]] = (state, reason)
                     ends.append(target)
                     if rule.limit is not None:  # the last day to amend, counted from the new end, is moot
@@ -281,43 +327,67 @@ class SharedExpiry(EngineBase):
                         ),
                         regime=state.book.id,
                         day=amendment.day,
-                        end=At(ends[k], state.book.zone),
-                        target=At(target, state.book.zone),
+                        end=At(ends[k], zone_name),
+                        target=At(target, zone_name),
                         rule=Term(rule.citation),
-                        given=At(ends[k + 1], state.book.zone),
+                        given=At(ends[k + 1], zone_name),
                     )
-        if self._aligned_by_law(legs, ends, by_law):
-            # An amendment in the last days of the aligned period: applied to the ends before it only.
-            aligned = ends[-1]
-            for amendment in self.deal.amendments:
-                for state, rule in extending:
-                    first = self._last_day(state, ends[-2]) + timedelta(days=1)
-                    end_day = self._last_day(state, aligned)
-                    assert rule.window is not None
-                    if first <= amendment.day <= end_day and (end_day - amendment.day).days < rule.window:
-                        self.warn(
-                            "amendment-in-aligned-period",
-                            N_(
-                                "{regime}: the amendment of {day} comes in the last days of the period aligned "
-                                "with a competing offer, ending {end}: whether it extends that period again "
-                                "({rule}) is not computed; give the end in the deal"
-                            ),
-                            regime=state.book.id,
-                            day=amendment.day,
-                            end=At(aligned, state.book.zone),
-                            rule=Term(rule.citation),
-                        )
-        if not by_law:
-            return final, how, [], set()
-        last = max(by_law)
-        extender, reason = by_law[last]
-        zone_name = extender.book.zone
-        how = Items([Msg(N_("extended by law from {at}"), at=At(last, zone_name)), reason], "parts")
-        extended = [(end, leg.book.zone, why) for end, (leg, why) in by_law.items()]
-        return ends[-1], how, extended, {id(leg) for leg, _ in by_law.values()}
+                lawful[id(state)] = max(target, lawful.get(id(state), target))
+        competing = [s for s in legs for r in s.rules if r.extends and f"{s.book.id}.{r.key}" in self.observed]
+        if amended and competing:
+            self.warn(
+                "extensions-order-assumed",
+                N_(
+                    "{regime}: the amendments were applied to the periods the deal gives before the competing "
+                    "offer's end; if the competing offer came first, the period in force at an amendment may be "
+                    "another and so may the end: check it"
+                ),
+                regime=competing[0].book.id,
+            )
+        if self._aligned_by_law(legs, ends, by_law, lawful):
+            self._aligned_and_amended(extending, ends)
+        if by_law:
+            last = max(by_law)
+            extender, reason = by_law[last]
+            if scheduled:
+                what = Msg(N_("extended by law from {at}"), at=At(last, extender.book.zone))
+            else:
+                what = Msg(N_("extended by law from the earliest expiry, {at}"), at=At(last, extender.book.zone))
+            how = Items([how, what, reason], "parts") if scheduled else Items([what, reason], "parts")
+        moved = [(end, leg.book.zone, why) for end, (leg, why) in by_law.items()] if scheduled else []
+        return ends[-1], how, moved, lawful
+
+    def _aligned_and_amended(self, extending: list[tuple[LegState, Rule]], ends: list[datetime]) -> None:
+        """An amendment in the last days of a period aligned with a competing offer: not applied to it (does
+        the law extend the aligned period again? not settled here), said."""
+        aligned = ends[-1]
+        for amendment in self.deal.amendments:
+            for state, rule in extending:
+                if amendment.regime not in (None, state.book.id) or amendment.kind not in rule.amendments:
+                    continue
+                first = self._last_day(state, ends[-2]) + timedelta(days=1)
+                end_day = self._last_day(state, aligned)
+                assert rule.window is not None
+                if first <= amendment.day <= end_day and (end_day - amendment.day).days < rule.window:
+                    self.warn(
+                        "amendment-in-aligned-period",
+                        N_(
+                            "{regime}: the amendment of {day} comes in the last days of the period aligned "
+                            "with a competing offer, ending {end}: whether it extends that period again "
+                            "({rule}) is not computed; give the end in the deal"
+                        ),
+                        regime=state.book.id,
+                        day=amendment.day,
+                        end=At(aligned, state.book.zone),
+                        rule=Term(rule.citation),
+                    )
 
     def _aligned_by_law(
-        self, legs: list[LegState], ends: list[datetime], by_law: dict[datetime, tuple[LegState, Msg]]
+        self,
+        legs: list[LegState],
+        ends: list[datetime],
+        by_law: dict[datetime, tuple[LegState, Msg]],
+        lawful: dict[int, datetime],
     ) -> bool:
         """Whether a date the deal gives for a rule that ``extends`` the period, later than its end, became its end
         (§ 22(2) WpÜG: a competing offer's acceptance period ending later, even amended or prohibited)."""
@@ -335,15 +405,16 @@ class SharedExpiry(EngineBase):
                         Msg(N_("{label}: {at}"), label=Term(rule.label), at=At(at, state.book.zone)),
                     )
                     ends.append(at)
+                    lawful[id(state)] = at
                     aligned = True
         return aligned
 
-    def _check_amendment_day(self, state: LegState, rule: Rule, amendment: Amendment, end_day: date) -> None:
-        """An amendment published after the last day for one (the rule's ``limit``, counted back from the end
-        of the period in force): a warning; what the law makes of it is the rule's citation."""
+    def _check_amendment_day(self, state: LegState, rule: Rule, amendment: Amendment, end_day: date) -> bool:
+        """Whether an amendment was published after the last day for one (the rule's ``limit``, counted back
+        from the end of the period in force), which is warned about."""
         limit = next((r for r in state.rules if r.key == rule.limit), None)
         if limit is None:
-            return
+            return False
         last, counted, _ = self._count(state, limit, end_day, limit.n)
         if amendment.day > last:
             self.warn(
@@ -358,6 +429,8 @@ class SharedExpiry(EngineBase):
                 counted=counted,
                 rule=Term(limit.citation),
             )
+            return True
+        return False
 
     def _earliest(self, legs: list[LegState], minima: dict[int, list[Event]], at: ExpiryTime) -> tuple[datetime, Msg]:
         floor = max((_floor(e) for s in legs for e in minima[id(s)]), default=None)

@@ -283,6 +283,17 @@ def rules_json(books: list[Rulebook], on: date | None, loc: Localizer) -> str:
                     "n": r.n or None,
                     "unit": r.unit,
                     "calendar": r.calendar,  # its own calendar, when not the book's (German Werktage)
+                    "back": r.back,  # counted back from the anchor (the last day to amend: before the end)
+                    "window": r.window,  # an amendment in the end's last days extends the expiry by law
+                    "extends": r.extends,  # a date the deal gives that becomes a later expiry by law
+                    "subsequent_like": r.subsequent_like,
+                    # what an edition of the rules changes, with its dates (none with --on: already applied)
+                    "versions": []
+                    if on
+                    else [
+                        {k: _iso(v) if k in ("since", "until") else v for k, v in version.items()}
+                        for version in r.versions
+                    ],
                     "time": str(r.time) if r.time else None,
                     "citation": neutral.text(Term(r.citation)),
                     "evidence": r.evidence,

@@ -248,15 +248,15 @@ def _refuse(file: TomlFile, rule: str, key: str | None, template: str, /, **para
     return Table(file, {}, f"rules.{rule}", None, partial(_in_rule, rule)).fail(template, key, **params)
 
 
-def _references(file: TomlFile, rules: dict[str, Rule]) -> None:
+def _references(file: TomlFile, rules: dict[str, Rule], expiry: str) -> None:
     """Every reference names a rule of the book that can be counted from, and each rule has what the engine
     reads for its kind (and nothing it would ignore)."""
     for rule in rules.values():
         key = rule.key
         subsequent_start = rule.kind == "start" and rule.phase == "subsequent"
-        # A start, a date the deal gives, or the amendments an amendment rule counts, may be checked against a
-        # deadline that falls before it.
-        limited = rule.kind in ("start", "given", "amendment")
+        # A start, a date the deal gives, or the amendments an amendment rule extending the expiry counts, may
+        # be checked against a deadline that falls before it.
+        limited = rule.kind in ("start", "given") or (rule.kind == "amendment" and rule.window is not None)
         for field in ("anchor", "replaces", "limit"):
             name = getattr(rule, field)
             if name is None or (field == "anchor" and name == LAST_CLOSING):
@@ -308,6 +308,8 @@ def _references(file: TomlFile, rules: dict[str, Rule]) -> None:
         if rule.window is not None and rule.kind != "amendment":
             template = N_("'{key}' has no effect on a rule of kind {kind}")
             raise _refuse(file, key, "window", template, key="window", kind=toml_value(rule.kind))
+        if rule.window is not None:
+            _check_window(file, rule, rules, expiry)
         if rule.kind == "amendment" and not rule.amendments:
             template = N_("a rule of kind {kind} needs 'amendments' (one or more of {known})")
             raise _refuse(file, key, "kind", template, kind=toml_value(rule.kind), known=choices(AMENDMENT_KINDS))
@@ -325,6 +327,26 @@ def _references(file: TomlFile, rules: dict[str, Rule]) -> None:
             raise _refuse(file, key, "replaces", template)
         if rule.phase == "subsequent" and rule.requires != "subsequent":
             raise _refuse(file, key, "phase", N_('phase = "subsequent" needs requires = "subsequent"'))
+
+
+def _check_window(file: TomlFile, rule: Rule, rules: dict[str, Rule], expiry: str) -> None:
+    """An amendment that extends the expiry by law (§ 21(5) WpÜG): anchored on the expiry, a window of at
+    least one day, nothing the extension does not read, and a limit that is a last day counted back from it."""
+    key = rule.key
+    assert rule.window is not None
+    if rule.anchor != expiry:
+        template = N_("'window' is for an amendment that extends the expiry: it needs anchor = {expiry}")
+        raise _refuse(file, key, "window", template, expiry=toml_value(expiry))
+    if rule.window < 1:
+        raise _refuse(file, key, "window", N_("'{key}' must be at least 1 day, not {value}"), key="window", value=0)
+    for field, value in (("time", rule.time), ("n_max", rule.n_max), ("each_extension", rule.each_extension)):
+        if value:
+            template = N_("'{key}' has no effect on an amendment that extends the expiry (it keeps the end's time)")
+            raise _refuse(file, key, field, template, key=field)
+    limit = rules.get(rule.limit) if rule.limit else None
+    if limit is not None and not (limit.back and limit.anchor == expiry):
+        template = N_("'{key}' of an amendment that extends the expiry must be a last day counted back from {expiry}")
+        raise _refuse(file, key, "limit", template, key="limit", expiry=toml_value(expiry))
 
 
 def _phases(
@@ -348,9 +370,6 @@ def _phases(
                 raise _refuse(
                     file, rule.key, at, template, kind=toml_value(rule.kind), phase=toml_value(rule.phase), other=other
                 )
-        if rule.window is not None and rule.anchor != expiry:
-            template = N_("'window' is for an amendment that extends the expiry: it needs anchor = {expiry}")
-            raise _refuse(file, rule.key, "window", template, expiry=toml_value(expiry))
         if rule.each_extension and rule.anchor != expiry:
             template = N_("'each_extension' is for a rule counted from the expiry: it needs anchor = {expiry}")
             raise _refuse(file, rule.key, "each_extension", template, expiry=toml_value(expiry))
@@ -418,7 +437,7 @@ def parse_rulebook(text: str, origin: str) -> Rulebook:
     offer = top.string("offer") or title
     bodies = top.table("rules") or Table(file, {}, "rules")
     rules = {key: _rule(bodies, key) for key in bodies.data}
-    _references(file, rules)
+    _references(file, rules, expiry)
     _phases(file, top, rules, bodies.data, start, expiry)
     _loops(file, rules, expiry)
     edition_from = top.string("edition_from")
@@ -484,7 +503,7 @@ def _editions(file: TomlFile, rules: dict[str, Rule], start: str, expiry: str) -
                     at = Table(file, {}, f"rules.{key}.versions", version, context)
                     raise at.fail(template, field, **params)
         if day != date.min or changes:  # a version may count a rule from another: checked as the book is
-            _references(file, edition)
+            _references(file, edition, expiry)
             _loops(file, edition, expiry)
 
 
