@@ -214,6 +214,29 @@ def _amendments(deal: Deal, legs: list[_Leg]) -> list[Notice]:
                     regime=leg.regime,
                     start=starts[leg.regime],
                 )
+        # Scoped to one leg, a change the other legs' rules count too (a price change in a US–German offer
+        # changes both: Rule 14e-1(b), § 21(1) WpÜG): said, as the other legs are left unchanged.
+        others = [
+            leg.regime
+            for leg in legs
+            if leg not in scope and any(r.kind == "amendment" and amendment.kind in r.amendments for r in leg.rules)
+        ]
+        if amendment.regime and others:
+            notices.append(
+                Notice(
+                    "amendment-one-leg",
+                    N_(
+                        "the '{kind}' amendment of {day} is given for {regime} only, though the rules of {others} "
+                        "count one too: they are left unchanged; if it changes the one offer, give it without a regime"
+                    ),
+                    {
+                        "kind": amendment.kind,
+                        "day": amendment.day,
+                        "regime": amendment.regime,
+                        "others": ", ".join(others),
+                    },
+                )
+            )
         for leg in scope:
             if leg not in counted:
                 notices.append(

@@ -264,32 +264,50 @@ class _Engine(SharedExpiry, Observations):
             event.range_end, _, _ = self._count(state, rule, anchor.day, rule.n_max)
         if rule.key in state.notes:
             event.note = state.notes[rule.key]
-        self._unit_changed(state, rule, event)
+        self._unit_changed(state, rule, event, anchor.day)
         state.events[rule.key] = event
         return True
 
-    def _unit_changed(self, state: LegState, rule: Rule, event: Event) -> None:
-        """A count whose calendar the law changed between the offer's start and the day it falls due (German
-        Werktage became Arbeitstage on 1 January 2024 with no transitional rule we hold): counted in the
-        unit of the offer's edition, and said."""
-        versions = state.book.rules[rule.key].versions if rule.key in state.book.rules else ()
-        changes = sorted({v[k] for v in versions if "calendar" in v for k in ("since", "until") if k in v})
-        day = next((d for d in changes if state.edition < d <= event.day), None)
-        if day is not None:
-            self.warn(
-                "unit-changed",
-                N_(
-                    "{regime}: {label} is counted in {calendar}, as the rules for offers from {start} say; they "
-                    "changed on {day}, before it falls due ({rule}): which count applies is not settled"
-                ),
-                about=event.id,
-                regime=state.book.id,
-                label=Term(rule.label),
-                calendar=rule.calendar or state.cal.id,
-                start=state.edition,
-                day=day,
-                rule=Term(rule.citation),
-            )
+    def _unit_changed(self, state: LegState, rule: Rule, event: Event, anchor: date) -> None:
+        """A count whose calendar the law changed within the span of the offer and the count (German Werktage
+        became Arbeitstage on 1 January 2024, with no transitional rule we hold): counted in the unit of the
+        offer's edition; when the other unit gives another day, said."""
+        for day, other, other_day in self._other_units(state, rule, anchor, event.day):
+            if other_day != event.day:
+                self.warn(
+                    "unit-changed",
+                    N_(
+                        "{regime}: {label}: {due} counted in {calendar} (the rules for offers from {start}); the "
+                        "unit changed on {day}, and {other_calendar} gives {other} ({rule}): which count applies "
+                        "is not settled"
+                    ),
+                    about=event.id,
+                    regime=state.book.id,
+                    label=Term(rule.label),
+                    due=event.day,
+                    calendar=rule.calendar or state.cal.id,
+                    start=state.edition,
+                    day=day,
+                    other_calendar=other.calendar or state.cal.id,
+                    other=other_day,
+                    rule=Term(rule.citation),
+                )
+
+    def _other_units(self, state: LegState, rule: Rule, anchor: date, due: date) -> list[tuple[date, Rule, date]]:
+        """For each change of a rule's calendar within the span of the offer (from its edition) and the count
+        (from its anchor to the day it falls due): the day of the change, the rule on its other side and
+        the day that rule gives."""
+        base = state.book.rules.get(rule.key)
+        if base is None:
+            return []
+        changes = sorted({v[k] for v in base.versions if "calendar" in v for k in ("since", "until") if k in v})
+        first, last = min(state.edition, anchor, due), max(anchor, due)
+        out = []
+        for day in (d for d in changes if first < d <= last):
+            other = base.as_of(day if state.edition < day else day - timedelta(days=1))
+            if other.calendar != rule.calendar:
+                out.append((day, other, self._count(state, other, anchor, other.n)[0]))
+        return out
 
     def _given(self, state: LegState, rule: Rule) -> bool:
         """A date only the deal knows (an announcement before the offer starts), from its [[observed]] event;

@@ -6,11 +6,13 @@ clocks out of step."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from ..calendars import Count
 from ..errors import InputError
 from ..ids import extended_key, numbered_key
 from ..model import Amendment, ExpiryTime
+from ..records import Record
 from ..rules import Rule, default_expiry, zone_order
 from ..schedule import Event
 from ..text import N_, At, Items, Msg, Ordinal, Plural, Term, WallClock, ZoneName
@@ -70,10 +72,10 @@ class SharedExpiry(EngineBase):
             how = Msg(N_("chosen in the deal: {at}"), at=At(instant, chosen.zone))
         else:
             instant, how = self._earliest(legs, minima, at or default_expiry(s.book for s in legs))
-        by_law: list[tuple[datetime, str, Msg]] = []
-        lawful: dict[int, datetime] = {}  # the legs whose own law extended the expiry -> the latest end it gives
+        law = _Law(instant, how)
         if phase == "initial":
-            instant, how, by_law, lawful = self._extended_by_law(legs, instant, how, chosen is not None)
+            law = self._extended_by_law(legs, instant, how, chosen is not None)
+            instant, how = law.final, law.how
         for state in legs:
             rule = next(r for r in state.rules if r.kind == "expiry" and r.phase == phase)
             self._session_notice(state, instant)
@@ -88,14 +90,14 @@ class SharedExpiry(EngineBase):
                 state, rule, day, WallTime(24, 0), trace, count, kind="chosen" if chosen else "expiry", instant=instant
             )
             state.events[rule.key] = event
-            # An extension by law moves the leg's own maximum up to the end the law gives (§ 21(5) WpÜG: past
-            # the ten weeks of § 16(1)); another leg's maximum still holds, and so does an end beyond the law's.
-            lift = lawful.get(id(state))
-            ceiling = [m for m in maxima[id(state)] if lift is None or instant > lift or _ceiling(m) >= instant]
-            self._check_expiry(state, event, rule, minima[id(state)], ceiling)
-        scheduled = [(at.instant(), at.zone, None) for at in self.deal.extended] if phase == "initial" else []
-        if scheduled or by_law:
-            self._extensions(legs, instant, sorted([*scheduled, *by_law], key=lambda s: s[0]))
+            self._check_expiry(
+                state, event, rule, minima[id(state)], law.ceiling(state, maxima[id(state)], event.instant)
+            )
+        scheduled: list[tuple[datetime, str, Msg | None]] = []
+        if phase == "initial":
+            scheduled = [(at.instant(), at.zone, law.reasons.get(at.instant())) for at in self.deal.extended]
+        if scheduled or law.moved:
+            self._extensions(legs, instant, sorted([*scheduled, *law.moved], key=lambda s: s[0]), law)
         labels = dict.fromkeys(r.label for s in legs for r in s.rules if r.kind == "expiry" and r.phase == phase)
         self._dst_warning(instant, phase, Items([Term(label) for label in labels], "slash"))
 
@@ -134,7 +136,7 @@ class SharedExpiry(EngineBase):
         return how, None
 
     def _extensions(
-        self, legs: list[LegState], final: datetime, extended: list[tuple[datetime, str, Msg | None]]
+        self, legs: list[LegState], final: datetime, extended: list[tuple[datetime, str, Msg | None]], law: _Law
     ) -> None:
         """Each expiry that was scheduled and then extended (by the deal, or by law with the reason), and the
         deadlines counted from it (the Rule 14e-1(d) announcement runs from the *scheduled* expiration date,
@@ -172,7 +174,8 @@ class SharedExpiry(EngineBase):
                 # minimum is what made it move, not a rule it broke.
                 moved = {id(e) for e in state.amendment_minima}
                 base = [e for e in self._bounds(state, "initial", "minimum") if id(e) not in moved]
-                self._check_expiry(state, event, rule, base, self._bounds(state, "initial", "maximum"))
+                ceiling = law.ceiling(state, self._bounds(state, "initial", "maximum"), instant)
+                self._check_expiry(state, event, rule, base, ceiling)
                 for each in state.rules:
                     if each.each_extension and each.anchor == rule.key:
                         due, due_trace, due_count = self._count(state, each, day, each.n)
@@ -213,25 +216,30 @@ class SharedExpiry(EngineBase):
                             other_at=At(end.instant, other.book.zone),
                         )
 
-    def _extended_by_law(
-        self, legs: list[LegState], final: datetime, how: Msg | Items, scheduled: bool
-    ) -> tuple[datetime, Msg | Items, list[tuple[datetime, str, Msg]], dict[int, datetime]]:
-        """The initial expiry as the law extends it, with how it was set; the ends it extended, with the
-        reason (only when the deal ``scheduled`` them: an earliest expiry the engine found was nobody's
-        schedule); and for each leg whose law extended its period, the latest end the law gives it.
+    def _extended_by_law(self, legs: list[LegState], final: datetime, how: Msg | Items, scheduled: bool) -> _Law:
+        """The initial expiry as the law extends it (see :class:`_Law`).
 
         An amendment published within the last ``window`` days of the period in force (its end's day and the
         days before it) extends that period by the rule's n units, at the same time of day in the leg's zone
         (§ 21(5) WpÜG: two weeks); an extension the deal already gives ([[extended]] then the expiry) is
-        recognised as that one. Each amendment is checked against the last day for one (the rule's
-        ``limit``, counted from the end in force); one within an extension by law is warned about (the law
-        bars it, § 21(6)) and does not extend the period again; one after the period is said."""
-        extending = [(s, r) for s in legs for r in s.rules if r.kind == "amendment" and r.window is not None]
-        ends = [*(at.instant() for at in self.deal.extended), final]
-        by_law: dict[datetime, tuple[LegState, Msg]] = {}  # an end the engine extended -> (the leg whose law, why)
+        recognised as that one, and one shorter than the law's is a breach. Each amendment is checked
+        against the last day for one (the rule's ``limit``, counted from the end in force); one within an
+        extension by law is warned about (the law bars it, § 21(6)) and does not extend the period again;
+        one after the period is said. Without an [expiry], the period in force is the earliest end (said);
+        with an observed expiry, that end is the law's when an amendment fell in the last days of the end it
+        extended."""
+        law = _Law(final, how)
+        extending = [
+            (s, r)
+            for s in legs
+            for r in s.rules
+            if r.kind == "amendment" and r.window is not None and r.in_force and r.requires is None
+        ]
+        observed_end = None if scheduled else self._observed_expiry(legs)
+        ends = [*(at.instant() for at in self.deal.extended), observed_end or final]
+        by_law: dict[datetime, tuple[LegState, Msg]] = {}  # an end the engine extended -> (the leg, why)
         extended: set[datetime] = set()  # every end the law extended, by the engine or as the deal gives it
-        lawful: dict[int, datetime] = {}  # id(leg) -> the latest end its law gives
-        amended = False
+        in_force_at: list[datetime] = []  # the ends in force when an amendment extended one
         for amendment in sorted(self.deal.amendments, key=lambda a: a.day):
             for state, rule in extending:
                 if amendment.regime not in (None, state.book.id) or amendment.kind not in rule.amendments:
@@ -241,13 +249,7 @@ class SharedExpiry(EngineBase):
                 # The period in force when the amendment was published: the first end on or after its day.
                 k = next((k for k, end in enumerate(ends) if self._last_day(state, end) >= amendment.day), None)
                 if k is None:
-                    self.warn(
-                        "amendment-after-end",
-                        N_("{regime}: the amendment of {day} comes after the period ends, {end}: check its date"),
-                        regime=state.book.id,
-                        day=amendment.day,
-                        end=At(ends[-1], zone_name),
-                    )
+                    self._amendment_after_end(state, amendment, ends[-1], scheduled or observed_end is not None)
                     continue
                 end_day = self._last_day(state, ends[k])
                 late = self._check_amendment_day(state, rule, amendment, end_day)
@@ -258,14 +260,14 @@ class SharedExpiry(EngineBase):
                         "amendment-time-decides",
                         N_(
                             "{regime}: the period ends {end}: whether the amendment of {day} came within its last "
-                            "{window} days, or before its end, depends on the time it was published; counted as "
+                            "{window} days, or before its end, depends on the time it was published; taken as "
                             "{assumed} ({rule})"
                         ),
                         regime=state.book.id,
                         end=At(ends[k], zone_name),
                         day=amendment.day,
                         window=rule.window,
-                        assumed=Msg(N_("outside them")) if days == rule.window else Msg(N_("within them")),
+                        assumed=Msg(N_("published before them")) if days == rule.window else Msg(N_("within them")),
                         rule=Term(rule.citation),
                     )
                 if days >= rule.window:
@@ -296,20 +298,37 @@ class SharedExpiry(EngineBase):
                         day=amendment.day,
                         rule=Term(rule.citation),
                     )
+                if not scheduled and observed_end is None:
+                    self.warn(
+                        "period-assumed",
+                        N_(
+                            "{regime}: the deal gives no expiry: the amendment of {day} is taken to fall in the "
+                            "last days of the earliest end, {end}, and to extend it ({rule}); a period set to end "
+                            "later may not be extended by it: give the expiry"
+                        ),
+                        regime=state.book.id,
+                        day=amendment.day,
+                        end=At(ends[k], zone_name),
+                        rule=Term(rule.citation),
+                    )
                 target_day, counted, _ = self._count(state, rule, end_day, rule.n)
                 target = resolve(target_day, WallTime.parse(clock), zone_name)
+                reason = Msg(
+                    N_("{label}: amendment of {day}; {counted}"),
+                    label=Term(rule.label),
+                    day=amendment.day,
+                    counted=counted,
+                )
                 extended.add(ends[k])
-                amended = True
-                if k == len(ends) - 1:
-                    reason = Msg(
-                        N_("{label}: amendment of {day}; {counted}"),
-                        label=Term(rule.label),
-                        day=amendment.day,
-                        counted=counted,
-                    )
-                    by_law[ends[k]] = (state, reason)
-                    ends.append(target)
-                    if rule.limit is not None:  # the last day to amend, counted from the new end, is moot
+                in_force_at.append(ends[k])
+                if k == len(ends) - 1 or ends[k + 1] == target:
+                    if k == len(ends) - 1:
+                        by_law[ends[k]] = (state, reason)
+                        ends.append(target)
+                    else:
+                        law.reasons[ends[k]] = reason
+                    law.lawful.setdefault(id(state), set()).add(target)
+                    if rule.limit is not None and k + 1 == len(ends) - 1:  # the last day to amend the new end
                         state.notes[rule.limit] = Msg(
                             N_(
                                 "the period was extended by law after the amendment of {day}: no further amendment "
@@ -318,44 +337,114 @@ class SharedExpiry(EngineBase):
                             day=amendment.day,
                             rule=Term(rule.citation),
                         )
-                elif ends[k + 1] != target:
-                    self.warn(
-                        "extension-not-as-by-law",
-                        N_(
-                            "{regime}: the amendment of {day} extends the period ending {end} by law to {target} "
-                            "({rule}); the deal extends it to {given}"
-                        ),
-                        regime=state.book.id,
-                        day=amendment.day,
-                        end=At(ends[k], zone_name),
-                        target=At(target, zone_name),
-                        rule=Term(rule.citation),
-                        given=At(ends[k + 1], zone_name),
-                    )
-                lawful[id(state)] = max(target, lawful.get(id(state), target))
-        competing = [s for s in legs for r in s.rules if r.extends and f"{s.book.id}.{r.key}" in self.observed]
-        if amended and competing:
+                else:
+                    self._extension_not_as_by_law(state, rule, amendment, ends[k], target, ends[k + 1])
+        if observed_end is not None:
+            self._observed_end_by_law(extending, observed_end, law)
+        competing = self._aligned_by_law(legs, ends, by_law, law)
+        if competing is not None and any(competing > end for end in in_force_at):
             self.warn(
                 "extensions-order-assumed",
                 N_(
                     "{regime}: the amendments were applied to the periods the deal gives before the competing "
-                    "offer's end; if the competing offer came first, the period in force at an amendment may be "
-                    "another and so may the end: check it"
+                    "offer's end; had the competing offer come first, the period in force at an amendment could "
+                    "have been another, and so could the end: check it"
                 ),
-                regime=competing[0].book.id,
+                regime=extending[0][0].book.id,
             )
-        if self._aligned_by_law(legs, ends, by_law, lawful):
+        if competing is not None and competing == ends[-1]:
             self._aligned_and_amended(extending, ends)
         if by_law:
             last = max(by_law)
             extender, reason = by_law[last]
             if scheduled:
                 what = Msg(N_("extended by law from {at}"), at=At(last, extender.book.zone))
+                law.how = Items([how, what, reason], "parts")
             else:
                 what = Msg(N_("extended by law from the earliest expiry, {at}"), at=At(last, extender.book.zone))
-            how = Items([how, what, reason], "parts") if scheduled else Items([what, reason], "parts")
-        moved = [(end, leg.book.zone, why) for end, (leg, why) in by_law.items()] if scheduled else []
-        return ends[-1], how, moved, lawful
+                law.how = Items([what, reason], "parts")
+        if scheduled:
+            law.moved = [(end, leg.book.zone, why) for end, (leg, why) in by_law.items()]
+        law.final = ends[-1] if observed_end is None or by_law else final
+        return law
+
+    def _observed_expiry(self, legs: list[LegState]) -> datetime | None:
+        """The expiry the deal observed for a leg (the end as it happened), when it gives no [expiry]."""
+        for state in legs:
+            obs = self.observed.get(f"{state.book.id}.{state.book.expiry}")
+            if obs is not None:
+                return resolve(obs.day, obs.wall or WallTime(24, 0), obs.zone or state.book.zone)
+        return None
+
+    def _observed_end_by_law(self, extending: list[tuple[LegState, Rule]], observed_end: datetime, law: _Law) -> None:
+        """An observed end that is an extension by law: an amendment fell in the last days of the end it
+        extended (the observed end less the rule's n weeks or days)."""
+        for state, rule in extending:
+            assert rule.window is not None
+            if rule.unit not in ("weeks", "calendar"):
+                continue
+            day = day_and_clock(observed_end, state.book.zone)[0]
+            before = day - timedelta(days=7 * rule.n if rule.unit == "weeks" else rule.n)
+            for amendment in self.deal.amendments:
+                if amendment.regime not in (None, state.book.id) or amendment.kind not in rule.amendments:
+                    continue
+                if 0 <= (before - amendment.day).days < rule.window:
+                    law.lawful.setdefault(id(state), set()).add(observed_end)
+
+    def _amendment_after_end(self, state: LegState, amendment: Amendment, end: datetime, given: bool) -> None:
+        if given:
+            self.warn(
+                "amendment-after-end",
+                N_("{regime}: the amendment of {day} comes after the period ends, {end}: check its date"),
+                regime=state.book.id,
+                day=amendment.day,
+                end=At(end, state.book.zone),
+            )
+        else:
+            self.warn(
+                "amendment-after-end",
+                N_(
+                    "{regime}: the amendment of {day} comes after the earliest end, {end}, which the deal does not "
+                    "set: give the expiry in the deal"
+                ),
+                regime=state.book.id,
+                day=amendment.day,
+                end=At(end, state.book.zone),
+            )
+
+    def _extension_not_as_by_law(
+        self, state: LegState, rule: Rule, amendment: Amendment, end: datetime, target: datetime, given: datetime
+    ) -> None:
+        """The deal extends the period in force at an amendment to another end than the law's: shorter, it
+        ends before the law lets it (a breach); longer, the law does not make it (a warning)."""
+        zone_name = state.book.zone
+        params: dict[str, Any] = {
+            "regime": state.book.id,
+            "day": amendment.day,
+            "end": At(end, zone_name),
+            "target": At(target, zone_name),
+            "rule": Term(rule.citation),
+            "given": At(given, zone_name),
+        }
+        if given < target:
+            self.warn(
+                "extension-shorter-than-by-law",
+                N_(
+                    "{regime}: the amendment of {day} extends the period ending {end} by law to {target} ({rule}); "
+                    "the deal ends it earlier, {given}"
+                ),
+                severity="breach",
+                **params,
+            )
+        else:
+            self.warn(
+                "extension-not-as-by-law",
+                N_(
+                    "{regime}: the amendment of {day} extends the period ending {end} by law to {target} ({rule}); "
+                    "the deal extends it to {given}"
+                ),
+                **params,
+            )
 
     def _aligned_and_amended(self, extending: list[tuple[LegState, Rule]], ends: list[datetime]) -> None:
         """An amendment in the last days of a period aligned with a competing offer: not applied to it (does
@@ -383,36 +472,33 @@ class SharedExpiry(EngineBase):
                     )
 
     def _aligned_by_law(
-        self,
-        legs: list[LegState],
-        ends: list[datetime],
-        by_law: dict[datetime, tuple[LegState, Msg]],
-        lawful: dict[int, datetime],
-    ) -> bool:
-        """Whether a date the deal gives for a rule that ``extends`` the period, later than its end, became its end
-        (§ 22(2) WpÜG: a competing offer's acceptance period ending later, even amended or prohibited)."""
-        aligned = False
+        self, legs: list[LegState], ends: list[datetime], by_law: dict[datetime, tuple[LegState, Msg]], law: _Law
+    ) -> datetime | None:
+        """The latest end a date the deal gives for a rule that ``extends`` the period sets, when later than
+        the period's (§ 22(2) WpÜG: a competing offer's acceptance period ending later, even amended or
+        prohibited), which becomes its end; None when there is none."""
+        competing: datetime | None = None
         for state in legs:
             for rule in state.rules:
-                obs = self.observed.get(f"{state.book.id}.{rule.key}") if rule.extends else None
+                obs = self.observed.get(f"{state.book.id}.{rule.key}") if rule.extends and rule.in_force else None
                 if obs is None:
                     continue
                 wall = obs.wall or rule.time or WallTime(24, 0)
                 at = resolve(obs.day, wall, obs.zone or state.book.zone)
+                competing = max(at, competing or at)
                 if at > ends[-1]:
                     by_law[ends[-1]] = (
                         state,
                         Msg(N_("{label}: {at}"), label=Term(rule.label), at=At(at, state.book.zone)),
                     )
                     ends.append(at)
-                    lawful[id(state)] = at
-                    aligned = True
-        return aligned
+                    law.lawful.setdefault(id(state), set()).add(at)
+        return competing
 
     def _check_amendment_day(self, state: LegState, rule: Rule, amendment: Amendment, end_day: date) -> bool:
         """Whether an amendment was published after the last day for one (the rule's ``limit``, counted back
         from the end of the period in force), which is warned about."""
-        limit = next((r for r in state.rules if r.key == rule.limit), None)
+        limit = next((r for r in state.rules if r.key == rule.limit and r.in_force), None)
         if limit is None:
             return False
         last, counted, _ = self._count(state, limit, end_day, limit.n)
@@ -430,6 +516,24 @@ class SharedExpiry(EngineBase):
                 rule=Term(limit.citation),
             )
             return True
+        for change, other, other_last in self._other_units(state, limit, end_day, last):
+            if amendment.day > other_last:
+                self.warn(
+                    "unit-changed",
+                    N_(
+                        "{regime}: the amendment of {day} is on time counted in {calendar} (last day {last}), "
+                        "not in {other_calendar} (last day {other}), the unit from {change} ({rule}): which count "
+                        "applies is not settled"
+                    ),
+                    regime=state.book.id,
+                    day=amendment.day,
+                    calendar=limit.calendar or state.cal.id,
+                    last=last,
+                    other_calendar=other.calendar or state.cal.id,
+                    other=other_last,
+                    change=change,
+                    rule=Term(limit.citation),
+                )
         return False
 
     def _earliest(self, legs: list[LegState], minima: dict[int, list[Event]], at: ExpiryTime) -> tuple[datetime, Msg]:
@@ -567,6 +671,26 @@ class SharedExpiry(EngineBase):
                         local_a=At(instant, a),
                         local_b=At(instant, b),
                     )
+
+
+class _Law(Record):
+    """The initial expiry as the law extends it: the ``final`` end and ``how`` it was set; the ends the
+    engine extended (``moved``: zone and reason, shown as scheduled expiries when the deal scheduled them);
+    the reason for each extension the deal writes down itself (``reasons``); and, per leg, the ends its own
+    law gives (``lawful``), which its maximum does not bar."""
+
+    def __init__(self, final: datetime, how: Msg | Items) -> None:
+        self.final, self.how = final, how
+        self.moved: list[tuple[datetime, str, Msg | None]] = []
+        self.reasons: dict[datetime, Msg] = {}
+        self.lawful: dict[int, set[datetime]] = {}
+
+    def ceiling(self, state: LegState, maxima: list[Event], instant: datetime) -> list[Event]:
+        """The maxima an end at ``instant`` answers to: a leg's own maximum does not bar an end its law gives
+        (§ 16(1) WpÜG is "subject to § 21(5)"); another leg's still does, and so does an end beyond the law's."""
+        if instant in self.lawful.get(id(state), ()):
+            return [m for m in maxima if _ceiling(m) >= instant]
+        return maxima
 
 
 def _floor(minimum: Event) -> datetime:

@@ -130,6 +130,7 @@ class EngineBase:
 
     # The steps one part asks of another, defined by :mod:`.core` and :mod:`.observed`.
     _count: Callable[[LegState, Rule, date, int], tuple[date, Msg | Items, Count | None]]
+    _other_units: Callable[[LegState, Rule, date, date], list[tuple[date, Rule, date]]]
     _event: Callable[..., Event]
     _last_expiry_key: Callable[[LegState], str | None]
     _apply_observed: Callable[[LegState, Event, Rule], Event]

@@ -339,7 +339,17 @@ def _check_window(file: TomlFile, rule: Rule, rules: dict[str, Rule], expiry: st
         raise _refuse(file, key, "window", template, expiry=toml_value(expiry))
     if rule.window < 1:
         raise _refuse(file, key, "window", N_("'{key}' must be at least 1 day, not {value}"), key="window", value=0)
-    for field, value in (("time", rule.time), ("n_max", rule.n_max), ("each_extension", rule.each_extension)):
+    if rule.n < 1:
+        raise _refuse(file, key, "n", N_("'{key}' must be at least 1, not {value}"), key="n", value=rule.n)
+    ignored = (
+        ("time", rule.time),
+        ("n_max", rule.n_max),
+        ("each_extension", rule.each_extension),
+        ("requires", rule.requires),
+        ("staff_position", rule.staff_position),
+        ("extendable", rule.extendable),
+    )
+    for field, value in ignored:
         if value:
             template = N_("'{key}' has no effect on an amendment that extends the expiry (it keeps the end's time)")
             raise _refuse(file, key, field, template, key=field)
