@@ -280,3 +280,20 @@ def test_ordinal_rules_match_cldr() -> None:
     for n in range(251):
         assert english_ordinal_form(n) == en.ordinal_form(n), n
         assert ("one" if n == 1 else "other") == fr.ordinal_form(n), n
+
+
+def test_french_dates_write_the_first_of_the_month_1er() -> None:
+    """French writes "1er juin", not "1 juin", wherever a date has its month's name: the timetable's rows,
+    its key dates, messages (CLDR leaves "1"); numeric dates and English dates are left as they are."""
+    from deadlines.i18n.formats import format_date
+    from deadlines.render.table import row_date
+
+    fr, en = Localizer("fr"), Localizer("en")
+    june_1 = date(2026, 6, 1)
+    assert row_date(fr, june_1, one_year=True) == "lun. 1er juin"
+    assert format_date(fr, june_1) == "lun. 1er juin 2026"
+    assert format_date(fr, june_1, "long") == "lundi 1er juin 2026"
+    assert format_date(fr, date(2026, 6, 11)) == "jeu. 11 juin 2026"  # 11 is not the first
+    assert "1er" not in format_date(fr, june_1, "numeric")
+    assert format_date(en, june_1) == "Mon, Jun 1, 2026"
+    assert fr.text(Msg("{day}", day=june_1)) == "lun. 1er juin 2026"  # a date inside a message

@@ -57,8 +57,20 @@ VOWELS = "AEIOUYÀÂÉÈÊËÎÏÔÖÙÛÜH"
 def format_date(loc: Localizer, day: date, style: str = "medium") -> str:
     """``long``: "Thursday, October 31, 2002" / "jeudi 31 octobre 2002"; ``medium``: "Thu, Oct 31, 2002"."""
     if style == "long":
-        return cldr.format_date(day, "full", loc.lang.locale)
-    return cldr.format_skeleton(DATE_SKELETONS[style], day, loc.lang.locale)
+        return first_of_month(loc, day, cldr.format_date(day, "full", loc.lang.locale))
+    if style == "numeric":
+        return cldr.format_skeleton(DATE_SKELETONS[style], day, loc.lang.locale)
+    return first_of_month(loc, day, cldr.format_skeleton(DATE_SKELETONS[style], day, loc.lang.locale))
+
+
+def first_of_month(loc: Localizer, day: date, text: str) -> str:
+    """French writes the first of the month "1er" ("lundi 1er juin 2026", "lun. 1er juin"), which CLDR
+    leaves as "1"; a date written with its month's name only (not "01/06/2026")."""
+    if loc.lang.words == "fr" and day.day == 1:
+        import re
+
+        return re.sub(r"(?<!\d)1(?!\d)", "1er", text, count=1)
+    return text
 
 
 # Zones whose English times read on the US 12-hour clock, and those written in UK Code style.

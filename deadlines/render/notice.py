@@ -18,7 +18,6 @@ the day on Monday, July 29, 2002"), the time in another zone after it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -269,10 +268,7 @@ def notice_events(schedule: Schedule) -> list[_Group]:
 def _long_date(loc: Localizer, day: date) -> str:
     """ "Thursday, September 12, 2002", "jeudi 12 septembre 2002"; French documents write the first of
     the month "1er" ("lundi 1er juin 2026"), which CLDR leaves as "1"."""
-    text = format_date(loc, day, "long")
-    if loc.lang.words == "fr" and day.day == 1:
-        text = re.sub(r"(?<!\d)1(?!\d)", "1er", text, count=1)
-    return text
+    return format_date(loc, day, "long")
 
 
 def _dated(event: Event) -> tuple[str, str] | None:

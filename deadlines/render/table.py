@@ -21,7 +21,7 @@ from rich.text import Text
 from rich.theme import Theme
 
 from ..i18n import Localizer, cldr
-from ..i18n.formats import format_date, market_city, zone_label
+from ..i18n.formats import first_of_month, format_date, market_city, zone_label
 from ..schedule import Schedule
 from ..text import N_, Msg, Plural, terminal_safe
 from . import wrapping  # noqa: F401  (no line break at a French no-break space)
@@ -270,7 +270,7 @@ def row_date(loc: Localizer, day: date, one_year: bool) -> str:
     if not one_year:
         return format_date(loc, day, "medium")
     pattern = loc.pgettext("date in the timetable, weekday month day (CLDR pattern)", "EEE MMM d")
-    return cldr.format_date(day, pattern, loc.lang.locale)
+    return first_of_month(loc, day, cldr.format_date(day, pattern, loc.lang.locale))
 
 
 def label_cell(row: Row) -> str:
