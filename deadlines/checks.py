@@ -219,7 +219,13 @@ def _amendments(deal: Deal, legs: list[_Leg]) -> list[Notice]:
         others = [
             leg.regime
             for leg in legs
-            if leg not in scope and any(r.kind == "amendment" and amendment.kind in r.amendments for r in leg.rules)
+            if leg not in scope
+            and any(r.kind == "amendment" and amendment.kind in r.amendments for r in leg.rules)
+            # (unless the deal gives that leg its own amendment of the kind, within a week)
+            and not any(
+                a.regime == leg.regime and a.kind == amendment.kind and abs((a.day - amendment.day).days) <= 7
+                for a in deal.amendments
+            )
         ]
         if amendment.regime and others:
             notices.append(

@@ -297,3 +297,12 @@ def test_french_dates_write_the_first_of_the_month_1er() -> None:
     assert "1er" not in format_date(fr, june_1, "numeric")
     assert format_date(en, june_1) == "Mon, Jun 1, 2026"
     assert fr.text(Msg("{day}", day=june_1)) == "lun. 1er juin 2026"  # a date inside a message
+
+
+def test_french_html_export_writes_1er(tmp_path: Path) -> None:
+    """The HTML and Word exports write their dates on their own path: "1er juin 2026" there too."""
+    out = tmp_path / "s.html"
+    argv = ["--lang", "fr", "schedule", "--regime", "us-14d", "--commence", "2026-05-04"]
+    assert main([*argv, "--format", "html", "--output", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "1er juin 2026" in text and ">1 juin 2026<" not in text

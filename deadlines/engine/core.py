@@ -272,8 +272,9 @@ class _Engine(SharedExpiry, Observations):
         """A count whose calendar the law changed within the span of the offer and the count (German Werktage
         became Arbeitstage on 1 January 2024, with no transitional rule we hold): counted in the unit of the
         offer's edition; when the other unit gives another day, said."""
-        for day, other, other_day in self._other_units(state, rule, anchor, event.day):
-            if other_day != event.day:
+        due = event.computed_day if event.observed and event.computed_day else event.day  # the count's, not a fact
+        for day, other, other_day in self._other_units(state, rule, anchor, due):
+            if other_day != due:
                 self.warn(
                     "unit-changed",
                     N_(
@@ -284,7 +285,7 @@ class _Engine(SharedExpiry, Observations):
                     about=event.id,
                     regime=state.book.id,
                     label=Term(rule.label),
-                    due=event.day,
+                    due=due,
                     calendar=rule.calendar or state.cal.id,
                     start=state.edition,
                     day=day,
@@ -301,7 +302,7 @@ class _Engine(SharedExpiry, Observations):
         if base is None:
             return []
         changes = sorted({v[k] for v in base.versions if "calendar" in v for k in ("since", "until") if k in v})
-        first, last = min(state.edition, anchor, due), max(anchor, due)
+        first, last = min(state.edition, anchor, due), max(state.edition, anchor, due)
         out = []
         for day in (d for d in changes if first < d <= last):
             other = base.as_of(day if state.edition < day else day - timedelta(days=1))

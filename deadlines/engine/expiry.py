@@ -93,6 +93,7 @@ class SharedExpiry(EngineBase):
             self._check_expiry(
                 state, event, rule, minima[id(state)], law.ceiling(state, maxima[id(state)], event.instant)
             )
+        self._ends_apart(legs, phase)
         scheduled: list[tuple[datetime, str, Msg | None]] = []
         if phase == "initial":
             scheduled = [(at.instant(), at.zone, law.reasons.get(at.instant())) for at in self.deal.extended]
@@ -100,6 +101,24 @@ class SharedExpiry(EngineBase):
             self._extensions(legs, instant, sorted([*scheduled, *law.moved], key=lambda s: s[0]), law)
         labels = dict.fromkeys(r.label for s in legs for r in s.rules if r.kind == "expiry" and r.phase == phase)
         self._dst_warning(instant, phase, Items([Term(label) for label in labels], "slash"))
+
+    def _ends_apart(self, legs: list[LegState], phase: str) -> None:
+        """Legs of one offer whose ends differ because the deal observed one and not the other (or two
+        different ones): one offer under both regimes has one expiry, so this is said."""
+        ends = [(s, s.events[r.key]) for s in legs for r in s.rules if r.kind == "expiry" and r.phase == phase]
+        if len({e.instant for _, e in ends}) > 1 and any(e.observed for _, e in ends):
+            (a, first), (b, second) = ends[0], next((s, e) for s, e in ends if e.instant != ends[0][1].instant)
+            self.warn(
+                "ends-apart",
+                N_(
+                    "{a} ends {at_a} and {b} {at_b}: the deal observes the end of one leg and not the same end "
+                    "of the other; one offer has one expiry: give the other's observed end, or the expiry"
+                ),
+                a=a.book.id,
+                at_a=At(first.instant, a.book.zone),
+                b=b.book.id,
+                at_b=At(second.instant, b.book.zone),
+            )
 
     @staticmethod
     def _expiry_count(state: LegState, start: date, day: date, how: Msg | Items) -> tuple[Msg | Items, Count | None]:
@@ -235,8 +254,11 @@ class SharedExpiry(EngineBase):
             for r in s.rules
             if r.kind == "amendment" and r.window is not None and r.in_force and r.requires is None
         ]
-        observed_end = None if scheduled else self._observed_expiry(legs)
-        ends = [*(at.instant() for at in self.deal.extended), observed_end or final]
+        observed_end = None if scheduled else self._observed_expiry(legs, extending)
+        if observed_end is not None:  # the end as it happened: the law explains it, or it fell short
+            self._observed_end_by_law(legs, extending, observed_end, law)
+            return law
+        ends = [*(at.instant() for at in self.deal.extended), final]
         by_law: dict[datetime, tuple[LegState, Msg]] = {}  # an end the engine extended -> (the leg, why)
         extended: set[datetime] = set()  # every end the law extended, by the engine or as the deal gives it
         in_force_at: list[datetime] = []  # the ends in force when an amendment extended one
@@ -249,7 +271,7 @@ class SharedExpiry(EngineBase):
                 # The period in force when the amendment was published: the first end on or after its day.
                 k = next((k for k, end in enumerate(ends) if self._last_day(state, end) >= amendment.day), None)
                 if k is None:
-                    self._amendment_after_end(state, amendment, ends[-1], scheduled or observed_end is not None)
+                    self._amendment_after_end(state, amendment, ends[-1], scheduled)
                     continue
                 end_day = self._last_day(state, ends[k])
                 late = self._check_amendment_day(state, rule, amendment, end_day)
@@ -273,18 +295,7 @@ class SharedExpiry(EngineBase):
                 if days >= rule.window:
                     continue
                 if k > 0 and ends[k - 1] in extended:
-                    self.warn(
-                        "amendment-in-extension",
-                        N_(
-                            "{regime}: the amendment of {day} comes within the period's extension by law after "
-                            "{end}: the law bars a further amendment there, and the period is not extended again "
-                            "({rule})"
-                        ),
-                        regime=state.book.id,
-                        day=amendment.day,
-                        end=At(ends[k - 1], zone_name),
-                        rule=Term(rule.citation),
-                    )
+                    self._barred(state, rule, amendment, ends[k - 1])
                     continue
                 if late:
                     self.warn(
@@ -298,7 +309,7 @@ class SharedExpiry(EngineBase):
                         day=amendment.day,
                         rule=Term(rule.citation),
                     )
-                if not scheduled and observed_end is None:
+                if not scheduled:
                     self.warn(
                         "period-assumed",
                         N_(
@@ -339,8 +350,7 @@ class SharedExpiry(EngineBase):
                         )
                 else:
                     self._extension_not_as_by_law(state, rule, amendment, ends[k], target, ends[k + 1])
-        if observed_end is not None:
-            self._observed_end_by_law(extending, observed_end, law)
+        count = len(ends)
         competing = self._aligned_by_law(legs, ends, by_law, law)
         if competing is not None and any(competing > end for end in in_force_at):
             self.warn(
@@ -352,7 +362,7 @@ class SharedExpiry(EngineBase):
                 ),
                 regime=extending[0][0].book.id,
             )
-        if competing is not None and competing == ends[-1]:
+        if len(ends) > count:  # aligned with a later competing end
             self._aligned_and_amended(extending, ends)
         if by_law:
             last = max(by_law)
@@ -365,31 +375,93 @@ class SharedExpiry(EngineBase):
                 law.how = Items([what, reason], "parts")
         if scheduled:
             law.moved = [(end, leg.book.zone, why) for end, (leg, why) in by_law.items()]
-        law.final = ends[-1] if observed_end is None or by_law else final
+        law.final = ends[-1]
         return law
 
-    def _observed_expiry(self, legs: list[LegState]) -> datetime | None:
-        """The expiry the deal observed for a leg (the end as it happened), when it gives no [expiry]."""
-        for state in legs:
+    def _observed_expiry(self, legs: list[LegState], extending: list[tuple[LegState, Rule]]) -> datetime | None:
+        """The expiry the deal observed (the end as it happened), when it gives no [expiry]: that of a leg
+        whose law extends it (the German one in a US–German offer), else of the first leg observed."""
+        order = [s for s, _ in extending] + legs
+        for state in order:
             obs = self.observed.get(f"{state.book.id}.{state.book.expiry}")
             if obs is not None:
                 return resolve(obs.day, obs.wall or WallTime(24, 0), obs.zone or state.book.zone)
         return None
 
-    def _observed_end_by_law(self, extending: list[tuple[LegState, Rule]], observed_end: datetime, law: _Law) -> None:
-        """An observed end that is an extension by law: an amendment fell in the last days of the end it
-        extended (the observed end less the rule's n weeks or days)."""
+    def _observed_end_by_law(
+        self, legs: list[LegState], extending: list[tuple[LegState, Rule]], observed: datetime, law: _Law
+    ) -> None:
+        """An observed end and the amendments and competing offer the deal gives. The law explains the end
+        when an amendment fell in the last days of the end it extended (the observed end less the rule's n
+        weeks or days), itself within the leg's maximum: then that end is lawful, and a later amendment is
+        barred (§ 21(6)). Otherwise an amendment in the observed end's own last days means the law extended
+        it, and the period ended short (a breach); a later competing end, the same (§ 22(2))."""
         for state, rule in extending:
             assert rule.window is not None
             if rule.unit not in ("weeks", "calendar"):
                 continue
-            day = day_and_clock(observed_end, state.book.zone)[0]
-            before = day - timedelta(days=7 * rule.n if rule.unit == "weeks" else rule.n)
-            for amendment in self.deal.amendments:
-                if amendment.regime not in (None, state.book.id) or amendment.kind not in rule.amendments:
+            zone_name = state.book.zone
+            day, clock = day_and_clock(observed, zone_name)
+            prior_day = day - timedelta(days=7 * rule.n if rule.unit == "weeks" else rule.n)
+            prior = resolve(prior_day, WallTime.parse(clock), zone_name)
+            ceiling = min((_ceiling(m) for m in self._bounds(state, "initial", "maximum")), default=None)
+            applying = sorted(
+                (a for a in self.deal.amendments if a.regime in (None, state.book.id) and a.kind in rule.amendments),
+                key=lambda a: a.day,
+            )
+            explained = (ceiling is None or prior <= ceiling) and any(
+                0 <= (prior_day - a.day).days < rule.window for a in applying
+            )
+            if explained:
+                law.lawful.setdefault(id(state), set()).add(observed)
+            for amendment in applying:
+                if amendment.day > day:
+                    self._amendment_after_end(state, amendment, observed, True)
                     continue
-                if 0 <= (before - amendment.day).days < rule.window:
-                    law.lawful.setdefault(id(state), set()).add(observed_end)
+                in_extension = explained and amendment.day > prior_day
+                self._check_amendment_day(state, rule, amendment, prior_day if explained and not in_extension else day)
+                if in_extension:
+                    self._barred(state, rule, amendment, prior)
+                elif not explained and (day - amendment.day).days < rule.window:
+                    target_day = self._count(state, rule, day, rule.n)[0]
+                    target = resolve(target_day, WallTime.parse(clock), zone_name)
+                    self._extension_not_as_by_law(state, rule, amendment, observed, target, observed)
+        for state in legs:
+            for rule in state.rules:
+                obs = self.observed.get(f"{state.book.id}.{rule.key}") if rule.extends and rule.in_force else None
+                if obs is None:
+                    continue
+                at = resolve(obs.day, obs.wall or rule.time or WallTime(24, 0), obs.zone or state.book.zone)
+                if at == observed:
+                    law.lawful.setdefault(id(state), set()).add(at)
+                elif at > observed:
+                    self.warn(
+                        "ended-before-competing-offer",
+                        N_(
+                            "{regime}: the period ended {end} as observed, before {label}, {at}, with which the "
+                            "law ends it ({rule})"
+                        ),
+                        severity="breach",
+                        regime=state.book.id,
+                        end=At(observed, state.book.zone),
+                        label=Term(rule.label),
+                        at=At(at, state.book.zone),
+                        rule=Term(rule.citation),
+                    )
+
+    def _barred(self, state: LegState, rule: Rule, amendment: Amendment, end: datetime) -> None:
+        """An amendment within an extension by law of the period that ended ``end``: barred (§ 21(6))."""
+        self.warn(
+            "amendment-in-extension",
+            N_(
+                "{regime}: the amendment of {day} comes within the period's extension by law after {end}: the law "
+                "bars a further amendment there, and the period is not extended again ({rule})"
+            ),
+            regime=state.book.id,
+            day=amendment.day,
+            end=At(end, state.book.zone),
+            rule=Term(rule.citation),
+        )
 
     def _amendment_after_end(self, state: LegState, amendment: Amendment, end: datetime, given: bool) -> None:
         if given:
@@ -486,6 +558,8 @@ class SharedExpiry(EngineBase):
                 wall = obs.wall or rule.time or WallTime(24, 0)
                 at = resolve(obs.day, wall, obs.zone or state.book.zone)
                 competing = max(at, competing or at)
+                if at == ends[-1]:  # the deal's end is the competing one's: lawful as such
+                    law.lawful.setdefault(id(state), set()).add(at)
                 if at > ends[-1]:
                     by_law[ends[-1]] = (
                         state,

@@ -17,7 +17,7 @@ from datetime import date
 from html import escape
 
 from ..i18n import Localizer, cldr
-from ..i18n.formats import format_date, zone_label
+from ..i18n.formats import first_of_month, format_date, zone_label
 from ..schedule import Event, Schedule
 from ..text import N_, Msg, Ordinal, terminal_safe
 from .rows import SEVERITY, Row, hidden_line, schedule_rows, visible_rows, weekday
@@ -131,7 +131,7 @@ def _line(loc: Localizer, row: Row, zones: Sequence[str], launch: date | None) -
         # a zone where the instant falls on another day says which ("Fri 06:00")
         times.append(clock if day == event.day else f"{weekday(loc, day)} {clock}")
     return Line(
-        date=cldr.format_skeleton("yMMMd", event.day, loc.lang.locale),
+        date=first_of_month(loc, event.day, cldr.format_skeleton("yMMMd", event.day, loc.lang.locale)),
         day=cldr.format_date(event.day, "EEEE", loc.lang.locale),
         count=day_count(loc, event, launch),
         event=terminal_safe(row.short),
