@@ -103,16 +103,20 @@ class SharedExpiry(EngineBase):
         self._dst_warning(instant, phase, Items([Term(label) for label in labels], "slash"))
 
     def _ends_apart(self, legs: list[LegState], phase: str) -> None:
-        """Legs of one offer whose ends differ because the deal observed one and not the other (or two
-        different ones): one offer under both regimes has one expiry, so this is said."""
+        """Legs of one offer whose observed ends differ (one offer has one expiry): said. An observation
+        without a time gives the last day only, compared as such."""
         ends = [(s, s.events[r.key]) for s in legs for r in s.rules if r.kind == "expiry" and r.phase == phase]
-        if len({e.instant for _, e in ends}) > 1 and any(e.observed for _, e in ends):
-            (a, first), (b, second) = ends[0], next((s, e) for s, e in ends if e.instant != ends[0][1].instant)
+        observed = [(s, e) for s, e in ends if e.observed]
+        if len(observed) < 2:
+            return
+        dated = any(self.observed[e.id].wall is None for _, e in observed if e.id in self.observed)
+        if len({e.day if dated else e.instant for _, e in observed}) > 1:
+            (a, first), (b, second) = observed[0], observed[1]
             self.warn(
                 "ends-apart",
                 N_(
-                    "{a} ends {at_a} and {b} {at_b}: the deal observes the end of one leg and not the same end "
-                    "of the other; one offer has one expiry: give the other's observed end, or the expiry"
+                    "the deal observes different ends for the legs of one offer, which has one expiry: {a} "
+                    "{at_a}, {b} {at_b}"
                 ),
                 a=a.book.id,
                 at_a=At(first.instant, a.book.zone),
@@ -257,6 +261,9 @@ class SharedExpiry(EngineBase):
         observed_end = None if scheduled else self._observed_expiry(legs, extending)
         if observed_end is not None:  # the end as it happened: the law explains it, or it fell short
             self._observed_end_by_law(legs, extending, observed_end, law)
+            # Every leg of the one offer ends then (a leg the deal does not observe takes that end).
+            law.final = observed_end
+            law.how = Msg(N_("the end observed in the deal: {at}"), at=At(observed_end, legs[0].book.zone))
             return law
         ends = [*(at.instant() for at in self.deal.extended), final]
         by_law: dict[datetime, tuple[LegState, Msg]] = {}  # an end the engine extended -> (the leg, why)
@@ -409,11 +416,34 @@ class SharedExpiry(EngineBase):
                 (a for a in self.deal.amendments if a.regime in (None, state.book.id) and a.kind in rule.amendments),
                 key=lambda a: a.day,
             )
-            explained = (ceiling is None or prior <= ceiling) and any(
+            competing = self._competing_ends(state)
+            aligned = prior in competing  # the end the extension lengthened was a competing offer's (§ 22(2))
+            explained = (ceiling is None or prior <= ceiling or aligned) and any(
                 0 <= (prior_day - a.day).days < rule.window for a in applying
             )
             if explained:
                 law.lawful.setdefault(id(state), set()).add(observed)
+                if rule.limit is not None:  # the last day to amend the observed end is moot (§ 21(6))
+                    state.notes[rule.limit] = Msg(
+                        N_(
+                            "the period was extended by law after an amendment: no further amendment within the "
+                            "extension ({rule})"
+                        ),
+                        rule=Term(rule.citation),
+                    )
+            if explained and aligned:
+                self.warn(
+                    "amendment-in-aligned-period",
+                    N_(
+                        "{regime}: the observed end {end} extends a period aligned with a competing offer ending "
+                        "{aligned} by an amendment in its last days: whether the law extends an aligned period "
+                        "again ({rule}) is not settled"
+                    ),
+                    regime=state.book.id,
+                    end=At(observed, zone_name),
+                    aligned=At(prior, zone_name),
+                    rule=Term(rule.citation),
+                )
             for amendment in applying:
                 if amendment.day > day:
                     self._amendment_after_end(state, amendment, observed, True)
@@ -427,11 +457,7 @@ class SharedExpiry(EngineBase):
                     target = resolve(target_day, WallTime.parse(clock), zone_name)
                     self._extension_not_as_by_law(state, rule, amendment, observed, target, observed)
         for state in legs:
-            for rule in state.rules:
-                obs = self.observed.get(f"{state.book.id}.{rule.key}") if rule.extends and rule.in_force else None
-                if obs is None:
-                    continue
-                at = resolve(obs.day, obs.wall or rule.time or WallTime(24, 0), obs.zone or state.book.zone)
+            for rule, at in self._competing(state):
                 if at == observed:
                     law.lawful.setdefault(id(state), set()).add(at)
                 elif at > observed:
@@ -448,6 +474,20 @@ class SharedExpiry(EngineBase):
                         at=At(at, state.book.zone),
                         rule=Term(rule.citation),
                     )
+
+    def _competing(self, state: LegState) -> list[tuple[Rule, datetime]]:
+        """The ends the deal gives for the leg's rules that ``extends`` the period (a competing offer's)."""
+        out = []
+        for rule in state.rules:
+            obs = self.observed.get(f"{state.book.id}.{rule.key}") if rule.extends and rule.in_force else None
+            if obs is not None:
+                out.append(
+                    (rule, resolve(obs.day, obs.wall or rule.time or WallTime(24, 0), obs.zone or state.book.zone))
+                )
+        return out
+
+    def _competing_ends(self, state: LegState) -> set[datetime]:
+        return {at for _, at in self._competing(state)}
 
     def _barred(self, state: LegState, rule: Rule, amendment: Amendment, end: datetime) -> None:
         """An amendment within an extension by law of the period that ended ``end``: barred (§ 21(6))."""
@@ -546,19 +586,14 @@ class SharedExpiry(EngineBase):
     def _aligned_by_law(
         self, legs: list[LegState], ends: list[datetime], by_law: dict[datetime, tuple[LegState, Msg]], law: _Law
     ) -> datetime | None:
-        """The latest end a date the deal gives for a rule that ``extends`` the period sets, when later than
-        the period's (§ 22(2) WpÜG: a competing offer's acceptance period ending later, even amended or
-        prohibited), which becomes its end; None when there is none."""
+        """The latest end a date the deal gives for a rule that ``extends`` the period sets (§ 22(2) WpÜG: a
+        competing offer's acceptance period, even amended or prohibited); when later than the period's, it
+        becomes its end; one of the ends the deal gives, it is lawful there. None when there is none."""
         competing: datetime | None = None
         for state in legs:
-            for rule in state.rules:
-                obs = self.observed.get(f"{state.book.id}.{rule.key}") if rule.extends and rule.in_force else None
-                if obs is None:
-                    continue
-                wall = obs.wall or rule.time or WallTime(24, 0)
-                at = resolve(obs.day, wall, obs.zone or state.book.zone)
+            for rule, at in self._competing(state):
                 competing = max(at, competing or at)
-                if at == ends[-1]:  # the deal's end is the competing one's: lawful as such
+                if at in ends:  # an end the deal gives is the competing one's: lawful as such
                     law.lawful.setdefault(id(state), set()).add(at)
                 if at > ends[-1]:
                     by_law[ends[-1]] = (
