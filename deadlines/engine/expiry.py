@@ -78,20 +78,43 @@ class SharedExpiry(EngineBase):
             instant, how = law.final, law.how
         for state in legs:
             rule = next(r for r in state.rules if r.kind == "expiry" and r.phase == phase)
-            self._session_notice(state, instant)
-            day = self._last_day(state, instant)
+            # A leg the deal observes keeps the rules' end underneath its observation (what the rule gives);
+            # a leg it does not observe ends with the one it does (one offer, one expiry).
+            leg_at, leg_how = instant, how
+            if law.observed is not None and f"{state.book.id}.{rule.key}" not in self.observed:
+                leg_at = law.observed
+                leg_how = Msg(N_("the end observed in the deal: {at}"), at=At(leg_at, law.observed_zone))
+            obs = self.observed.get(f"{state.book.id}.{rule.key}")
+            if obs is None:
+                self._session_notice(state, leg_at)
+            elif obs.wall is not None:  # (a date without a time gives the last day only: no session to check)
+                self._session_notice(state, resolve(obs.day, obs.wall, obs.zone or state.book.zone))
+            day = self._last_day(state, leg_at)
             start_key = (
                 state.book.start
                 if phase == "initial"
                 else next(r.key for r in state.rules if r.kind == "start" and r.phase == phase)
             )
-            trace, count = self._expiry_count(state, state.events[start_key].day, day, how)
+            trace, count = self._expiry_count(state, state.events[start_key].day, day, leg_how)
             event = self._event(
-                state, rule, day, WallTime(24, 0), trace, count, kind="chosen" if chosen else "expiry", instant=instant
+                state, rule, day, WallTime(24, 0), trace, count, kind="chosen" if chosen else "expiry", instant=leg_at
             )
             state.events[rule.key] = event
             self._check_expiry(
                 state, event, rule, minima[id(state)], law.ceiling(state, maxima[id(state)], event.instant)
+            )
+        unobserved = [
+            s for s in legs if law.observed is not None and f"{s.book.id}.{s.book.expiry}" not in self.observed
+        ]
+        if unobserved and law.observed is not None and not law.observed_timed:
+            self.warn(
+                "observed-time-assumed",
+                N_(
+                    "the end observed in the deal has a day and no time: {regimes} end with it at the end of "
+                    "that day, {at}; give its time"
+                ),
+                regimes=Items([s.book.id for s in unobserved], "comma"),
+                at=At(law.observed, law.observed_zone),
             )
         self._ends_apart(legs, phase)
         scheduled: list[tuple[datetime, str, Msg | None]] = []
@@ -100,7 +123,7 @@ class SharedExpiry(EngineBase):
         if scheduled or law.moved:
             self._extensions(legs, instant, sorted([*scheduled, *law.moved], key=lambda s: s[0]), law)
         labels = dict.fromkeys(r.label for s in legs for r in s.rules if r.kind == "expiry" and r.phase == phase)
-        self._dst_warning(instant, phase, Items([Term(label) for label in labels], "slash"))
+        self._dst_warning(law.observed or instant, phase, Items([Term(label) for label in labels], "slash"))
 
     def _ends_apart(self, legs: list[LegState], phase: str) -> None:
         """Legs of one offer whose observed ends differ (one offer has one expiry): said. An observation
@@ -258,12 +281,11 @@ class SharedExpiry(EngineBase):
             for r in s.rules
             if r.kind == "amendment" and r.window is not None and r.in_force and r.requires is None
         ]
-        observed_end = None if scheduled else self._observed_expiry(legs, extending)
-        if observed_end is not None:  # the end as it happened: the law explains it, or it fell short
+        seen = None if scheduled else self._observed_expiry(legs, extending)
+        if seen is not None:  # the end as it happened: the law explains it, or it fell short
+            observed_end, law.observed_zone, law.observed_timed = seen
             self._observed_end_by_law(legs, extending, observed_end, law)
-            # Every leg of the one offer ends then (a leg the deal does not observe takes that end).
-            law.final = observed_end
-            law.how = Msg(N_("the end observed in the deal: {at}"), at=At(observed_end, legs[0].book.zone))
+            law.observed = observed_end  # the end of every leg the deal does not observe
             return law
         ends = [*(at.instant() for at in self.deal.extended), final]
         by_law: dict[datetime, tuple[LegState, Msg]] = {}  # an end the engine extended -> (the leg, why)
@@ -385,14 +407,17 @@ class SharedExpiry(EngineBase):
         law.final = ends[-1]
         return law
 
-    def _observed_expiry(self, legs: list[LegState], extending: list[tuple[LegState, Rule]]) -> datetime | None:
-        """The expiry the deal observed (the end as it happened), when it gives no [expiry]: that of a leg
-        whose law extends it (the German one in a US–German offer), else of the first leg observed."""
-        order = [s for s, _ in extending] + legs
-        for state in order:
-            obs = self.observed.get(f"{state.book.id}.{state.book.expiry}")
-            if obs is not None:
-                return resolve(obs.day, obs.wall or WallTime(24, 0), obs.zone or state.book.zone)
+    def _observed_expiry(
+        self, legs: list[LegState], extending: list[tuple[LegState, Rule]]
+    ) -> tuple[datetime, str, bool] | None:
+        """The expiry the deal observed (the end as it happened, and its leg's zone), when it gives no
+        [expiry]: one with a time before one without (which gives the last day only), whatever the order of
+        the offers; then a leg whose law extends it (the German one in a US–German offer)."""
+        order = [s for s, _ in extending] + [s for s in legs if s not in (e for e, _ in extending)]
+        found = [(s, o) for s in order if (o := self.observed.get(f"{s.book.id}.{s.book.expiry}")) is not None]
+        for state, obs in sorted(found, key=lambda item: item[1].wall is None):
+            at = resolve(obs.day, obs.wall or WallTime(24, 0), obs.zone or state.book.zone)
+            return at, state.book.zone, obs.wall is not None
         return None
 
     def _observed_end_by_law(
@@ -793,6 +818,10 @@ class _Law(Record):
         self.moved: list[tuple[datetime, str, Msg | None]] = []
         self.reasons: dict[datetime, Msg] = {}
         self.lawful: dict[int, set[datetime]] = {}
+        # The end the deal observes for a leg, when it gives no [expiry]: the legs it does not observe take it.
+        self.observed: datetime | None = None
+        self.observed_zone = "UTC"
+        self.observed_timed = True  # False: the observation gives a day only, taken at 24:00
 
     def ceiling(self, state: LegState, maxima: list[Event], instant: datetime) -> list[Event]:
         """The maxima an end at ``instant`` answers to: a leg's own maximum does not bar an end its law gives
