@@ -178,6 +178,11 @@ class Observed(Value):
         _text(source, "Observed.source")
         self._init(event=event, day=day, wall=wall, zone=zone, approximate=approximate, source=source)
 
+    def instant(self, zone: str, wall: WallTime | None = None) -> datetime:
+        """When it happened: on its day at its time (else ``wall``, else 24:00, the end of the day), in its
+        zone (else ``zone``, the zone of the regime it belongs to)."""
+        return resolve(self.day, self.wall or wall or WallTime(24, 0), self.zone or zone)
+
 
 class Relief(Value):
     """Exemptive or no-action relief that waives named rules of a regime for this deal."""

@@ -25,7 +25,7 @@ from .counting import count_day, rule_calendar, rule_wall
 from .expiry import SharedExpiry
 from .observed import Observations
 from .plan import PHASES, leg_plan
-from .state import Diagnostics, LegState
+from .state import Diagnostics, LegState, counts
 
 AMENDMENT_NOTES = {
     "price": N_("change in the consideration announced {day}"),
@@ -322,7 +322,7 @@ class _Engine(SharedExpiry, Observations):
         else:
             trace = Msg(N_("given: {day}"), day=obs.day)
         wall = obs.wall or rule.time or WallTime(24, 0)
-        instant = resolve(obs.day, wall, obs.zone or state.book.zone)
+        instant = obs.instant(state.book.zone, rule.time)
         event = self._event(state, rule, obs.day, wall, trace, None, instant=instant, given=True)
         event.observed, event.approximate = True, obs.approximate
         state.events[rule.key] = event
@@ -457,11 +457,9 @@ class _Engine(SharedExpiry, Observations):
 
     def _amendments(self, state: LegState) -> None:
         for i, amendment in enumerate(self.deal.amendments, 1):
-            if amendment.regime not in (None, state.book.id):
-                continue
             for rule in state.rules:
                 # (An amendment that extends the period by law moves the expiry itself: see _extended_by_law.)
-                if rule.kind == "amendment" and rule.window is None and amendment.kind in rule.amendments:
+                if rule.kind == "amendment" and rule.window is None and counts(state, rule, amendment):
                     day, trace, count = self._count(state, rule, amendment.day, rule.n)
                     note = Msg(AMENDMENT_NOTES[amendment.kind], day=amendment.day)
                     if amendment.note:

@@ -18,7 +18,7 @@ from ..schedule import Event
 from ..text import N_, At, Items, Msg, Ordinal, Plural, Term, WallClock, ZoneName
 from ..timeutil import WallTime, day_and_clock, resolve, unusual_gap, utc_offset_hours, zone
 from .counting import earliest_instant, last_day, open_everywhere
-from .state import EngineBase, LegState
+from .state import EngineBase, LegState, counts
 
 EXTENDED_LABEL = N_("Scheduled expiry, since extended")
 DST_MISMATCH = {
@@ -88,7 +88,7 @@ class SharedExpiry(EngineBase):
             if obs is None:
                 self._session_notice(state, leg_at)
             elif obs.wall is not None:  # (a date without a time gives the last day only: no session to check)
-                self._session_notice(state, resolve(obs.day, obs.wall, obs.zone or state.book.zone))
+                self._session_notice(state, obs.instant(state.book.zone))
             day = self._last_day(state, leg_at)
             start_key = (
                 state.book.start
@@ -293,7 +293,7 @@ class SharedExpiry(EngineBase):
         in_force_at: list[datetime] = []  # the ends in force when an amendment extended one
         for amendment in sorted(self.deal.amendments, key=lambda a: a.day):
             for state, rule in extending:
-                if amendment.regime not in (None, state.book.id) or amendment.kind not in rule.amendments:
+                if not counts(state, rule, amendment):
                     continue
                 assert rule.window is not None
                 zone_name = state.book.zone
@@ -416,8 +416,7 @@ class SharedExpiry(EngineBase):
         order = [s for s, _ in extending] + [s for s in legs if s not in (e for e, _ in extending)]
         found = [(s, o) for s in order if (o := self.observed.get(f"{s.book.id}.{s.book.expiry}")) is not None]
         for state, obs in sorted(found, key=lambda item: item[1].wall is None):
-            at = resolve(obs.day, obs.wall or WallTime(24, 0), obs.zone or state.book.zone)
-            return at, state.book.zone, obs.wall is not None
+            return obs.instant(state.book.zone), state.book.zone, obs.wall is not None
         return None
 
     def _observed_end_by_law(
@@ -438,11 +437,11 @@ class SharedExpiry(EngineBase):
             prior = resolve(prior_day, WallTime.parse(clock), zone_name)
             ceiling = min((_ceiling(m) for m in self._bounds(state, "initial", "maximum")), default=None)
             applying = sorted(
-                (a for a in self.deal.amendments if a.regime in (None, state.book.id) and a.kind in rule.amendments),
+                (a for a in self.deal.amendments if counts(state, rule, a)),
                 key=lambda a: a.day,
             )
-            competing = self._competing_ends(state)
-            aligned = prior in competing  # the end the extension lengthened was a competing offer's (§ 22(2))
+            # The end the extension lengthened was a competing offer's (§ 22(2)).
+            aligned = prior in {at for _, at in self._competing(state)}
             explained = (ceiling is None or prior <= ceiling or aligned) and any(
                 0 <= (prior_day - a.day).days < rule.window for a in applying
             )
@@ -502,17 +501,8 @@ class SharedExpiry(EngineBase):
 
     def _competing(self, state: LegState) -> list[tuple[Rule, datetime]]:
         """The ends the deal gives for the leg's rules that ``extends`` the period (a competing offer's)."""
-        out = []
-        for rule in state.rules:
-            obs = self.observed.get(f"{state.book.id}.{rule.key}") if rule.extends and rule.in_force else None
-            if obs is not None:
-                out.append(
-                    (rule, resolve(obs.day, obs.wall or rule.time or WallTime(24, 0), obs.zone or state.book.zone))
-                )
-        return out
-
-    def _competing_ends(self, state: LegState) -> set[datetime]:
-        return {at for _, at in self._competing(state)}
+        found = ((rule, self.observed.get(f"{state.book.id}.{rule.key}")) for rule in state.rules if rule.extends)
+        return [(rule, obs.instant(state.book.zone, rule.time)) for rule, obs in found if obs and rule.in_force]
 
     def _barred(self, state: LegState, rule: Rule, amendment: Amendment, end: datetime) -> None:
         """An amendment within an extension by law of the period that ended ``end``: barred (§ 21(6))."""
@@ -589,7 +579,7 @@ class SharedExpiry(EngineBase):
         aligned = ends[-1]
         for amendment in self.deal.amendments:
             for state, rule in extending:
-                if amendment.regime not in (None, state.book.id) or amendment.kind not in rule.amendments:
+                if not counts(state, rule, amendment):
                     continue
                 first = self._last_day(state, ends[-2]) + timedelta(days=1)
                 end_day = self._last_day(state, aligned)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from ..rules import Rule
 from ..schedule import Event
 from ..text import N_, At, Items, Msg, Term
-from ..timeutil import WallTime, resolve
 from .counting import rule_calendar
 from .state import EngineBase, LegState
 
@@ -24,8 +23,7 @@ class Observations(EngineBase):
         if obs is None:
             return event
         computed, computed_instant = event.day, event.instant
-        wall = obs.wall or WallTime(24, 0)
-        event.instant = resolve(obs.day, wall, obs.zone or event.zone)
+        event.instant = obs.instant(event.zone)
         event.day = obs.day
         event.observed, event.approximate, event.computed_day = True, obs.approximate, computed
         event.computed_instant = computed_instant

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 from ..calendars import BusinessCalendar, Count
-from ..model import Deal, Leg, Observed, Relief
+from ..model import Amendment, Deal, Leg, Observed, Relief
 from ..records import Record
 from ..rules import Rule, Rulebook
 from ..schedule import Breach, Event, Warning
@@ -44,6 +44,12 @@ class LegState(Record):
         # rule key -> a note for its event, known before it is computed (a last day to amend made moot when
         # an amendment extended the period by law)
         self.notes: dict[str, Msg] = {}
+
+
+def counts(state: LegState, rule: Rule, amendment: Amendment) -> bool:
+    """Whether the leg's amendment ``rule`` counts ``amendment``: the deal gives it for every leg or for this
+    one, and it is of a kind the rule names."""
+    return amendment.regime in (None, state.book.id) and amendment.kind in rule.amendments
 
 
 class Diagnostics:
