@@ -17,39 +17,14 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
+from .rules.model import Rule
+
 PACKAGE = Path(__file__).resolve().parent
 DATA_MODULE = PACKAGE / "shipped_data.py"
 
-# The keyword arguments deadlines.rules.schema gives Rule, in the order each rule lists them.
-RULE_FIELDS = (
-    "key",
-    "kind",
-    "label",
-    "citation",
-    "evidence",
-    "anchor",
-    "unit",
-    "n",
-    "n_max",
-    "day1",
-    "time",
-    "option",
-    "replaces",
-    "limit",
-    "requires",
-    "amendments",
-    "staff_position",
-    "each_extension",
-    "absent",
-    "back",
-    "extendable",
-    "calendar",
-    "window",
-    "extends",
-    "subsequent_like",
-    "phase",
-    "versions",
-)
+# The keyword arguments deadlines.rules.schema gives Rule: every field of the record but the two only a
+# version sets (in_force, optional), so a field added to Rule is compiled without a second list to keep.
+RULE_FIELDS = tuple(name for name in Rule._fields if name not in ("in_force", "optional"))
 
 
 class _Strings:
