@@ -413,11 +413,12 @@ class SharedExpiry(EngineBase):
         """The expiry the deal observed (the end as it happened, and its leg's zone), when it gives no
         [expiry]: one with a time before one without (which gives the last day only), whatever the order of
         the offers; then a leg whose law extends it (the German one in a US–German offer)."""
-        order = [s for s, _ in extending] + [s for s in legs if s not in (e for e, _ in extending)]
+        order = [s for s, _ in extending] + legs  # (a leg twice changes nothing: the first one found is used)
         found = [(s, o) for s in order if (o := self.observed.get(f"{s.book.id}.{s.book.expiry}")) is not None]
-        for state, obs in sorted(found, key=lambda item: item[1].wall is None):
-            return obs.instant(state.book.zone), state.book.zone, obs.wall is not None
-        return None
+        if not found:
+            return None
+        state, obs = min(found, key=lambda item: item[1].wall is None)  # the first with a time, else the first
+        return obs.instant(state.book.zone), state.book.zone, obs.wall is not None
 
     def _observed_end_by_law(
         self, legs: list[LegState], extending: list[tuple[LegState, Rule]], observed: datetime, law: _Law
