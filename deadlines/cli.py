@@ -477,8 +477,7 @@ def _scan(args: argparse.Namespace, langs: list[Lang]) -> int:
         from .render.scan_view import scan_csv, scan_json
 
         render = scan_csv if args.format == "csv" else scan_json
-        text = render(rows, args.regime, zones, locs)
-        write_output(text, _output_path(args), args.force)
+        write_output(render(rows, args.regime, zones, locs), _output_path(args), args.force)
         return 0
     from .render.scan_view import draw_pieces, scan_tables
 

@@ -272,7 +272,7 @@ def test_json_rows_one_a_line_with_their_notes(regimes: tuple[str, ...], first: 
     rows = scan(regimes, first, last)
     zones = zone_order(get_rulebook(r) for r in regimes)
     locs = [Localizer("fr"), Localizer("en")]
-    text = scan_json(rows, regimes, zones, locs)
+    text = "".join(scan_json(rows, regimes, zones, locs))
     data = json.loads(text)
     lines = text.splitlines()
     assert (data["regimes"], data["zones"]) == (list(regimes), zones)
@@ -306,8 +306,30 @@ def test_json_rows_one_a_line_with_their_notes(regimes: tuple[str, ...], first: 
             list(row.historic),
         )
         assert got["notes"] == {t.lang.words: [t.text(m) for m in notes(row, zones)] for t in texts}
-    empty = scan_json([], regimes, zones, locs)
+    empty = "".join(scan_json([], regimes, zones, locs))
     assert json.loads(empty)["rows"] == []
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_pieces_join_into_one_document(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long scan is written piece by piece: cut anywhere, the pieces join into the same document (the
+    rows' separators and the header written once), which still parses with every row."""
+    from deadlines.i18n import Localizer
+    from deadlines.render import scan_view
+    from deadlines.rules import zone_order
+
+    regimes = ("us-14d", "fr-amf")
+    rows = scan(regimes, date(2004, 11, 1), date(2004, 11, 30))  # 30 launch dates, French rules from the 24th
+    zones = zone_order(get_rulebook(r) for r in regimes)
+    locs = [Localizer("en"), Localizer("fr")]
+    render = scan_view.scan_csv if fmt == "csv" else scan_view.scan_json
+    whole = list(render(rows, regimes, zones, locs))
+    monkeypatch.setattr(scan_view, "PIECE_ROWS", 7)
+    pieces = list(render(rows, regimes, zones, locs))
+    assert len(pieces) > len(whole) and "".join(pieces) == "".join(whole)
+    text = "".join(pieces)
+    parsed = list(csv.DictReader(io.StringIO(text, newline=""))) if fmt == "csv" else json.loads(text)["rows"]
+    assert [r["launch"] for r in parsed] == [row.launch.isoformat() for row in rows]
 
 
 def test_cli_time_option(capsys: pytest.CaptureFixture[str]) -> None:

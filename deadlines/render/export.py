@@ -17,7 +17,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -355,9 +355,11 @@ def check_output(path: str | Path, force: bool = False, keep: Sequence[str | Pat
         raise DeadlinesError(N_("{path} exists: add --force to overwrite it"), path=name)
 
 
-def write_output(text: str | bytes, path: str | Path, force: bool = False, keep: Sequence[str | Path] = ()) -> None:
-    """Write ``text`` (UTF-8, line endings as given; or bytes, as they are: a .docx) to ``path``, or to
-    standard output if ``path`` is "-".
+def write_output(
+    text: str | bytes | Iterable[str], path: str | Path, force: bool = False, keep: Sequence[str | Path] = ()
+) -> None:
+    """Write ``text`` (UTF-8, line endings as given; or bytes, as they are: a .docx; or pieces of text, one
+    after the other: a long scan) to ``path``, or to standard output if ``path`` is "-".
 
     What may be written is decided by :func:`check_output` (``force``, ``keep``); bytes are never written to
     a terminal. The text goes to a temporary file in the same directory, which then takes the file's name in
@@ -366,13 +368,17 @@ def write_output(text: str | bytes, path: str | Path, force: bool = False, keep:
     it was.
     """
     check_output(path, force, keep)
-    data = text.encode("utf-8") if isinstance(text, str) else text
     if str(path) == "-":
         if isinstance(text, bytes):
-            _write_stdout_bytes(data)
+            _write_stdout_bytes(text)
         else:
-            _write_stdout(text, data)
+            _write_stdout([text] if isinstance(text, str) else text)
         return
+    data: bytes | Iterable[bytes]
+    if isinstance(text, str | bytes):
+        data = text.encode("utf-8") if isinstance(text, str) else text
+    else:
+        data = (piece.encode("utf-8") for piece in text)
     from pathlib import Path  # for files only: standard output goes without it
 
     target = Path(path)
@@ -387,10 +393,10 @@ def write_output(text: str | bytes, path: str | Path, force: bool = False, keep:
         raise DeadlinesError(N_("cannot write {path}: {reason}"), path=str(target), reason=os_reason(error)) from error
 
 
-def replace_file(target: Path, data: bytes) -> None:
-    """Give ``target`` the bytes ``data`` in one step: a temporary file in its directory (with the mode of the
-    regular file it replaces) takes its name (``os.replace``); a symbolic link named ``target`` is replaced,
-    not followed. Raises OSError, and leaves nothing behind, if it fails."""
+def replace_file(target: Path, data: bytes | Iterable[bytes]) -> None:
+    """Give ``target`` the bytes ``data`` (or its pieces, one after the other) in one step: a temporary file
+    in its directory (with the mode of the regular file it replaces) takes its name (``os.replace``); a
+    symbolic link named ``target`` is replaced, not followed. Raises OSError, and leaves nothing behind, if it fails."""
     tmp = _write_temporary(target.parent, data)
     try:
         with contextlib.suppress(OSError):  # keep the mode of the regular file we replace
@@ -403,7 +409,7 @@ def replace_file(target: Path, data: bytes) -> None:
             os.unlink(tmp)
 
 
-def create_file(target: Path, data: bytes) -> None:
+def create_file(target: Path, data: bytes | Iterable[bytes]) -> None:
     """Write the new file ``target`` in one step; FileExistsError if something has that name, even if it
     appeared since it was checked. Raises OSError, and leaves nothing behind, if it fails."""
     tmp = _write_temporary(target.parent, data)
@@ -414,7 +420,7 @@ def create_file(target: Path, data: bytes) -> None:
             os.unlink(tmp)
 
 
-def _write_temporary(directory: Path, data: bytes) -> Path:
+def _write_temporary(directory: Path, data: bytes | Iterable[bytes]) -> Path:
     """A new file next to the target, created with the user's umask (unlike mkstemp's 0600). Its name is
     short, whatever the target's: a target name near the system's limit (255 bytes) can still be written."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -429,7 +435,10 @@ def _write_temporary(directory: Path, data: bytes) -> Path:
         break
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
@@ -453,16 +462,17 @@ def _link_new(tmp: Path, target: Path) -> None:
         os.replace(tmp, target)
 
 
-def _write_stdout(text: str, data: bytes) -> None:
-    """Bytes as they are (an iCalendar file keeps its CRLF line endings on every platform)."""
+def _write_stdout(pieces: Iterable[str]) -> None:
+    """Text in UTF-8, each piece as it comes, line endings as they are (an iCalendar file keeps its CRLF on
+    every platform)."""
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    buffer.write(data)
-    buffer.flush()
+    for piece in pieces:
+        if buffer is None:
+            sys.stdout.write(piece)
+        else:
+            buffer.write(piece.encode("utf-8"))
+    (sys.stdout if buffer is None else buffer).flush()
 
 
 def _write_stdout_bytes(data: bytes) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from itertools import repeat
 from typing import TYPE_CHECKING
@@ -88,8 +88,16 @@ def _other_notes(row: ScanRow, zones: Sequence[str]) -> list[Msg]:
     return out
 
 
-def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[str], locs: Sequence[Localizer]) -> str:
-    """The scan as JSON, with stable English keys and the notes in each language of ``locs``: one row a line.
+# Rows a piece of CSV or JSON holds: a scan over decades is written piece by piece, so the text of one piece
+# at a time is in memory (about 300 kB), not the whole (megabytes, for which each new page of memory costs).
+PIECE_ROWS = 512
+
+
+def scan_json(
+    rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[str], locs: Sequence[Localizer]
+) -> Iterator[str]:
+    """The scan as JSON, in pieces to write one after the other, with stable English keys and the notes in
+    each language of ``locs``: one row a line.
 
     Thousands of rows: each is encoded on its own by json's C encoder (an indented document falls back to
     the pure-Python encoder, several times slower), and the notes are worded once for each distinct set of
@@ -129,56 +137,61 @@ def scan_json(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[s
         f'"notes": {encode(nothing)}}}'
     )
     day_text = Memo(date.isoformat)  # launch dates and last days: the same few thousand dates, each written once
-    timed = [row for row in rows if row.expiry is not None]
-    expiries = [row.expiry for row in timed]
-    # A row with an expiry is its columns' values between fixed pieces of text, joined in one call a row.
-    pieces: list[Iterable[str]] = []
 
-    def text(fixed: str) -> None:
-        pieces.append(repeat(fixed))
+    def lines(rows: Sequence[ScanRow]) -> list[str]:
+        timed = [row for row in rows if row.expiry is not None]
+        expiries = [row.expiry for row in timed]
+        # A row with an expiry is its columns' values between fixed pieces of text, joined in one call a row.
+        pieces: list[Iterable[str]] = []
 
-    text('{"launch": "')
-    pieces.append([day_text[row.launch] for row in timed])
-    text('", "expiry_utc": "')
-    pieces.append(iso_many(expiries, None, day_text))
-    text('", "local": {')
-    for n, (z, i) in enumerate(leg_of.items()):
-        # A zone's local time as the scan left it in the leg of that zone (converted for a zone no leg has).
-        text(f'{", " if n else ""}{encode(z)}: "')
-        pieces.append(iso_many(expiries if i is None else [row.legs[i].local for row in timed], z, day_text))
-        text('"')
-    text('}, "legs": [')
-    for i, leg in enumerate(timed[0].legs if timed else ()):
-        text(f'{", " if i else ""}{{"regime": {encode(leg.regime)}, "calendar": {encode(leg.calendar)}, "last_day": "')
-        pieces.append([day_text[row.legs[i].last_day] for row in timed])
-        text('", "business_days": ')
-        pieces.append([str(row.legs[i].business_days) for row in timed])
-        text(f', "unit": {encode(leg.unit)}}}')
-    text("], ")
-    pieces.append(
-        [
-            quiet if not (row.closed or row.after_maximum or row.historic) and row.dst_gap is None else flagged(row)
-            for row in timed
+        def text(fixed: str) -> None:
+            pieces.append(repeat(fixed))
+
+        text('{"launch": "')
+        pieces.append([day_text[row.launch] for row in timed])
+        text('", "expiry_utc": "')
+        pieces.append(iso_many(expiries, None, day_text))
+        text('", "local": {')
+        for n, (z, i) in enumerate(leg_of.items()):
+            text(f'{", " if n else ""}{encode(z)}: "')
+            pieces.append(iso_many(expiries if i is None else [row.legs[i].local for row in timed], z, day_text))
+            text('"')
+        text('}, "legs": [')
+        for i, leg in enumerate(timed[0].legs if timed else ()):
+            text(f'{", " if i else ""}{{"regime": {encode(leg.regime)}, "calendar": {encode(leg.calendar)}, ')
+            text('"last_day": "')
+            pieces.append([day_text[row.legs[i].last_day] for row in timed])
+            text('", "business_days": ')
+            pieces.append([str(row.legs[i].business_days) for row in timed])
+            text(f', "unit": {encode(leg.unit)}}}')
+        text("], ")
+        pieces.append(
+            [
+                quiet if not (row.closed or row.after_maximum or row.historic) and row.dst_gap is None else flagged(row)
+                for row in timed
+            ]
+        )
+        filled = map("".join, zip(*pieces, strict=False))  # as many as the columns: the fixed pieces repeat
+        return [
+            next(filled)
+            if row.expiry is not None
+            else f'{{"launch": "{day_text[row.launch]}", "expiry_utc": null, "local": null, "legs": [], {flagged(row)}'
+            for row in rows
         ]
-    )
-    filled = map("".join, zip(*pieces, strict=False))  # as many as the columns: the fixed pieces repeat
-    lines = [
-        next(filled)
-        if row.expiry is not None
-        else f'{{"launch": "{day_text[row.launch]}", "expiry_utc": null, "local": null, "legs": [], {flagged(row)}'
-        for row in rows
-    ]
-    # Megabytes of rows: joined once more with the head and tail, not copied by each concatenation.
-    head = f'{{\n  "regimes": {encode(list(regimes))},\n  "zones": {encode(list(zones))},\n  "rows": ['
-    body = ["\n    ", ",\n    ".join(lines), "\n  "] if lines else []
-    return "".join([head, *body, "]\n}\n"])
+
+    yield f'{{\n  "regimes": {encode(list(regimes))},\n  "zones": {encode(list(zones))},\n  "rows": ['
+    for start in range(0, len(rows), PIECE_ROWS):
+        yield (",\n    " if start else "\n    ") + ",\n    ".join(lines(rows[start : start + PIECE_ROWS]))
+    yield "\n  ]\n}\n" if rows else "]\n}\n"
 
 
-def scan_csv(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[str], locs: Sequence[Localizer]) -> str:
+def scan_csv(
+    rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[str], locs: Sequence[Localizer]
+) -> Iterator[str]:
+    """The scan as CSV, in pieces to write one after the other: a header, then a line a launch date."""
     texts = [Localizer(loc.lang, cldr=False) for loc in locs]
     out = io.StringIO(newline="")
-    writer = csv.writer(out)
-    writer.writerow(
+    csv.writer(out).writerow(
         [
             "launch",
             "expiry_utc",
@@ -189,12 +202,11 @@ def scan_csv(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[st
             *(f"notes:{t.lang.words}" for t in texts),
         ]
     )
-    # Column by column (each a list built in one pass), then zipped into lines: thousands of rows.
+    yield out.getvalue()
     separators = [t.pgettext("separator between the parts of a trace", "; ") for t in texts]
     wording = [_NoteTexts(t, zones) for t in texts]
-    expiries = [row.expiry for row in rows]
-    row_legs = [row.legs for row in rows]  # in the order of the regimes; empty without an expiry
-    flags = [row.flags for row in rows]
+    # The expiry as the scan left it in a leg's zone, or converted for a zone no leg has (None).
+    leg_of = [next((i for i, r in enumerate(regimes) if get_rulebook(r).zone == z), None) for z in zones]
     day_text = Memo(date.isoformat)  # launch dates and last days: the same few thousand dates, each written once
     seen: dict[object, list[str]] = {}
     silent = [""] * len(texts)
@@ -205,27 +217,28 @@ def scan_csv(rows: Sequence[ScanRow], regimes: Sequence[str], zones: Sequence[st
             seen[key] = [sep.join(words(row)) for words, sep in zip(wording, separators, strict=True)]
         return seen[key]
 
-    columns: list[list[str]] = [
-        [day_text[row.launch] for row in rows],
-        iso_many(expiries, None, day_text),
-    ]
-    for z in zones:
-        # The expiry as the scan left it in a leg's zone, or converted for a zone no leg has.
-        leg = next((i for i, r in enumerate(regimes) if get_rulebook(r).zone == z), None)
-        columns.append(
-            iso_many(expiries if leg is None else [legs[leg].local if legs else None for legs in row_legs], z, day_text)
-        )
-    for i in range(len(regimes)):
-        columns.append([str(legs[i].business_days) if legs else "" for legs in row_legs])
-    for i in range(len(regimes)):
-        columns.append([day_text[legs[i].last_day] if legs else "" for legs in row_legs])
-    columns.append([" ".join(f) for f in flags])
-    notes_by_row = [said(row, f) if f else silent for row, f in zip(rows, flags, strict=True)]
-    columns += [[n[t] and csv_field(n[t]) for n in notes_by_row] for t in range(len(texts))]
-    # Only the notes can hold a comma, a quote or a line break (dates, numbers and flag codes cannot): they
-    # are quoted as the csv module would, and the lines joined directly, much faster than its writer.
-    out.write("".join(f"{line}\r\n" for line in map(",".join, zip(*columns, strict=True))))
-    return out.getvalue()
+    def lines(rows: Sequence[ScanRow]) -> str:
+        # Column by column (each a list built in one pass), then zipped into lines.
+        expiries = [row.expiry for row in rows]
+        row_legs = [row.legs for row in rows]  # in the order of the regimes; empty without an expiry
+        flags = [row.flags for row in rows]
+        columns: list[list[str]] = [[day_text[row.launch] for row in rows], iso_many(expiries, None, day_text)]
+        for z, leg in zip(zones, leg_of, strict=True):
+            local = expiries if leg is None else [legs[leg].local if legs else None for legs in row_legs]
+            columns.append(iso_many(local, z, day_text))
+        for i in range(len(regimes)):
+            columns.append([str(legs[i].business_days) if legs else "" for legs in row_legs])
+        for i in range(len(regimes)):
+            columns.append([day_text[legs[i].last_day] if legs else "" for legs in row_legs])
+        columns.append([" ".join(f) for f in flags])
+        notes_by_row = [said(row, f) if f else silent for row, f in zip(rows, flags, strict=True)]
+        columns += [[n[t] and csv_field(n[t]) for n in notes_by_row] for t in range(len(texts))]
+        # Only the notes can hold a comma, a quote or a line break (dates, numbers and flag codes cannot):
+        # they are quoted as the csv module would, and the lines joined directly, much faster than its writer.
+        return "".join(f"{line}\r\n" for line in map(",".join, zip(*columns, strict=True)))
+
+    for start in range(0, len(rows), PIECE_ROWS):
+        yield lines(rows[start : start + PIECE_ROWS])
 
 
 def csv_field(text: str) -> str:
