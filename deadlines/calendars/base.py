@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from functools import cached_property
-from itertools import accumulate, compress, cycle, pairwise, repeat
+from itertools import accumulate, compress, pairwise, repeat
 from operator import add, gt, sub
 from typing import NamedTuple
 
@@ -239,11 +239,12 @@ class BusinessCalendar:
     def is_business_day(self, day: date) -> bool:
         if not self.first <= day <= self.last:
             self._check(day)
-        return day.toordinal() in self._open
+        return self._mask[day.toordinal() - self.first.toordinal()] == 1
 
     def are_business_days(self, days: Sequence[date]) -> list[bool]:
         """``[self.is_business_day(d) for d in days]`` in one pass (a scan's candidate last days)."""
-        return list(map(self._open.__contains__, map(date.toordinal, self._checked(days))))
+        offsets = map(sub, map(date.toordinal, self._checked(days)), repeat(self.first.toordinal()))
+        return list(map(bool, map(self._mask.__getitem__, offsets)))
 
     def __contains__(self, day: object) -> bool:
         """``date(2026, 7, 3) in get_calendar("XNYS")``: whether ``day`` is a business day (outside the
@@ -253,9 +254,14 @@ class BusinessCalendar:
         return self.is_business_day(day)
 
     @cached_property
-    def _open(self) -> frozenset[int]:
-        """The open days as a set: membership is the question scans ask most."""
-        return frozenset(self._days)
+    def _mask(self) -> bytes:
+        """For each day of the coverage, 1 if it is open, else 0: whether a day is open in one lookup, the
+        question scans ask most (a calendar from rules writes it as it builds its open days)."""
+        origin = self.first.toordinal()
+        mask = bytearray((self.last - self.first).days + 1)
+        for ordinal in self._days:
+            mask[ordinal - origin] = 1
+        return bytes(mask)
 
     def next_business_day(self, day: date, *, inclusive: bool = False) -> date:
         """The first business day after ``day`` (or ``day`` itself when ``inclusive`` and open)."""
@@ -344,9 +350,7 @@ class BusinessCalendar:
     def _ranks(self) -> list[int]:
         """For each day of the coverage and the day after it, how many open days come before it: a binary
         search answered by one lookup, for the scans that ask it tens of thousands of times."""
-        opened = self._open
-        flags = map(opened.__contains__, range(self.first.toordinal(), self.last.toordinal() + 1))
-        return list(accumulate(flags, initial=0))
+        return list(accumulate(self._mask, initial=0))
 
     def _checked(self, days: Sequence[date]) -> Sequence[date]:
         if days:
@@ -434,15 +438,16 @@ class RuleCalendar(BusinessCalendar):
         self.early_closes: Mapping[date, EarlyClose] = {
             e.day: e for e in early_closes if first <= e.day <= last and e.day not in self.closures
         }
-        # The weekdays between two closures by a weekly mask, in C: a few hundred stretches instead of a test
-        # for each of ten thousand days.
-        mask = [i not in self.weekend for i in range(7)]
-        masks = [mask[start:] + mask[:start] for start in range(7)]  # from each weekday (Monday: 0) on
-        self._days = []
-        start = first.toordinal()
-        for stop in [*sorted(d.toordinal() for d in self.closures), last.toordinal() + 1]:
-            self._days += compress(range(start, stop), cycle(masks[(start - 1) % 7]))  # ordinal 1: a Monday
-            start = stop + 1
+        # The open days: the week's pattern repeated over the coverage, the closures struck out, in C but for
+        # a few hundred closures (a test for each of ten thousand days would be slow, a set of them large).
+        origin, span = first.toordinal(), (last - first).days + 1
+        week = bytes(i not in self.weekend for i in range(7))  # Monday: 0
+        start = first.weekday()
+        mask = bytearray((week[start:] + week[:start]) * (span // 7 + 1))[:span]
+        for day in self.closures:
+            mask[day.toordinal() - origin] = 0
+        self._mask = bytes(mask)
+        self._days = list(compress(range(origin, origin + span), mask))
 
     def closed_labels(self, day: date) -> tuple[Label, ...]:
         return tuple(c.label for c in self.closures.get(day, ()))
