@@ -558,6 +558,23 @@ def test_joint_genset_2002_all_mode():
     assert joint(["us-federal", "XPAR"], "any").count(D(2002, 7, 16), D(2002, 9, 12)) == 43
 
 
+def test_joint_of_calendars_that_do_not_overlap_covers_no_day():
+    """Two calendars a year apart share no day: a joint calendar of them answers an empty batch with an
+    empty list and refuses any day, naming its (empty) coverage."""
+    from deadlines.calendars.base import JointCalendar, RuleCalendar
+
+    def year(y: int) -> RuleCalendar:
+        return RuleCalendar(
+            id=str(y), name=str(y), zone="UTC", first=D(y, 1, 1), last=D(y, 12, 31), open=time(9), close=None,
+            source="test", closures=[],
+        )  # fmt: skip
+
+    both = JointCalendar([year(2000), year(2002)])
+    assert both.are_business_days([]) == [] and both.count_many([], []) == []
+    with pytest.raises(CoverageError):
+        both.is_business_day(D(2000, 6, 1))
+
+
 def test_joint_single_calendar_and_bad_mode():
     assert joint(["NYSE"]) is get_calendar("XNYS")
     with pytest.raises(InputError):

@@ -258,7 +258,7 @@ class BusinessCalendar:
         """For each day of the coverage, 1 if it is open, else 0: whether a day is open in one lookup, the
         question scans ask most (a calendar from rules writes it as it builds its open days)."""
         origin = self.first.toordinal()
-        mask = bytearray((self.last - self.first).days + 1)
+        mask = bytearray(max(0, (self.last - self.first).days + 1))  # none: members that do not overlap
         for ordinal in self._days:
             mask[ordinal - origin] = 1
         return bytes(mask)
@@ -440,7 +440,7 @@ class RuleCalendar(BusinessCalendar):
         }
         # The open days: the week's pattern repeated over the coverage, the closures struck out, in C but for
         # a few hundred closures (a test for each of ten thousand days would be slow, a set of them large).
-        origin, span = first.toordinal(), (last - first).days + 1
+        origin, span = first.toordinal(), max(0, (last - first).days + 1)
         week = bytes(i not in self.weekend for i in range(7))  # Monday: 0
         start = first.weekday()
         mask = bytearray((week[start:] + week[:start]) * (span // 7 + 1))[:span]
