@@ -520,25 +520,18 @@ class SharedExpiry(EngineBase):
         )
 
     def _amendment_after_end(self, state: LegState, amendment: Amendment, end: datetime, given: bool) -> None:
-        if given:
-            self.warn(
-                "amendment-after-end",
-                N_("{regime}: the amendment of {day} comes after the period ends, {end}: check its date"),
-                regime=state.book.id,
-                day=amendment.day,
-                end=At(end, state.book.zone),
-            )
-        else:
-            self.warn(
-                "amendment-after-end",
-                N_(
-                    "{regime}: the amendment of {day} comes after the earliest end, {end}, which the deal does not "
-                    "set: give the expiry in the deal"
-                ),
-                regime=state.book.id,
-                day=amendment.day,
-                end=At(end, state.book.zone),
-            )
+        self.warn(
+            "amendment-after-end",
+            N_("{regime}: the amendment of {day} comes after the period ends, {end}: check its date")
+            if given
+            else N_(
+                "{regime}: the amendment of {day} comes after the earliest end, {end}, which the deal does not "
+                "set: give the expiry in the deal"
+            ),
+            regime=state.book.id,
+            day=amendment.day,
+            end=At(end, state.book.zone),
+        )
 
     def _extension_not_as_by_law(
         self, state: LegState, rule: Rule, amendment: Amendment, end: datetime, target: datetime, given: datetime
